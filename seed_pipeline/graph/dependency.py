@@ -1,0 +1,104 @@
+"""The dependency graph of all tables, built from the model's references.
+
+Rules, applied in this order:
+- A self-reference is filled inside its own table's generation: it is no edge.
+- A NOT NULL reference is a hard edge: its target is seeded first. A hard edge into a later
+  phase, or a cycle of hard edges, is a modelling error and stops the build.
+- A nullable reference into a later phase, or one that would close a cycle, is *deferred*: the
+  column is left NULL when its table is generated and filled by an update when the target
+  table is materialised. The target's asset then lists the source table upstream.
+- Every other nullable reference is a normal edge.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, cached_property
+from graphlib import TopologicalSorter
+
+from seed_pipeline.graph.phases import GROUP_OF, PHASES, rank
+from seed_pipeline.schema import TABLES, Reference, references
+
+
+class GraphError(ValueError):
+    """The model cannot be seeded in any order; the message names the offending reference."""
+
+
+@dataclass(frozen=True)
+class DependencyGraph:
+    edges: tuple[Reference, ...]  # kept references: target is seeded before table
+    deferred: tuple[Reference, ...]  # filled by an update once the target exists
+    self_references: tuple[Reference, ...]
+
+    def parents(self, table: str) -> tuple[str, ...]:
+        """Tables whose rows this table's generator reads (the asset's upstream)."""
+        direct = {r.target for r in self.edges if r.table == table}
+        filled_here = {r.table for r in self.deferred if r.target == table}
+        return tuple(sorted(direct | filled_here))
+
+    def children(self, table: str) -> tuple[str, ...]:
+        return tuple(t for t in self.order if table in self.parents(t))
+
+    def deferred_into(self, table: str) -> tuple[Reference, ...]:
+        """Deferred references whose column is filled when ``table`` is materialised."""
+        return tuple(r for r in self.deferred if r.target == table)
+
+    def deferred_from(self, table: str) -> tuple[Reference, ...]:
+        return tuple(r for r in self.deferred if r.table == table)
+
+    @cached_property
+    def order(self) -> tuple[str, ...]:
+        """A topological order, ties broken by phase and business order."""
+        sorter = TopologicalSorter({t: self.parents(t) for t in TABLES})
+        sorter.prepare()
+        ordered: list[str] = []
+        while sorter.is_active():
+            ready = sorted(sorter.get_ready(), key=rank)
+            ordered.extend(ready)
+            sorter.done(*ready)
+        return tuple(ordered)
+
+    def group(self, table: str) -> str:
+        return GROUP_OF[table]
+
+
+def _reaches(adjacency: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, stack = set(), [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(adjacency[node])
+    return False
+
+
+@cache
+def build_graph() -> DependencyGraph:
+    missing = set(TABLES) ^ set(GROUP_OF)
+    if missing:
+        raise GraphError(f"tables without a phase group, or phases naming unknown tables: {sorted(missing)}")
+    phase_index = {g: i for i, g in enumerate(PHASES)}
+    adjacency: dict[str, set[str]] = defaultdict(set)  # table -> targets it depends on
+    kept, deferred, selfs = [], [], []
+    refs = references()
+    for ref in refs:
+        if ref.is_self:
+            selfs.append(ref)
+        elif not ref.nullable:
+            if phase_index[GROUP_OF[ref.target]] > phase_index[GROUP_OF[ref.table]]:
+                raise GraphError(f"NOT NULL reference into a later phase: {ref}; move one of the tables")
+            if _reaches(adjacency, ref.target, ref.table):
+                raise GraphError(f"cycle of NOT NULL references through {ref}")
+            adjacency[ref.table].add(ref.target)
+            kept.append(ref)
+    soft = [r for r in refs if r.nullable and not r.is_self]
+    soft.sort(key=lambda r: (rank(r.target) > rank(r.table), rank(r.table), r.column, r.target))
+    for ref in soft:
+        later_phase = phase_index[GROUP_OF[ref.target]] > phase_index[GROUP_OF[ref.table]]
+        if later_phase or _reaches(adjacency, ref.target, ref.table):
+            deferred.append(ref)
+        else:
+            adjacency[ref.table].add(ref.target)
+            kept.append(ref)
+    return DependencyGraph(tuple(kept), tuple(deferred), tuple(selfs))

@@ -1,0 +1,302 @@
+"""Lots, batches and everything that moves or values stock."""
+
+import sqlalchemy as sa
+
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, polymorphic, polymorphic_refs, refers_to
+
+
+lots = sa.Table(
+    'lots',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('code', sa.String(50), nullable=False),
+    sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
+    sa.Column('date', sa.TIMESTAMP(), nullable=False),
+    sa.Column('notes', sa.Text()),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.UniqueConstraint('code', name='lots_code_unique'),
+)
+
+
+batches = sa.Table(
+    'batches',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('code', sa.String(50), nullable=False),
+    sa.Column('sku', sa.String(100), nullable=False),
+    sa.Column('productId', sa.Integer(), nullable=False, info=refers_to('products')),
+    sa.Column('lotId', sa.Integer(), nullable=False, info=refers_to('lots')),
+    sa.Column('batchStatus', enum('batches', 'batchStatus', 'AWAITING_INTAKE', 'LIVE', 'PHOTOGRAPHY_COMPLETE', 'ON_HOLD', 'QUARANTINED', 'SOLD_OUT', 'CLOSED'), nullable=False, server_default=sa.text("'AWAITING_INTAKE'")),
+    sa.Column('statusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batches_statusId_workflow_statuses_id_fk', ondelete='SET NULL')),
+    sa.Column('grade', sa.String(10)),
+    sa.Column('isSample', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('sampleOnly', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('sampleAvailable', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('cogsMode', enum('batches', 'cogsMode', 'FIXED', 'RANGE'), nullable=False),
+    sa.Column('unitCogs', sa.String(20)),
+    sa.Column('unitCogsMin', sa.String(20)),
+    sa.Column('unitCogsMax', sa.String(20)),
+    sa.Column('paymentTerms', enum('batches', 'paymentTerms', 'COD', 'NET_7', 'NET_15', 'NET_30', 'CONSIGNMENT', 'PARTIAL'), nullable=False),
+    sa.Column('amountPaid', sa.String(20), server_default=sa.text("'0'")),
+    sa.Column('metadata', sa.Text()),
+    sa.Column('photo_session_event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='batches_photo_session_event_id_calendar_events_id_fk', ondelete='SET NULL')),
+    sa.Column('onHandQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('sampleQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('reservedQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('quarantineQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('holdQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('defectiveQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
+    sa.Column('publishEcom', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('publishB2b', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.UniqueConstraint('code', name='batches_code_unique'),
+    sa.UniqueConstraint('sku', name='batches_sku_unique'),
+)
+
+
+batchLocations = sa.Table(
+    'batchLocations',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
+    sa.Column('site', sa.String(100), nullable=False),
+    sa.Column('zone', sa.String(100)),
+    sa.Column('rack', sa.String(100)),
+    sa.Column('shelf', sa.String(100)),
+    sa.Column('bin', sa.String(100)),
+    sa.Column('qty', sa.String(20), nullable=False),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+)
+
+
+batch_status_history = sa.Table(
+    'batch_status_history',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='batch_status_history_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('fromStatusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batch_status_history_fromStatusId_workflow_statuses_id_fk', ondelete='SET NULL')),
+    sa.Column('toStatusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batch_status_history_toStatusId_workflow_statuses_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('changedBy', sa.Integer(), sa.ForeignKey('users.id', name='batch_status_history_changedBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('notes', sa.Text()),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Index('idx_batch_status_history_batchId', 'batchId'),
+    sa.Index('idx_batch_status_history_toStatusId', 'toStatusId'),
+    sa.Index('idx_batch_status_history_changedBy', 'changedBy'),
+    sa.Index('idx_batch_status_history_createdAt', 'createdAt'),
+)
+
+
+inventoryMovements = sa.Table(
+    'inventoryMovements',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='inventoryMovements_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('inventoryMovementType', enum('inventoryMovements', 'inventoryMovementType', 'INTAKE', 'SALE', 'RETURN', 'REFUND_RETURN', 'ADJUSTMENT', 'QUARANTINE', 'RELEASE_FROM_QUARANTINE', 'DISPOSAL', 'TRANSFER', 'SAMPLE'), nullable=False),
+    sa.Column('quantityChange', sa.String(20), nullable=False),
+    sa.Column('quantityBefore', sa.String(20), nullable=False),
+    sa.Column('quantityAfter', sa.String(20), nullable=False),
+    sa.Column('referenceType', sa.String(50)),
+    sa.Column('referenceId', sa.Integer()),
+    sa.Column('adjustmentReason', enum('inventoryMovements', 'adjustmentReason', 'DAMAGED', 'EXPIRED', 'LOST', 'THEFT', 'COUNT_DISCREPANCY', 'QUALITY_ISSUE', 'REWEIGH', 'OTHER')),
+    sa.Column('notes', sa.Text()),
+    sa.Column('performedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryMovements_performedBy_users_id_fk'), nullable=False),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Index('idx_inventory_movements_batch', 'batchId'),
+    sa.Index('idx_inventory_movements_type', 'inventoryMovementType'),
+    sa.Index('idx_inventory_movements_reference', 'referenceType', 'referenceId'),
+    sa.Index('idx_inventory_movements_created', 'createdAt'),
+    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'LOT': 'lots', 'ORDER': 'orders', 'RETURN': 'returns', 'SAMPLE_REQUEST': 'sampleRequests'})),
+)
+
+
+inventoryAlerts = sa.Table(
+    'inventoryAlerts',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('inventoryAlertType', enum('inventoryAlerts', 'inventoryAlertType', 'LOW_STOCK', 'EXPIRING', 'OVERSTOCK', 'SLOW_MOVING'), nullable=False),
+    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='inventoryAlerts_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('threshold', sa.Numeric(10, 2)),
+    sa.Column('currentValue', sa.Numeric(10, 2)),
+    sa.Column('alertSeverity', enum('inventoryAlerts', 'alertSeverity', 'LOW', 'MEDIUM', 'HIGH'), nullable=False),
+    sa.Column('alertStatus', enum('inventoryAlerts', 'alertStatus', 'ACTIVE', 'ACKNOWLEDGED', 'RESOLVED'), nullable=False, server_default=sa.text("'ACTIVE'")),
+    sa.Column('message', sa.Text()),
+    sa.Column('acknowledgedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryAlerts_acknowledgedBy_users_id_fk')),
+    sa.Column('acknowledgedAt', sa.TIMESTAMP()),
+    sa.Column('resolvedAt', sa.TIMESTAMP()),
+    sa.Column('resolution', sa.Text()),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_inventory_alerts_batch', 'batchId'),
+    sa.Index('idx_inventory_alerts_status', 'alertStatus'),
+    sa.Index('idx_inventory_alerts_type', 'inventoryAlertType'),
+    sa.Index('idx_inventory_alerts_severity', 'alertSeverity'),
+)
+
+
+alert_configurations = sa.Table(
+    'alert_configurations',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='alert_configurations_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('alert_type', enum('alert_configurations', 'alert_type', 'LOW_STOCK', 'EXPIRING_BATCH', 'OVERDUE_PAYMENT', 'HIGH_VALUE_ORDER', 'SAMPLE_CONVERSION', 'CUSTOM'), nullable=False),
+    sa.Column('target_type', enum('alert_configurations', 'target_type', 'GLOBAL', 'PRODUCT', 'BATCH', 'CLIENT', 'CATEGORY'), nullable=False),
+    sa.Column('target_id', sa.Integer()),
+    sa.Column('threshold_value', sa.Numeric(15, 4), nullable=False),
+    sa.Column('threshold_operator', enum('alert_configurations', 'threshold_operator', 'LESS_THAN', 'GREATER_THAN', 'EQUALS'), nullable=False),
+    sa.Column('delivery_method', enum('alert_configurations', 'delivery_method', 'DASHBOARD', 'EMAIL', 'BOTH'), nullable=False, server_default=sa.text("'DASHBOARD'")),
+    sa.Column('email_address', sa.String(255)),
+    sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
+    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_user_id', 'user_id'),
+    sa.Index('idx_alert_type', 'alert_type'),
+    sa.Index('idx_is_active', 'is_active'),
+    info=polymorphic_refs(polymorphic('target_type', 'target_id', {'PRODUCT': 'products', 'BATCH': 'batches', 'CLIENT': 'clients', 'CATEGORY': 'categories', 'GLOBAL': None})),
+)
+
+
+inventoryViews = sa.Table(
+    'inventoryViews',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('name', sa.String(100), nullable=False),
+    sa.Column('filters', sa.JSON(), nullable=False),
+    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryViews_createdBy_users_id_fk', ondelete='CASCADE')),
+    sa.Column('isShared', sa.Integer(), nullable=False, server_default=sa.text('0')),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_inventory_views_created_by', 'createdBy'),
+)
+
+
+intake_sessions = sa.Table(
+    'intake_sessions',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('session_number', sa.String(50), nullable=False),
+    sa.Column('vendor_id', sa.Integer(), sa.ForeignKey('clients.id', name='intake_sessions_vendor_id_clients_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('status', enum('intake_sessions', 'status', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'), nullable=False, server_default=sa.text("'IN_PROGRESS'")),
+    sa.Column('receive_date', sa.Date(), nullable=False),
+    sa.Column('received_by', sa.Integer(), sa.ForeignKey('users.id', name='intake_sessions_received_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('paymentTerms', enum('intake_sessions', 'paymentTerms', 'COD', 'NET_7', 'NET_15', 'NET_30', 'CONSIGNMENT', 'PARTIAL'), nullable=False),
+    sa.Column('payment_due_date', sa.Date()),
+    sa.Column('total_amount', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('amount_paid', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('internal_notes', sa.Text()),
+    sa.Column('vendor_notes', sa.Text()),
+    sa.Column('receipt_generated', sa.Boolean(), server_default=sa.false()),
+    sa.Column('receipt_generated_at', sa.TIMESTAMP()),
+    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('completed_at', sa.TIMESTAMP()),
+    sa.UniqueConstraint('session_number', name='intake_sessions_session_number_unique'),
+    sa.Index('idx_vendor_id', 'vendor_id'),
+    sa.Index('idx_status', 'status'),
+    sa.Index('idx_receive_date', 'receive_date'),
+)
+
+
+intake_session_batches = sa.Table(
+    'intake_session_batches',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('intake_session_id', sa.Integer(), sa.ForeignKey('intake_sessions.id', name='intake_session_batches_intake_session_id_intake_sessions_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('batch_id', sa.Integer(), sa.ForeignKey('batches.id', name='intake_session_batches_batch_id_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('received_qty', sa.Numeric(15, 4), nullable=False),
+    sa.Column('unit_cost', sa.Numeric(15, 4), nullable=False),
+    sa.Column('total_cost', sa.Numeric(15, 4), nullable=False),
+    sa.Column('internal_notes', sa.Text()),
+    sa.Column('vendor_notes', sa.Text()),
+    sa.Column('cogs_agreement', sa.Text()),
+    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_intake_session_id', 'intake_session_id'),
+    sa.Index('idx_batch_id', 'batch_id'),
+)
+
+
+purchaseOrders = sa.Table(
+    'purchaseOrders',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('poNumber', sa.String(50), nullable=False),
+    sa.Column('vendorId', sa.Integer(), sa.ForeignKey('vendors.id', name='purchaseOrders_vendorId_vendors_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('intakeSessionId', sa.Integer(), sa.ForeignKey('intake_sessions.id', name='purchaseOrders_intakeSessionId_intake_sessions_id_fk', ondelete='SET NULL')),
+    sa.Column('purchaseOrderStatus', enum('purchaseOrders', 'purchaseOrderStatus', 'DRAFT', 'SENT', 'CONFIRMED', 'RECEIVING', 'RECEIVED', 'CANCELLED'), nullable=False, server_default=sa.text("'DRAFT'")),
+    sa.Column('orderDate', sa.Date(), nullable=False),
+    sa.Column('expectedDeliveryDate', sa.Date()),
+    sa.Column('actualDeliveryDate', sa.Date()),
+    sa.Column('subtotal', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('tax', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('shipping', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('total', sa.Numeric(15, 2), server_default=sa.text("'0'")),
+    sa.Column('paymentTerms', sa.String(100)),
+    sa.Column('paymentDueDate', sa.Date()),
+    sa.Column('notes', sa.Text()),
+    sa.Column('vendorNotes', sa.Text()),
+    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='purchaseOrders_createdBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('sentAt', sa.TIMESTAMP()),
+    sa.Column('confirmedAt', sa.TIMESTAMP()),
+    sa.UniqueConstraint('poNumber', name='purchaseOrders_poNumber_unique'),
+    sa.Index('idx_po_vendor_id', 'vendorId'),
+    sa.Index('idx_po_status', 'purchaseOrderStatus'),
+    sa.Index('idx_po_order_date', 'orderDate'),
+)
+
+
+purchaseOrderItems = sa.Table(
+    'purchaseOrderItems',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('purchaseOrderId', sa.Integer(), sa.ForeignKey('purchaseOrders.id', name='purchaseOrderItems_purchaseOrderId_purchaseOrders_id_fk', ondelete='CASCADE'), nullable=False),
+    sa.Column('productId', sa.Integer(), sa.ForeignKey('products.id', name='purchaseOrderItems_productId_products_id_fk', ondelete='RESTRICT'), nullable=False),
+    sa.Column('quantityOrdered', sa.Numeric(15, 4), nullable=False),
+    sa.Column('quantityReceived', sa.Numeric(15, 4), server_default=sa.text("'0'")),
+    sa.Column('unitCost', sa.Numeric(15, 4), nullable=False),
+    sa.Column('totalCost', sa.Numeric(15, 4), nullable=False),
+    sa.Column('notes', sa.Text()),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_poi_po_id', 'purchaseOrderId'),
+    sa.Index('idx_poi_product_id', 'productId'),
+)
+
+
+cogsHistory = sa.Table(
+    'cogsHistory',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
+    sa.Column('oldCogs', sa.String(20)),
+    sa.Column('newCogs', sa.String(20), nullable=False),
+    sa.Column('changeType', sa.String(50), nullable=False),
+    sa.Column('affectedSalesCount', sa.Integer(), server_default=sa.text('0')),
+    sa.Column('reason', sa.Text()),
+    sa.Column('changedBy', sa.Integer(), nullable=False, info=refers_to('users')),
+    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+)
+
+
+cogs_rules = sa.Table(
+    'cogs_rules',
+    metadata,
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('name', sa.String(255), nullable=False),
+    sa.Column('description', sa.Text()),
+    sa.Column('condition_field', enum('cogs_rules', 'condition_field', 'QUANTITY', 'TOTAL_VALUE', 'CLIENT_TIER', 'PAYMENT_TERMS')),
+    sa.Column('condition_operator', enum('cogs_rules', 'condition_operator', 'GT', 'GTE', 'LT', 'LTE', 'EQ')),
+    sa.Column('condition_value', sa.Numeric(15, 4)),
+    sa.Column('adjustment_type', enum('cogs_rules', 'adjustment_type', 'PERCENTAGE', 'FIXED_AMOUNT', 'USE_MIN', 'USE_MAX')),
+    sa.Column('adjustment_value', sa.Numeric(10, 4)),
+    sa.Column('priority', sa.Integer(), server_default=sa.text('0')),
+    sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
+    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Index('idx_priority', 'priority'),
+    sa.Index('idx_is_active', 'is_active'),
+)
