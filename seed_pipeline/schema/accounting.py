@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
 
 
 accounts = sa.Table(
@@ -16,8 +16,8 @@ accounts = sa.Table(
     sa.Column('isActive', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('normalBalance', enum('accounts', 'normalBalance', 'DEBIT', 'CREDIT'), nullable=False),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('accountNumber', name='accounts_accountNumber_unique'),
 )
 
@@ -31,10 +31,10 @@ fiscalPeriods = sa.Table(
     sa.Column('endDate', sa.Date(), nullable=False),
     sa.Column('fiscalYear', sa.Integer(), nullable=False),
     sa.Column('status', enum('fiscalPeriods', 'status', 'OPEN', 'CLOSED', 'LOCKED'), nullable=False, server_default=sa.text("'OPEN'")),
-    sa.Column('closedAt', sa.TIMESTAMP()),
+    sa.Column('closedAt', Timestamp()),
     sa.Column('closedBy', sa.Integer(), info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -53,10 +53,10 @@ ledgerEntries = sa.Table(
     sa.Column('fiscalPeriodId', sa.Integer(), nullable=False, info=refers_to('fiscalPeriods')),
     sa.Column('isManual', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('isPosted', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('postedAt', sa.TIMESTAMP()),
+    sa.Column('postedAt', Timestamp()),
     sa.Column('postedBy', sa.Integer(), info=refers_to('users')),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('entryNumber', name='ledgerEntries_entryNumber_unique'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses'})),
 )
@@ -75,8 +75,8 @@ bankAccounts = sa.Table(
     sa.Column('isActive', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('ledgerAccountId', sa.Integer(), info=refers_to('accounts')),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -92,8 +92,8 @@ bankTransactions = sa.Table(
     sa.Column('referenceNumber', sa.String(100)),
     sa.Column('paymentId', sa.Integer(), info=refers_to('payments')),
     sa.Column('isReconciled', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('reconciledAt', sa.TIMESTAMP()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('reconciledAt', Timestamp()),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -117,8 +117,8 @@ bills = sa.Table(
     sa.Column('referenceType', sa.String(50)),
     sa.Column('referenceId', sa.Integer()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('billNumber', name='bills_billNumber_unique'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'LOT': 'lots'})),
 )
@@ -137,7 +137,7 @@ billLineItems = sa.Table(
     sa.Column('taxRate', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('discountPercent', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('lineTotal', sa.Numeric(12, 2), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -159,10 +159,10 @@ expenses = sa.Table(
     sa.Column('billId', sa.Integer(), info=refers_to('bills')),
     sa.Column('isReimbursable', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('isReimbursed', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('reimbursedAt', sa.TIMESTAMP()),
+    sa.Column('reimbursedAt', Timestamp()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('expenseNumber', name='expenses_expenseNumber_unique'),
 )
 
@@ -184,10 +184,10 @@ payments = sa.Table(
     sa.Column('billId', sa.Integer(), info=refers_to('bills')),
     sa.Column('notes', sa.Text()),
     sa.Column('isReconciled', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('reconciledAt', sa.TIMESTAMP()),
+    sa.Column('reconciledAt', Timestamp()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('paymentNumber', name='payments_paymentNumber_unique'),
 )
 
@@ -199,9 +199,9 @@ paymentHistory = sa.Table(
     sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
     sa.Column('amount', sa.String(20), nullable=False),
-    sa.Column('paymentDate', sa.TIMESTAMP(), nullable=False),
+    sa.Column('paymentDate', Timestamp(), nullable=False),
     sa.Column('paymentMethod', sa.String(50)),
     sa.Column('notes', sa.Text()),
     sa.Column('recordedBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )

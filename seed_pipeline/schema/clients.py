@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
 
 
 clients = sa.Table(
@@ -31,9 +31,9 @@ clients = sa.Table(
     sa.Column('total_owed', sa.Numeric(15, 2), server_default=sa.text("'0'")),
     sa.Column('oldest_debt_days', sa.Integer(), server_default=sa.text('0')),
     sa.Column('vip_portal_enabled', sa.Boolean(), server_default=sa.false()),
-    sa.Column('vip_portal_last_login', sa.TIMESTAMP()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('vip_portal_last_login', Timestamp()),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('teri_code', name='clients_teri_code_unique'),
     sa.Index('idx_teri_code', 'teri_code'),
     sa.Index('idx_total_owed', 'total_owed'),
@@ -48,7 +48,7 @@ client_activity = sa.Table(
     sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='client_activity_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('activity_type', enum('client_activity', 'activity_type', 'CREATED', 'UPDATED', 'TRANSACTION_ADDED', 'PAYMENT_RECORDED', 'NOTE_ADDED', 'TAG_ADDED', 'TAG_REMOVED'), nullable=False),
     sa.Column('metadata', sa.JSON()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.Index('idx_client_id', 'client_id'),
 )
 
@@ -61,9 +61,9 @@ client_communications = sa.Table(
     sa.Column('communicationType', enum('client_communications', 'communicationType', 'CALL', 'EMAIL', 'MEETING', 'NOTE'), nullable=False),
     sa.Column('subject', sa.String(255), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('communicated_at', sa.TIMESTAMP(), nullable=False),
+    sa.Column('communicated_at', Timestamp(), nullable=False),
     sa.Column('logged_by', sa.Integer(), sa.ForeignKey('users.id', name='client_communications_logged_by_users_id_fk'), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_communicated_at', 'communicated_at'),
     sa.Index('idx_type', 'communicationType'),
@@ -76,14 +76,14 @@ client_meeting_history = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('client_id', sa.Integer(), nullable=False, info=refers_to('clients')),
     sa.Column('calendar_event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='client_meeting_history_calendar_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('meeting_date', sa.TIMESTAMP(), nullable=False),
+    sa.Column('meeting_date', Timestamp(), nullable=False),
     sa.Column('meeting_type', sa.String(100), nullable=False),
     sa.Column('attendees', sa.JSON()),
     sa.Column('outcome', sa.String(50), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('action_items', sa.JSON()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_meeting_history_client', 'client_id'),
     sa.Index('idx_meeting_history_event', 'calendar_event_id'),
     sa.Index('idx_meeting_history_date', 'meeting_date'),
@@ -96,7 +96,7 @@ client_notes = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_notes_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('note_id', sa.Integer(), sa.ForeignKey('freeform_notes.id', name='client_notes_note_id_freeform_notes_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.UniqueConstraint('client_id', 'note_id', name='unique_client_note'),
 )
 
@@ -115,8 +115,8 @@ client_transactions = sa.Table(
     sa.Column('payment_amount', sa.Numeric(15, 2)),
     sa.Column('notes', sa.Text()),
     sa.Column('metadata', sa.JSON()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_transaction_date', 'transaction_date'),
     sa.Index('idx_payment_status', 'payment_status'),

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
 
 
 comments = sa.Table(
@@ -14,10 +14,10 @@ comments = sa.Table(
     sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='comments_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('content', sa.Text(), nullable=False),
     sa.Column('is_resolved', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('resolved_at', sa.TIMESTAMP()),
+    sa.Column('resolved_at', Timestamp()),
     sa.Column('resolved_by', sa.Integer(), sa.ForeignKey('users.id', name='comments_resolved_by_users_id_fk', ondelete='SET NULL')),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_commentable', 'commentable_type', 'commentable_id'),
     sa.Index('idx_user_id', 'user_id'),
     sa.Index('idx_is_resolved', 'is_resolved'),
@@ -33,7 +33,7 @@ comment_mentions = sa.Table(
     sa.Column('comment_id', sa.Integer(), sa.ForeignKey('comments.id', name='comment_mentions_comment_id_comments_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('mentioned_user_id', sa.Integer(), sa.ForeignKey('users.id', name='comment_mentions_mentioned_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('mentioned_by_user_id', sa.Integer(), sa.ForeignKey('users.id', name='comment_mentions_mentioned_by_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('comment_id', 'mentioned_user_id', name='unique_mention'),
     sa.Index('idx_mentioned_user_id', 'mentioned_user_id'),
     sa.Index('idx_comment_id', 'comment_id'),
@@ -52,9 +52,9 @@ freeform_notes = sa.Table(
     sa.Column('isPinned', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('isArchived', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('sharedWith', sa.JSON()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('lastViewedAt', sa.TIMESTAMP()),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('lastViewedAt', Timestamp()),
 )
 
 
@@ -67,8 +67,8 @@ note_comments = sa.Table(
     sa.Column('content', sa.Text(), nullable=False),
     sa.Column('parentCommentId', sa.Integer(), info=refers_to('note_comments')),
     sa.Column('isResolved', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -80,7 +80,7 @@ note_activity = sa.Table(
     sa.Column('userId', sa.Integer(), sa.ForeignKey('users.id', name='note_activity_userId_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('activityType', enum('note_activity', 'activityType', 'CREATED', 'UPDATED', 'COMMENTED', 'SHARED', 'ARCHIVED', 'RESTORED', 'PINNED', 'UNPINNED', 'TEMPLATE_APPLIED'), nullable=False),
     sa.Column('metadata', sa.JSON()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -91,9 +91,9 @@ scratch_pad_notes = sa.Table(
     sa.Column('userId', sa.Integer(), sa.ForeignKey('users.id', name='scratch_pad_notes_userId_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('content', sa.Text(), nullable=False),
     sa.Column('isCompleted', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('completedAt', sa.TIMESTAMP()),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('completedAt', Timestamp()),
 )
 
 
@@ -105,8 +105,8 @@ todo_lists = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('owner_id', sa.Integer(), sa.ForeignKey('users.id', name='todo_lists_owner_id_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('is_shared', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_owner_id', 'owner_id'),
     sa.Index('idx_is_shared', 'is_shared'),
 )
@@ -119,7 +119,7 @@ todo_list_members = sa.Table(
     sa.Column('list_id', sa.Integer(), sa.ForeignKey('todo_lists.id', name='todo_list_members_list_id_todo_lists_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='todo_list_members_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('role', enum('todo_list_members', 'role', 'owner', 'editor', 'viewer'), nullable=False, server_default=sa.text("'editor'")),
-    sa.Column('added_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('added_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('added_by', sa.Integer(), sa.ForeignKey('users.id', name='todo_list_members_added_by_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.UniqueConstraint('list_id', 'user_id', name='unique_list_member'),
     sa.Index('idx_user_id', 'user_id'),
@@ -136,15 +136,15 @@ todo_tasks = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('status', enum('todo_tasks', 'status', 'todo', 'in_progress', 'done'), nullable=False, server_default=sa.text("'todo'")),
     sa.Column('priority', enum('todo_tasks', 'priority', 'low', 'medium', 'high', 'urgent'), server_default=sa.text("'medium'")),
-    sa.Column('due_date', sa.TIMESTAMP()),
+    sa.Column('due_date', Timestamp()),
     sa.Column('assigned_to', sa.Integer(), sa.ForeignKey('users.id', name='todo_tasks_assigned_to_users_id_fk', ondelete='SET NULL')),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='todo_tasks_created_by_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('is_completed', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('completed_at', sa.TIMESTAMP()),
+    sa.Column('completed_at', Timestamp()),
     sa.Column('completed_by', sa.Integer(), sa.ForeignKey('users.id', name='todo_tasks_completed_by_users_id_fk', ondelete='SET NULL')),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_list_id', 'list_id'),
     sa.Index('idx_assigned_to', 'assigned_to'),
     sa.Index('idx_status', 'status'),
@@ -163,7 +163,7 @@ todo_task_activity = sa.Table(
     sa.Column('field_changed', sa.String(100)),
     sa.Column('old_value', sa.Text()),
     sa.Column('new_value', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_task_id', 'task_id'),
     sa.Index('idx_user_id', 'user_id'),
     sa.Index('idx_created_at', 'created_at'),
@@ -182,11 +182,11 @@ inbox_items = sa.Table(
     sa.Column('title', sa.String(500), nullable=False),
     sa.Column('description', sa.Text()),
     sa.Column('status', enum('inbox_items', 'status', 'unread', 'seen', 'completed'), nullable=False, server_default=sa.text("'unread'")),
-    sa.Column('seen_at', sa.TIMESTAMP()),
-    sa.Column('completed_at', sa.TIMESTAMP()),
+    sa.Column('seen_at', Timestamp()),
+    sa.Column('completed_at', Timestamp()),
     sa.Column('is_archived', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_user_id', 'user_id'),
     sa.Index('idx_status', 'status'),
     sa.Index('idx_source', 'source_type', 'source_id'),

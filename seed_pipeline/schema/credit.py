@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata
 
 
 credit_system_settings = sa.Table(
@@ -23,8 +23,8 @@ credit_system_settings = sa.Table(
     sa.Column('global_min_limit', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'1000'")),
     sa.Column('global_max_limit', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'1000000'")),
     sa.Column('updated_by', sa.Integer(), sa.ForeignKey('users.id', name='credit_system_settings_updated_by_users_id_fk')),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -44,9 +44,9 @@ client_credit_limits = sa.Table(
     sa.Column('confidence_score', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('data_readiness', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('trend', enum('client_credit_limits', 'trend', 'IMPROVING', 'STABLE', 'WORSENING'), nullable=False, server_default=sa.text("'STABLE'")),
-    sa.Column('last_calculated', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('last_calculated', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('client_id', name='client_credit_limits_client_id_unique'),
     sa.Index('idx_client_id', 'client_id'),
 )
@@ -69,7 +69,7 @@ credit_signal_history = sa.Table(
     sa.Column('debt_aging_trend', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('repayment_velocity_trend', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('calculation_metadata', sa.JSON()),
-    sa.Column('calculated_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('calculated_at', Timestamp(), server_default=NOW),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_calculated_at', 'calculated_at'),
 )
@@ -87,7 +87,7 @@ credit_audit_log = sa.Table(
     sa.Column('reason', sa.Text()),
     sa.Column('metadata', sa.JSON()),
     sa.Column('triggered_by', sa.Integer(), sa.ForeignKey('users.id', name='credit_audit_log_triggered_by_users_id_fk')),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_created_at', 'created_at'),
 )
@@ -100,14 +100,14 @@ transactions = sa.Table(
     sa.Column('transactionNumber', sa.String(50), nullable=False),
     sa.Column('transactionType', enum('transactions', 'transactionType', 'INVOICE', 'PAYMENT', 'REFUND', 'CREDIT', 'QUOTE', 'ORDER', 'SALE'), nullable=False),
     sa.Column('clientId', sa.Integer(), sa.ForeignKey('clients.id', name='transactions_clientId_clients_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('transactionDate', sa.TIMESTAMP(), nullable=False),
+    sa.Column('transactionDate', Timestamp(), nullable=False),
     sa.Column('amount', sa.String(20), nullable=False),
     sa.Column('transactionStatus', enum('transactions', 'transactionStatus', 'DRAFT', 'PENDING', 'CONFIRMED', 'COMPLETED', 'PARTIAL', 'PAID', 'OVERDUE', 'VOID', 'WRITTEN_OFF'), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('metadata', sa.Text()),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='transactions_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('transactionNumber', name='transactions_transactionNumber_unique'),
     sa.Index('idx_transactions_client_id', 'clientId'),
     sa.Index('idx_transactions_type', 'transactionType'),
@@ -126,7 +126,7 @@ transactionLinks = sa.Table(
     sa.Column('linkAmount', sa.String(20)),
     sa.Column('notes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='transactionLinks_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_transaction_links_parent', 'parentTransactionId'),
     sa.Index('idx_transaction_links_child', 'childTransactionId'),
     sa.Index('idx_transaction_links_type', 'transactionLinkType'),
@@ -144,12 +144,12 @@ credits = sa.Table(
     sa.Column('amountUsed', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('amountRemaining', sa.String(20), nullable=False),
     sa.Column('creditReason', sa.String(100)),
-    sa.Column('expirationDate', sa.TIMESTAMP()),
+    sa.Column('expirationDate', Timestamp()),
     sa.Column('creditStatus', enum('credits', 'creditStatus', 'ACTIVE', 'PARTIALLY_USED', 'FULLY_USED', 'EXPIRED', 'VOID'), nullable=False, server_default=sa.text("'ACTIVE'")),
     sa.Column('notes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='credits_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('creditNumber', name='credits_creditNumber_unique'),
     sa.Index('idx_credits_client_id', 'clientId'),
     sa.Index('idx_credits_status', 'creditStatus'),
@@ -164,10 +164,10 @@ creditApplications = sa.Table(
     sa.Column('creditId', sa.Integer(), sa.ForeignKey('credits.id', name='creditApplications_creditId_credits_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('invoiceId', sa.Integer(), sa.ForeignKey('transactions.id', name='creditApplications_invoiceId_transactions_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('amountApplied', sa.String(20), nullable=False),
-    sa.Column('appliedDate', sa.TIMESTAMP(), nullable=False),
+    sa.Column('appliedDate', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('appliedBy', sa.Integer(), sa.ForeignKey('users.id', name='creditApplications_appliedBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_credit_applications_credit', 'creditId'),
     sa.Index('idx_credit_applications_invoice', 'invoiceId'),
 )

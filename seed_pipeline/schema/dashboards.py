@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata
 
 
 userDashboardPreferences = sa.Table(
@@ -12,8 +12,8 @@ userDashboardPreferences = sa.Table(
     sa.Column('userId', sa.Integer(), sa.ForeignKey('users.id', name='userDashboardPreferences_userId_users_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('activeLayout', sa.String(50), nullable=False, server_default=sa.text("'operations'")),
     sa.Column('widgetConfig', sa.JSON(), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('userId', name='userDashboardPreferences_userId_unique'),
 )
 
@@ -30,8 +30,8 @@ dashboard_widget_layouts = sa.Table(
     sa.Column('height', sa.Integer(), nullable=False, server_default=sa.text('1')),
     sa.Column('isVisible', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('config', sa.JSON()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -43,6 +43,6 @@ dashboard_kpi_configs = sa.Table(
     sa.Column('kpiType', sa.String(100), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('isVisible', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
 
 
 lots = sa.Table(
@@ -11,10 +11,10 @@ lots = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('code', sa.String(50), nullable=False),
     sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
-    sa.Column('date', sa.TIMESTAMP(), nullable=False),
+    sa.Column('date', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('code', name='lots_code_unique'),
 )
 
@@ -49,8 +49,8 @@ batches = sa.Table(
     sa.Column('defectiveQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('publishEcom', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('publishB2b', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('code', name='batches_code_unique'),
     sa.UniqueConstraint('sku', name='batches_sku_unique'),
 )
@@ -67,8 +67,8 @@ batchLocations = sa.Table(
     sa.Column('shelf', sa.String(100)),
     sa.Column('bin', sa.String(100)),
     sa.Column('qty', sa.String(20), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -81,7 +81,7 @@ batch_status_history = sa.Table(
     sa.Column('toStatusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batch_status_history_toStatusId_workflow_statuses_id_fk', ondelete='RESTRICT'), nullable=False),
     sa.Column('changedBy', sa.Integer(), sa.ForeignKey('users.id', name='batch_status_history_changedBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_batch_status_history_batchId', 'batchId'),
     sa.Index('idx_batch_status_history_toStatusId', 'toStatusId'),
     sa.Index('idx_batch_status_history_changedBy', 'changedBy'),
@@ -103,7 +103,7 @@ inventoryMovements = sa.Table(
     sa.Column('adjustmentReason', enum('inventoryMovements', 'adjustmentReason', 'DAMAGED', 'EXPIRED', 'LOST', 'THEFT', 'COUNT_DISCREPANCY', 'QUALITY_ISSUE', 'REWEIGH', 'OTHER')),
     sa.Column('notes', sa.Text()),
     sa.Column('performedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryMovements_performedBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_inventory_movements_batch', 'batchId'),
     sa.Index('idx_inventory_movements_type', 'inventoryMovementType'),
     sa.Index('idx_inventory_movements_reference', 'referenceType', 'referenceId'),
@@ -124,11 +124,11 @@ inventoryAlerts = sa.Table(
     sa.Column('alertStatus', enum('inventoryAlerts', 'alertStatus', 'ACTIVE', 'ACKNOWLEDGED', 'RESOLVED'), nullable=False, server_default=sa.text("'ACTIVE'")),
     sa.Column('message', sa.Text()),
     sa.Column('acknowledgedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryAlerts_acknowledgedBy_users_id_fk')),
-    sa.Column('acknowledgedAt', sa.TIMESTAMP()),
-    sa.Column('resolvedAt', sa.TIMESTAMP()),
+    sa.Column('acknowledgedAt', Timestamp()),
+    sa.Column('resolvedAt', Timestamp()),
     sa.Column('resolution', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_inventory_alerts_batch', 'batchId'),
     sa.Index('idx_inventory_alerts_status', 'alertStatus'),
     sa.Index('idx_inventory_alerts_type', 'inventoryAlertType'),
@@ -149,8 +149,8 @@ alert_configurations = sa.Table(
     sa.Column('delivery_method', enum('alert_configurations', 'delivery_method', 'DASHBOARD', 'EMAIL', 'BOTH'), nullable=False, server_default=sa.text("'DASHBOARD'")),
     sa.Column('email_address', sa.String(255)),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_user_id', 'user_id'),
     sa.Index('idx_alert_type', 'alert_type'),
     sa.Index('idx_is_active', 'is_active'),
@@ -166,8 +166,8 @@ inventoryViews = sa.Table(
     sa.Column('filters', sa.JSON(), nullable=False),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryViews_createdBy_users_id_fk', ondelete='CASCADE')),
     sa.Column('isShared', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_inventory_views_created_by', 'createdBy'),
 )
 
@@ -188,10 +188,10 @@ intake_sessions = sa.Table(
     sa.Column('internal_notes', sa.Text()),
     sa.Column('vendor_notes', sa.Text()),
     sa.Column('receipt_generated', sa.Boolean(), server_default=sa.false()),
-    sa.Column('receipt_generated_at', sa.TIMESTAMP()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('completed_at', sa.TIMESTAMP()),
+    sa.Column('receipt_generated_at', Timestamp()),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('completed_at', Timestamp()),
     sa.UniqueConstraint('session_number', name='intake_sessions_session_number_unique'),
     sa.Index('idx_vendor_id', 'vendor_id'),
     sa.Index('idx_status', 'status'),
@@ -211,8 +211,8 @@ intake_session_batches = sa.Table(
     sa.Column('internal_notes', sa.Text()),
     sa.Column('vendor_notes', sa.Text()),
     sa.Column('cogs_agreement', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_intake_session_id', 'intake_session_id'),
     sa.Index('idx_batch_id', 'batch_id'),
 )
@@ -238,10 +238,10 @@ purchaseOrders = sa.Table(
     sa.Column('notes', sa.Text()),
     sa.Column('vendorNotes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='purchaseOrders_createdBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('sentAt', sa.TIMESTAMP()),
-    sa.Column('confirmedAt', sa.TIMESTAMP()),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('sentAt', Timestamp()),
+    sa.Column('confirmedAt', Timestamp()),
     sa.UniqueConstraint('poNumber', name='purchaseOrders_poNumber_unique'),
     sa.Index('idx_po_vendor_id', 'vendorId'),
     sa.Index('idx_po_status', 'purchaseOrderStatus'),
@@ -260,8 +260,8 @@ purchaseOrderItems = sa.Table(
     sa.Column('unitCost', sa.Numeric(15, 4), nullable=False),
     sa.Column('totalCost', sa.Numeric(15, 4), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_poi_po_id', 'purchaseOrderId'),
     sa.Index('idx_poi_product_id', 'productId'),
 )
@@ -278,7 +278,7 @@ cogsHistory = sa.Table(
     sa.Column('affectedSalesCount', sa.Integer(), server_default=sa.text('0')),
     sa.Column('reason', sa.Text()),
     sa.Column('changedBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -295,8 +295,8 @@ cogs_rules = sa.Table(
     sa.Column('adjustment_value', sa.Numeric(10, 4)),
     sa.Column('priority', sa.Integer(), server_default=sa.text('0')),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_priority', 'priority'),
     sa.Index('idx_is_active', 'is_active'),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
 
 
 client_needs = sa.Table(
@@ -23,12 +23,12 @@ client_needs = sa.Table(
     sa.Column('status', enum('client_needs', 'status', 'ACTIVE', 'FULFILLED', 'EXPIRED', 'CANCELLED'), nullable=False, server_default=sa.text("'ACTIVE'")),
     sa.Column('priority', enum('client_needs', 'priority', 'LOW', 'MEDIUM', 'HIGH', 'URGENT'), nullable=False, server_default=sa.text("'MEDIUM'")),
     sa.Column('needed_by', sa.Date()),
-    sa.Column('expires_at', sa.TIMESTAMP()),
-    sa.Column('fulfilled_at', sa.TIMESTAMP()),
+    sa.Column('expires_at', Timestamp()),
+    sa.Column('fulfilled_at', Timestamp()),
     sa.Column('notes', sa.Text()),
     sa.Column('internal_notes', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='client_needs_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_status', 'status'),
@@ -52,11 +52,11 @@ match_records = sa.Table(
     sa.Column('confidence_score', sa.Numeric(5, 2), nullable=False),
     sa.Column('match_reasons', sa.JSON(), nullable=False),
     sa.Column('user_action', enum('match_records', 'user_action', 'CREATED_QUOTE', 'CONTACTED_VENDOR', 'DISMISSED', 'NONE')),
-    sa.Column('actioned_at', sa.TIMESTAMP()),
+    sa.Column('actioned_at', Timestamp()),
     sa.Column('actioned_by', sa.Integer(), sa.ForeignKey('users.id', name='match_records_actioned_by_users_id_fk', ondelete='SET NULL')),
     sa.Column('resulted_in_sale', sa.Boolean(), server_default=sa.false()),
     sa.Column('sale_order_id', sa.Integer(), sa.ForeignKey('orders.id', name='match_records_sale_order_id_orders_id_fk', ondelete='SET NULL')),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.Index('idx_client_need_id', 'client_need_id'),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_match_type', 'match_type'),
@@ -69,18 +69,18 @@ client_interest_lists = sa.Table(
     metadata,
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_interest_lists_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('submitted_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('submitted_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('status', sa.String(20), nullable=False, server_default=sa.text("'NEW'")),
     sa.Column('total_items', sa.Integer(), nullable=False),
     sa.Column('total_value', sa.Numeric(10, 2), nullable=False),
-    sa.Column('reviewed_at', sa.TIMESTAMP()),
+    sa.Column('reviewed_at', Timestamp()),
     sa.Column('reviewed_by', sa.Integer(), info=refers_to('users')),
     sa.Column('converted_to_order_id', sa.Integer(), info=refers_to('orders')),
-    sa.Column('converted_at', sa.TIMESTAMP()),
+    sa.Column('converted_at', Timestamp()),
     sa.Column('converted_by', sa.Integer(), info=refers_to('users')),
     sa.Column('notes', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_client_interest_lists_client_id', 'client_id'),
     sa.Index('idx_client_interest_lists_status', 'status'),
 )
@@ -97,7 +97,7 @@ client_interest_list_items = sa.Table(
     sa.Column('subcategory', sa.String(100)),
     sa.Column('price_at_interest', sa.Numeric(10, 2), nullable=False),
     sa.Column('quantity_at_interest', sa.Numeric(10, 2)),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_interest_list_items_list_id', 'interest_list_id'),
     sa.Index('idx_interest_list_items_batch_id', 'batch_id'),
 )
@@ -109,7 +109,7 @@ client_draft_interests = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_draft_interests_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False, info=refers_to('batches')),
-    sa.Column('added_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('added_at', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('client_id', 'batch_id', name='idx_client_draft_unique'),
     sa.Index('idx_client_draft_interests_client_id', 'client_id'),
     sa.Index('idx_client_draft_interests_batch_id', 'batch_id'),
@@ -123,7 +123,7 @@ client_catalog_views = sa.Table(
     sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_catalog_views_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('filters', sa.JSON(), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_client_catalog_views_client_id', 'client_id'),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, Timestamp, metadata, polymorphic, polymorphic_refs, refers_to
 
 
 auditLogs = sa.Table(
@@ -16,7 +16,7 @@ auditLogs = sa.Table(
     sa.Column('before', sa.Text()),
     sa.Column('after', sa.Text()),
     sa.Column('reason', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     info=polymorphic_refs(polymorphic('entity', 'entityId', {'order': 'orders', 'client': 'clients', 'batch': 'batches', 'invoice': 'invoices', 'product': 'products'})),
 )
 
@@ -27,13 +27,13 @@ deployments = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('commitSha', sa.String(40), nullable=False),
     sa.Column('commitMessage', sa.Text(), nullable=False),
-    sa.Column('commitTimestamp', sa.TIMESTAMP(), nullable=False),
+    sa.Column('commitTimestamp', Timestamp(), nullable=False),
     sa.Column('branch', sa.String(255), nullable=False),
     sa.Column('author', sa.String(255), nullable=False),
     sa.Column('pusher', sa.String(255), nullable=False),
     sa.Column('status', sa.String(50), nullable=False, server_default=sa.text("'pending'")),
-    sa.Column('startedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('completedAt', sa.TIMESTAMP()),
+    sa.Column('startedAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('completedAt', Timestamp()),
     sa.Column('duration', sa.Integer()),
     sa.Column('doDeploymentId', sa.String(255)),
     sa.Column('buildLogs', sa.Text()),

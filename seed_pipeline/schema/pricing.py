@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
 
 
 pricing_defaults = sa.Table(
@@ -11,8 +11,8 @@ pricing_defaults = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('product_category', sa.String(100), nullable=False),
     sa.Column('default_margin_percent', sa.Numeric(5, 2), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('product_category', name='pricing_defaults_product_category_unique'),
     sa.Index('idx_product_category', 'product_category'),
 )
@@ -26,8 +26,8 @@ pricing_profiles = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('rules', sa.JSON(), nullable=False),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='pricing_profiles_created_by_users_id_fk')),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -43,8 +43,8 @@ pricing_rules = sa.Table(
     sa.Column('logic_type', enum('pricing_rules', 'logic_type', 'AND', 'OR'), server_default=sa.text("'AND'")),
     sa.Column('priority', sa.Integer(), server_default=sa.text('0')),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_priority', 'priority'),
 )
 
@@ -57,9 +57,9 @@ client_price_alerts = sa.Table(
     sa.Column('batch_id', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('target_price', sa.Numeric(10, 2), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('triggered_at', sa.TIMESTAMP()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('expires_at', sa.TIMESTAMP(), nullable=False),
+    sa.Column('triggered_at', Timestamp()),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('expires_at', Timestamp(), nullable=False),
     sa.Index('idx_client_price_alerts_client_id', 'client_id'),
     sa.Index('idx_client_price_alerts_batch_id', 'batch_id'),
     sa.Index('idx_client_price_alerts_active', 'active'),
@@ -77,9 +77,9 @@ sales_sheet_templates = sa.Table(
     sa.Column('selected_items', sa.JSON(), nullable=False),
     sa.Column('column_visibility', sa.JSON(), nullable=False),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='sales_sheet_templates_created_by_users_id_fk'), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('last_used_at', sa.TIMESTAMP()),
-    sa.Column('expiration_date', sa.TIMESTAMP()),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('last_used_at', Timestamp()),
+    sa.Column('expiration_date', Timestamp()),
     sa.Column('is_active', sa.Integer(), nullable=False, server_default=sa.text('1')),
     sa.Column('current_version', sa.Integer(), nullable=False, server_default=sa.text('1')),
     sa.Index('idx_client_id', 'client_id'),
@@ -100,7 +100,7 @@ salesSheetVersions = sa.Table(
     sa.Column('column_visibility', sa.JSON(), nullable=False),
     sa.Column('changes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='salesSheetVersions_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_sales_sheet_versions_template', 'templateId', 'versionNumber'),
 )
 
@@ -116,7 +116,7 @@ sales_sheet_history = sa.Table(
     sa.Column('total_value', sa.Numeric(15, 2), nullable=False),
     sa.Column('item_count', sa.Integer(), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_created_by', 'created_by'),
     sa.Index('idx_created_at', 'created_at'),

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, metadata, refers_to
 
 
 strains = sa.Table(
@@ -18,8 +18,8 @@ strains = sa.Table(
     sa.Column('openthcStub', sa.String(255)),
     sa.Column('parentStrainId', sa.Integer(), info=refers_to('strains')),
     sa.Column('baseStrainName', sa.String(255)),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='strains_name_unique'),
 )
 
@@ -35,8 +35,8 @@ products = sa.Table(
     sa.Column('subcategory', sa.String(100)),
     sa.Column('uomSellable', sa.String(20), nullable=False, server_default=sa.text("'EA'")),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -50,7 +50,7 @@ productMedia = sa.Table(
     sa.Column('filename', sa.String(255), nullable=False),
     sa.Column('size', sa.Integer()),
     sa.Column('uploadedBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -60,7 +60,7 @@ productSynonyms = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('productId', sa.Integer(), nullable=False, info=refers_to('products')),
     sa.Column('synonym', sa.String(500), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -72,8 +72,8 @@ tags = sa.Table(
     sa.Column('standardizedName', sa.String(100), nullable=False),
     sa.Column('category', sa.String(50)),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='tags_name_unique'),
 )
 
@@ -84,7 +84,7 @@ productTags = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('productId', sa.Integer(), nullable=False, info=refers_to('products')),
     sa.Column('tagId', sa.Integer(), nullable=False, info=refers_to('tags')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -96,8 +96,8 @@ tagGroups = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('color', sa.String(7)),
     sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='tagGroups_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -107,7 +107,7 @@ tagGroupMembers = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('groupId', sa.Integer(), sa.ForeignKey('tagGroups.id', name='tagGroupMembers_groupId_tagGroups_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('tagId', sa.Integer(), sa.ForeignKey('tags.id', name='tagGroupMembers_tagId_tags_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_tag_group_members_group_tag', 'groupId', 'tagId'),
 )
 
@@ -118,7 +118,7 @@ tagHierarchy = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('parentTagId', sa.Integer(), sa.ForeignKey('tags.id', name='tagHierarchy_parentTagId_tags_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('childTagId', sa.Integer(), sa.ForeignKey('tags.id', name='tagHierarchy_childTagId_tags_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_tag_hierarchy_parent_child', 'parentTagId', 'childTagId'),
     sa.Index('idx_tag_hierarchy_unique', 'parentTagId', 'childTagId'),
 )

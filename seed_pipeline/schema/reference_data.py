@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, metadata, refers_to
 
 
 locations = sa.Table(
@@ -15,8 +15,8 @@ locations = sa.Table(
     sa.Column('shelf', sa.String(100)),
     sa.Column('bin', sa.String(100)),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -27,8 +27,8 @@ categories = sa.Table(
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('description', sa.Text()),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='categories_name_unique'),
 )
 
@@ -41,8 +41,8 @@ subcategories = sa.Table(
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('description', sa.Text()),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -54,8 +54,8 @@ grades = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('sortOrder', sa.Integer(), server_default=sa.text('0')),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='grades_name_unique'),
 )
 
@@ -69,8 +69,8 @@ workflow_statuses = sa.Table(
     sa.Column('color', sa.String(20), nullable=False, server_default=sa.text("'#6B7280'")),
     sa.Column('order', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('slug', name='workflow_statuses_slug_unique'),
     sa.Index('idx_workflow_statuses_order', 'order'),
     sa.Index('idx_workflow_statuses_isActive', 'isActive'),
@@ -86,8 +86,8 @@ paymentMethods = sa.Table(
     sa.Column('description', sa.Text()),
     sa.Column('isActive', sa.Integer(), nullable=False, server_default=sa.text('1')),
     sa.Column('sortOrder', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('code', name='paymentMethods_code_unique'),
     sa.Index('idx_payment_methods_active', 'isActive'),
     sa.Index('idx_payment_methods_sort', 'sortOrder'),
@@ -101,8 +101,8 @@ sequences = sa.Table(
     sa.Column('name', sa.String(50), nullable=False),
     sa.Column('prefix', sa.String(20), nullable=False),
     sa.Column('currentValue', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='sequences_name_unique'),
 )
 
@@ -115,6 +115,6 @@ expenseCategories = sa.Table(
     sa.Column('parentCategoryId', sa.Integer(), info=refers_to('expenseCategories')),
     sa.Column('ledgerAccountId', sa.Integer(), info=refers_to('accounts')),
     sa.Column('isActive', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
 
 
 orders = sa.Table(
@@ -31,18 +31,18 @@ orders = sa.Table(
     sa.Column('saleStatus', enum('orders', 'saleStatus', 'PENDING', 'PARTIAL', 'PAID', 'OVERDUE', 'CANCELLED')),
     sa.Column('invoice_id', sa.Integer(), info=refers_to('invoices')),
     sa.Column('fulfillmentStatus', enum('orders', 'fulfillmentStatus', 'PENDING', 'PACKED', 'SHIPPED'), server_default=sa.text("'PENDING'")),
-    sa.Column('packed_at', sa.TIMESTAMP()),
+    sa.Column('packed_at', Timestamp()),
     sa.Column('packed_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_packed_by_users_id_fk')),
-    sa.Column('shipped_at', sa.TIMESTAMP()),
+    sa.Column('shipped_at', Timestamp()),
     sa.Column('shipped_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_shipped_by_users_id_fk')),
     sa.Column('converted_from_order_id', sa.Integer(), sa.ForeignKey('orders.id', name='orders_converted_from_order_id_orders_id_fk')),
-    sa.Column('converted_at', sa.TIMESTAMP()),
-    sa.Column('confirmed_at', sa.TIMESTAMP()),
+    sa.Column('converted_at', Timestamp()),
+    sa.Column('confirmed_at', Timestamp()),
     sa.Column('related_sample_request_id', sa.Integer(), info=refers_to('sampleRequests')),
     sa.Column('notes', sa.Text()),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_created_by_users_id_fk'), nullable=False),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('order_number', name='orders_order_number_unique'),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_order_type', 'orderType'),
@@ -73,8 +73,8 @@ order_line_items = sa.Table(
     sa.Column('unit_price', sa.Numeric(10, 2), nullable=False),
     sa.Column('line_total', sa.Numeric(10, 2), nullable=False),
     sa.Column('is_sample', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_batch_id', 'batch_id'),
 )
@@ -87,7 +87,7 @@ order_status_history = sa.Table(
     sa.Column('order_id', sa.Integer(), sa.ForeignKey('orders.id', name='order_status_history_order_id_orders_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('fulfillmentStatus', enum('order_status_history', 'fulfillmentStatus', 'PENDING', 'PACKED', 'SHIPPED'), nullable=False, server_default=sa.text("'PENDING'")),
     sa.Column('changed_by', sa.Integer(), sa.ForeignKey('users.id', name='order_status_history_changed_by_users_id_fk'), nullable=False),
-    sa.Column('changed_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('changed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('notes', sa.Text()),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_changed_at', 'changed_at'),
@@ -103,7 +103,7 @@ order_audit_log = sa.Table(
     sa.Column('changes', sa.JSON()),
     sa.Column('user_id', sa.Integer(), info=refers_to('users')),
     sa.Column('reason', sa.Text()),
-    sa.Column('timestamp', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('timestamp', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_timestamp', 'timestamp'),
 )
@@ -125,8 +125,8 @@ recurring_orders = sa.Table(
     sa.Column('next_generation_date', sa.Date(), nullable=False),
     sa.Column('notify_client', sa.Boolean(), server_default=sa.true()),
     sa.Column('notify_email', sa.String(255)),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='recurring_orders_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_status', 'status'),
@@ -143,7 +143,7 @@ returns = sa.Table(
     sa.Column('returnReason', enum('returns', 'returnReason', 'DEFECTIVE', 'WRONG_ITEM', 'NOT_AS_DESCRIBED', 'CUSTOMER_CHANGED_MIND', 'OTHER'), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('processed_by', sa.Integer(), sa.ForeignKey('users.id', name='returns_processed_by_users_id_fk'), nullable=False),
-    sa.Column('processed_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('processed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_processed_at', 'processed_at'),
 )
@@ -169,8 +169,8 @@ invoices = sa.Table(
     sa.Column('referenceType', sa.String(50)),
     sa.Column('referenceId', sa.Integer()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('invoiceNumber', name='invoices_invoiceNumber_unique'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'ORDER': 'orders'})),
 )
@@ -189,7 +189,7 @@ invoiceLineItems = sa.Table(
     sa.Column('taxRate', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('discountPercent', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('lineTotal', sa.Numeric(12, 2), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
 )
 
 
@@ -204,9 +204,9 @@ sales = sa.Table(
     sa.Column('salePrice', sa.String(20), nullable=False),
     sa.Column('cogsOverride', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('customerId', sa.Integer(), info=refers_to('clients')),
-    sa.Column('saleDate', sa.TIMESTAMP(), nullable=False),
+    sa.Column('saleDate', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata
 
 
 sampleRequests = sa.Table(
@@ -11,20 +11,20 @@ sampleRequests = sa.Table(
     sa.Column('id', sa.Integer(), primary_key=True),
     sa.Column('clientId', sa.Integer(), sa.ForeignKey('clients.id', name='sampleRequests_clientId_clients_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('requestedBy', sa.Integer(), sa.ForeignKey('users.id', name='sampleRequests_requestedBy_users_id_fk'), nullable=False),
-    sa.Column('requestDate', sa.TIMESTAMP(), nullable=False, server_default=NOW),
+    sa.Column('requestDate', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('products', sa.JSON(), nullable=False),
     sa.Column('sampleRequestStatus', enum('sampleRequests', 'sampleRequestStatus', 'PENDING', 'FULFILLED', 'CANCELLED'), nullable=False, server_default=sa.text("'PENDING'")),
-    sa.Column('fulfilledDate', sa.TIMESTAMP()),
+    sa.Column('fulfilledDate', Timestamp()),
     sa.Column('fulfilledBy', sa.Integer(), sa.ForeignKey('users.id', name='sampleRequests_fulfilledBy_users_id_fk')),
-    sa.Column('cancelledDate', sa.TIMESTAMP()),
+    sa.Column('cancelledDate', Timestamp()),
     sa.Column('cancelledBy', sa.Integer(), sa.ForeignKey('users.id', name='sampleRequests_cancelledBy_users_id_fk')),
     sa.Column('cancellationReason', sa.Text()),
     sa.Column('notes', sa.Text()),
     sa.Column('totalCost', sa.Numeric(10, 2)),
     sa.Column('relatedOrderId', sa.Integer(), sa.ForeignKey('orders.id', name='sampleRequests_relatedOrderId_orders_id_fk')),
-    sa.Column('conversionDate', sa.TIMESTAMP()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('conversionDate', Timestamp()),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_sample_requests_client', 'clientId'),
     sa.Index('idx_sample_requests_status', 'sampleRequestStatus'),
     sa.Index('idx_sample_requests_date', 'requestDate'),
@@ -41,8 +41,8 @@ sampleAllocations = sa.Table(
     sa.Column('allocatedQuantity', sa.String(20), nullable=False),
     sa.Column('usedQuantity', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('remainingQuantity', sa.String(20), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.Index('idx_sample_allocations_client_month', 'clientId', 'monthYear'),
     sa.Index('idx_sample_allocations_unique', 'clientId', 'monthYear'),
 )
@@ -58,7 +58,7 @@ sample_inventory_log = sa.Table(
     sa.Column('action', enum('sample_inventory_log', 'action', 'ALLOCATED', 'RELEASED', 'CONSUMED'), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='sample_inventory_log_created_by_users_id_fk')),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
     sa.Index('idx_batch_id', 'batch_id'),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_created_at', 'created_at'),

@@ -24,6 +24,21 @@ ON_UPDATE_NOW = MappingProxyType({"on_update_now": True})
 MAX_IDENTIFIER = 63  # PostgreSQL's limit; MySQL allows 64
 
 
+class Timestamp(sa.TIMESTAMP):
+    """TERP's ``timestamp``: whole seconds.
+
+    Dagster's storage layer registers a MySQL compile hook that turns every ``sa.TIMESTAMP`` into
+    ``TIMESTAMP(6)`` for its own tables, in any process that imports it; this type compiles itself.
+    """
+
+    cache_ok = True
+
+
+@compiles(Timestamp, "mysql")
+def _mysql_timestamp(element, compiler, **kw):
+    return "TIMESTAMP"
+
+
 def scoped_name(*parts: str) -> str:
     """A name unique per schema and short enough for PostgreSQL, stable across runs."""
     name = "_".join(parts)

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, enum, metadata, refers_to
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
 
 
 vendors = sa.Table(
@@ -15,8 +15,8 @@ vendors = sa.Table(
     sa.Column('contactPhone', sa.String(50)),
     sa.Column('paymentTerms', sa.String(100)),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('name', name='vendors_name_unique'),
 )
 
@@ -28,8 +28,8 @@ vendorNotes = sa.Table(
     sa.Column('vendorId', sa.Integer(), sa.ForeignKey('vendors.id', name='vendorNotes_vendorId_vendors_id_fk', ondelete='CASCADE'), nullable=False),
     sa.Column('userId', sa.Integer(), sa.ForeignKey('users.id', name='vendorNotes_userId_users_id_fk'), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )
 
 
@@ -47,13 +47,13 @@ vendor_supply = sa.Table(
     sa.Column('quantity_available', sa.Numeric(15, 4), nullable=False),
     sa.Column('unit_price', sa.Numeric(15, 2)),
     sa.Column('status', enum('vendor_supply', 'status', 'AVAILABLE', 'RESERVED', 'PURCHASED', 'EXPIRED'), nullable=False, server_default=sa.text("'AVAILABLE'")),
-    sa.Column('available_until', sa.TIMESTAMP()),
-    sa.Column('reserved_at', sa.TIMESTAMP()),
-    sa.Column('purchased_at', sa.TIMESTAMP()),
+    sa.Column('available_until', Timestamp()),
+    sa.Column('reserved_at', Timestamp()),
+    sa.Column('purchased_at', Timestamp()),
     sa.Column('notes', sa.Text()),
     sa.Column('internal_notes', sa.Text()),
-    sa.Column('created_at', sa.TIMESTAMP(), server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), server_default=NOW),
+    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
     sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='vendor_supply_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
     sa.Index('idx_vendor_id', 'vendor_id'),
     sa.Index('idx_status', 'status'),
@@ -70,6 +70,6 @@ brands = sa.Table(
     sa.Column('name', sa.String(255), nullable=False),
     sa.Column('vendorId', sa.Integer(), info=refers_to('vendors')),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
 )

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, metadata
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, metadata
 
 
 vip_portal_auth = sa.Table(
@@ -15,13 +15,13 @@ vip_portal_auth = sa.Table(
     sa.Column('google_id', sa.String(255)),
     sa.Column('microsoft_id', sa.String(255)),
     sa.Column('session_token', sa.String(255)),
-    sa.Column('session_expires_at', sa.TIMESTAMP()),
+    sa.Column('session_expires_at', Timestamp()),
     sa.Column('reset_token', sa.String(255)),
-    sa.Column('reset_token_expires_at', sa.TIMESTAMP()),
-    sa.Column('last_login_at', sa.TIMESTAMP()),
+    sa.Column('reset_token_expires_at', Timestamp()),
+    sa.Column('last_login_at', Timestamp()),
     sa.Column('login_count', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('client_id', name='vip_portal_auth_client_id_unique'),
     sa.UniqueConstraint('email', name='vip_portal_auth_email_unique'),
     sa.Index('idx_vip_portal_email', 'email'),
@@ -45,8 +45,8 @@ vip_portal_configurations = sa.Table(
     sa.Column('module_marketplace_supply_enabled', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('features_config', sa.JSON()),
     sa.Column('advanced_options', sa.JSON()),
-    sa.Column('created_at', sa.TIMESTAMP(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', sa.TIMESTAMP(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
     sa.UniqueConstraint('client_id', name='vip_portal_configurations_client_id_unique'),
     sa.Index('idx_vip_portal_client_id', 'client_id'),
 )

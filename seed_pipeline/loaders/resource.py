@@ -1,0 +1,214 @@
+"""The Dagster resource every asset writes through: one transaction per call, one-line errors.
+
+Writes only ever touch rows this tool created (see ownership.py); a failed call leaves the
+database exactly as it was.
+"""
+
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import dagster as dg
+import pandas as pd
+import psycopg
+import pymysql
+import sqlalchemy as sa
+
+from seed_pipeline.loaders import bulk, ownership, rows, schema_state
+from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
+from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
+from seed_pipeline.schema import TABLES, references_from
+
+DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
+DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    frame: pd.DataFrame  # the frame as written: ids (and self-references) shifted by id_offset
+    rows: int
+    seconds: float
+    id_offset: int
+
+
+def _known(table: str) -> sa.Table:
+    if table not in TABLES:
+        raise SeedDatabaseError(f"{table!r} is not one of TERP's tables")
+    return TABLES[table]
+
+
+def _shift(frame: pd.DataFrame, table: str, offset: int) -> pd.DataFrame:
+    """``frame`` with its ids and self-references moved by ``offset`` (the frame itself when 0)."""
+    if not offset:
+        return frame
+    shifted = frame.copy()
+    columns = {"id"} | {r.column for r in references_from(table) if r.is_self and r.target_column == "id"}
+    for column in columns & set(shifted.columns):
+        shifted[column] = shifted[column] + offset
+    return shifted
+
+
+class SeedDatabase(dg.ConfigurableResource):
+    """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
+
+    url: str = DEFAULT_URL
+
+    def engine(self) -> sa.Engine:
+        return engine_for(self.url)
+
+    def display_url(self) -> str:
+        """The URL as the user gave it, without its password."""
+        normalise_url(self.url)  # a malformed URL fails here with its own message
+        return display(self.url)
+
+    @contextmanager
+    def _connection(self, table: str | None = None, action: str = "write", transaction: bool = True):
+        """A connection (in a transaction for writes); every failure becomes one SeedDatabaseError line."""
+        engine = self.engine()
+        target = self.display_url()
+        try:
+            conn = engine.connect()
+        except DRIVER_ERRORS as exc:
+            raise connection_error(exc, target) from None
+        try:
+            with conn:
+                if not transaction:
+                    yield conn
+                    return
+                with conn.execution_options(sqlite_immediate=True).begin():
+                    yield conn
+        except SeedDatabaseError:
+            raise
+        except DRIVER_ERRORS as exc:
+            raise describe(exc, user=user_of(engine.url), target=target, table=table, action=action) from None
+
+    # --- schema -------------------------------------------------------------------------------
+
+    def check(self) -> str:
+        """"empty" (none of TERP's tables) or "terp" (all of them, with the model's columns)."""
+        with self._connection(action="inspect", transaction=False) as conn:
+            return schema_state.state(conn, self.display_url())
+
+    def _create(self) -> None:
+        try:
+            with self._connection(action="create tables in") as conn:
+                schema_state.create_all(conn)
+        except SeedDatabaseError:
+            if self.engine().dialect.name == "mysql":  # its DDL commits as it goes
+                try:
+                    schema_state.drop_partial(self.engine())
+                except DRIVER_ERRORS:
+                    pass  # the first error is the one to report
+            raise
+
+    def ensure_schema(self) -> bool:
+        """Create TERP's schema in an empty database (True); accept a complete one (False)."""
+        if self.check() == schema_state.EMPTY:
+            self._create()
+            return True
+        with self._connection(action="create tables in") as conn:
+            ownership.ensure_table(conn)
+        return False
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A run from the UI or a schedule checks (and, in an empty database, creates) the schema first."""
+        self.ensure_schema()
+
+    def create_schema(self) -> None:
+        """`seed-pipeline schema create`: only ever into a database without TERP's tables."""
+        if self.check() != schema_state.EMPTY:
+            raise SeedDatabaseError(
+                f"{self.display_url()} already has TERP's tables: `schema create` needs an empty database; run `seed` to fill it or use another --db"
+            )
+        self._create()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def _ensure_bookkeeping(self, table: str) -> None:
+        """Before the write's transaction: MySQL would commit it at a CREATE TABLE."""
+        with self._connection(table, action="create tables in") as conn:
+            ownership.ensure_table(conn)
+
+    def write_table(self, table: str, frame: pd.DataFrame, provenance: dict) -> WriteResult:
+        """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, shifted if needed)."""
+        started = time.perf_counter()
+        _known(table)
+        wire = rows.prepare(table, frame)
+        single = ownership.has_single_id(table)
+        if single and wire["id"].duplicated().any():
+            raise SeedDatabaseError(f"column {table}.id repeats ids; fix its generator")
+        if single and len(wire) and wire["id"].min() < 1:  # MySQL would turn an id of 0 into a new one
+            raise SeedDatabaseError(f"column {table}.id must hold local ids from 1 up; fix its generator")
+        self._ensure_bookkeeping(table)
+        with self._connection(table) as conn:
+            owned = ownership.record_of(conn, table)
+            if single:
+                offset, first, last = self._write_single(conn, table, wire, owned)
+            else:
+                offset, first, last = 0, None, None
+                conn.execute(TABLES[table].delete().where(ownership.owned_clause(conn, table)))
+                bulk.load(conn, table, wire)
+            ownership.record(conn, table, first, last, len(wire), provenance)
+        return WriteResult(_shift(frame, table, offset), len(frame), time.perf_counter() - started, offset)
+
+    def _write_single(self, conn, table, wire, owned):
+        span = int(wire["id"].max()) if len(wire) else 0
+        offset = ownership.id_offset(conn, table, owned, span)
+        wire = _shift(wire, table, offset)
+        if not wire["id"].is_monotonic_increasing:
+            wire = wire.sort_values("id")  # self-references point at lower ids; InnoDB checks row by row
+        t = TABLES[table]
+        has_owned = owned is not None and owned.first_id is not None
+        if has_owned and conn.execute(sa.select(t.c.id).where(t.c.id.between(owned.first_id, owned.last_id)).limit(1)).first():
+            bulk.replace_owned(conn, table, wire, owned.first_id, owned.last_id)
+        else:
+            bulk.load(conn, table, wire)
+        bulk.advance_sequence(conn, table)
+        if wire.empty:
+            return offset, None, None
+        return offset, int(wire["id"].min()), int(wire["id"].max())
+
+    def fill_column(self, table: str, column: str, values: pd.Series) -> int:
+        """Set ``column`` of owned rows from ``values`` (indexed by final id; NaN/None -> NULL)."""
+        t = _known(table)
+        if not ownership.has_single_id(table) or column not in t.c or column == "id":
+            raise SeedDatabaseError(f"cannot fill {table}.{column}: no such non-key column of a table keyed by id")
+        if values.index.duplicated().any():
+            raise SeedDatabaseError(f"values for {table}.{column} repeat row ids")
+        frame = pd.DataFrame({"id": values.index.to_numpy(), column: values.reset_index(drop=True)})
+        wire = rows.prepare(table, frame)
+        self._ensure_bookkeeping(table)
+        with self._connection(table) as conn:
+            owned = ownership.record_of(conn, table)
+            if owned is None or owned.first_id is None or wire.empty:
+                return 0
+            bulk.create_stage(conn, table, ["id", column])
+            bulk.fill_stage(conn, wire)
+            updated = bulk.update_from_stage(conn, table, [column], owned.first_id, owned.last_id)
+            bulk.drop_stage(conn)
+        return updated
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def read_table(self, table: str) -> pd.DataFrame:
+        """The rows this tool seeded in ``table``, by primary key, in the generators' conventions."""
+        t = _known(table)
+        with self._connection(table, action="read", transaction=False) as conn:
+            if not sa.inspect(conn).has_table(ownership.OWNERSHIP.name):
+                found = []
+            else:
+                query = sa.select(*rows.read_columns(table)).where(ownership.owned_clause(conn, table))
+                found = conn.execute(query.order_by(*t.primary_key.columns)).all()
+        return rows.to_frame(table, found)
+
+    def row_counts(self, tables=None) -> dict[str, int]:
+        """All rows per table, whoever created them; 0 for a table the database lacks."""
+        names = list(tables) if tables is not None else sorted(TABLES)
+        for name in names:
+            _known(name)
+        with self._connection(action="read", transaction=False) as conn:
+            present = set(sa.inspect(conn).get_table_names())
+            counted = [sa.select(sa.literal(n).label("t"), sa.func.count().label("n")).select_from(TABLES[n]) for n in names if n in present]
+            found = dict(conn.execute(sa.union_all(*counted)).all()) if counted else {}
+        return {n: int(found.get(n, 0)) for n in names}

@@ -1,0 +1,69 @@
+"""Is the target empty, a complete TERP schema, or something the tool must not touch?
+
+The tool only ever creates the schema in a database that has none of TERP's tables, and only
+writes into one whose 120 tables all have the model's columns; anything in between is refused
+with a message that says which tables or columns are off.
+"""
+
+import sqlalchemy as sa
+
+from seed_pipeline.loaders import ownership
+from seed_pipeline.loaders.errors import SeedDatabaseError
+from seed_pipeline.schema import TABLES, metadata
+
+EMPTY, TERP = "empty", "terp"
+SHOWN = 5  # names listed in a message before "and N more"
+
+
+def _listing(names) -> str:
+    names = sorted(names)
+    shown = ", ".join(names[:SHOWN])
+    return shown + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+
+
+def _column_differences(table: str, found: list[str]) -> str | None:
+    wanted = [c.name for c in TABLES[table].columns]
+    missing = [c for c in wanted if c not in found]
+    extra = [c for c in found if c not in wanted]
+    if not missing and not extra:
+        return None
+    parts = []
+    if missing:
+        parts.append(f"missing columns {', '.join(missing)}")
+    if extra:
+        parts.append(f"extra columns {', '.join(extra)}")
+    return f"{table} ({'; '.join(parts)})"
+
+
+def state(conn: sa.Connection, target: str) -> str:
+    """EMPTY or TERP; a SeedDatabaseError for a partial or different schema."""
+    inspector = sa.inspect(conn)
+    present = set(inspector.get_table_names()) & set(TABLES)
+    if not present:
+        return EMPTY
+    if present != set(TABLES):
+        raise SeedDatabaseError(
+            f"{target} has {len(present)} of TERP's {len(TABLES)} tables (missing: {_listing(set(TABLES) - present)}): "
+            "point --db at an empty database or at a complete TERP schema"
+        )
+    columns = inspector.get_multi_columns(filter_names=sorted(TABLES))
+    found = {name: [c["name"] for c in cols] for (_schema, name), cols in columns.items()}
+    differences = [d for t in sorted(TABLES) if (d := _column_differences(t, found.get(t, [])))]
+    if differences:
+        shown = "; ".join(differences[:3]) + (f"; and {len(differences) - 3} more tables" if len(differences) > 3 else "")
+        raise SeedDatabaseError(
+            f"{target} has TERP's tables but not TERP's columns: {shown}: migrate it to TERP's current schema or use another --db"
+        )
+    return TERP
+
+
+def create_all(conn: sa.Connection) -> None:
+    """All 120 tables plus the bookkeeping table, in one transaction where the engine allows DDL in one."""
+    metadata.create_all(conn)
+    ownership.ensure_table(conn)
+
+
+def drop_partial(engine: sa.Engine) -> None:
+    """MySQL commits each CREATE TABLE: after a failed create, remove what this call made."""
+    with engine.begin() as conn:
+        metadata.drop_all(conn, checkfirst=True)

@@ -1,0 +1,171 @@
+"""Real, throw-away databases for tests: a SQLite file, and a fresh database per test on the
+PostgreSQL and MariaDB servers named by SEED_TEST_PG_URL / SEED_TEST_MYSQL_URL.
+
+A server that cannot be reached skips its tests locally; CI makes sure both run.
+
+- ``sqlite_url`` / ``pg_url`` / ``mysql_url`` / ``db_url``: an empty database (no tables).
+- ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
+  takes about a second, so the schema is made once per session: SQLite copies a template
+  file, the servers keep one database and empty what the previous test touched.
+"""
+
+import os
+import secrets
+import shutil
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.loaders.engines import dispose, make_engine
+from seed_pipeline.loaders.ownership import OWNERSHIP
+from seed_pipeline.schema import TABLES, metadata
+
+PG_SERVER = os.environ.get("SEED_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
+MYSQL_SERVER = os.environ.get("SEED_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
+ENGINES = {"sqlite": "sqlite_url", "postgresql": "pg_url", "mysql": "mysql_url"}
+
+
+def _admin(server_url: str, name: str) -> sa.Engine:
+    """An autocommit engine on the server, connected to a database that always exists."""
+    url = make_url(server_url)
+    url = url.set(database="postgres" if url.get_backend_name().startswith("postgres") else "information_schema")
+    engine = make_engine(url.render_as_string(hide_password=False))
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except Exception as exc:  # any driver error means "not reachable here"
+        engine.dispose()
+        pytest.skip(f"{name} not reachable at {url.render_as_string()}: {str(exc).splitlines()[0]}")
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def _fresh_database(server_url: str, name: str):
+    """Yield the URL of a new database on the server; drop it afterwards."""
+    admin = _admin(server_url, name)
+    database = f"seedtest_{secrets.token_hex(4)}"
+    quote = admin.dialect.identifier_preparer.quote
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {quote(database)}")
+    url = make_url(server_url).set(database=database).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        dispose(url)
+        with admin.connect() as conn:
+            force = " WITH (FORCE)" if admin.dialect.name == "postgresql" else ""
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quote(database)}{force}")
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'seed.sqlite'}"
+    yield url
+    dispose(url)
+
+
+@pytest.fixture
+def pg_url():
+    yield from _fresh_database(PG_SERVER, "PostgreSQL")
+
+
+@pytest.fixture
+def mysql_url():
+    yield from _fresh_database(MYSQL_SERVER, "MariaDB/MySQL")
+
+
+@pytest.fixture
+def other_mysql_url():
+    """A second fresh MariaDB/MySQL database, for comparing two schemas."""
+    yield from _fresh_database(MYSQL_SERVER, "MariaDB/MySQL")
+
+
+@pytest.fixture(params=list(ENGINES))
+def db_url(request):
+    return request.getfixturevalue(ENGINES[request.param])
+
+
+# --- databases with TERP's schema -------------------------------------------------------------
+
+
+def _with_schema(url: str) -> str:
+    SeedDatabase(url=url).ensure_schema()
+    dispose(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def _sqlite_terp_template(tmp_path_factory):
+    return _with_schema(f"sqlite:///{tmp_path_factory.mktemp('template') / 'terp.sqlite'}")
+
+
+@pytest.fixture(scope="session")
+def _pg_terp_database():
+    for url in _fresh_database(PG_SERVER, "PostgreSQL"):
+        yield _with_schema(url)
+
+
+@pytest.fixture(scope="session")
+def _mysql_terp_database():
+    for url in _fresh_database(MYSQL_SERVER, "MariaDB/MySQL"):
+        yield _with_schema(url)
+
+
+def _empty(url: str) -> None:
+    """Empty the tables a test touched and rewind the id counters it moved (rolled-back inserts move them too)."""
+    names = [*TABLES, OWNERSHIP.name]
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            quote = conn.dialect.identifier_preparer.quote_identifier
+            counts = sa.union_all(*(sa.select(sa.literal(n), sa.func.count()).select_from(sa.table(n)) for n in names))
+            touched = {name for name, count in conn.execute(counts) if count}
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(
+                    "SELECT setval(format('%%I.%%I', schemaname, sequencename)::regclass, 1, false) "
+                    "FROM pg_sequences WHERE last_value IS NOT NULL"
+                )
+                for table in reversed(metadata.sorted_tables):  # children first; TRUNCATE would fsync
+                    if table.name in touched:
+                        conn.execute(table.delete())
+                conn.execute(OWNERSHIP.delete())
+                return
+            moved = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND AUTO_INCREMENT > 1"
+            touched |= set(conn.execute(sa.text(moved)).scalars())
+            conn.exec_driver_sql("SET FOREIGN_KEY_CHECKS = 0")
+            for name in sorted(touched):
+                conn.exec_driver_sql(f"TRUNCATE TABLE {quote(name)}")
+            conn.exec_driver_sql("SET FOREIGN_KEY_CHECKS = 1")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sqlite_terp_url(_sqlite_terp_template, tmp_path):
+    target = tmp_path / "terp.sqlite"
+    shutil.copyfile(make_url(_sqlite_terp_template).database, target)
+    url = f"sqlite:///{target}"
+    yield url
+    dispose(url)
+
+
+@pytest.fixture
+def pg_terp_url(_pg_terp_database):
+    _empty(_pg_terp_database)
+    yield _pg_terp_database
+    dispose(_pg_terp_database)
+
+
+@pytest.fixture
+def mysql_terp_url(_mysql_terp_database):
+    _empty(_mysql_terp_database)
+    yield _mysql_terp_database
+    dispose(_mysql_terp_database)
+
+
+@pytest.fixture(params=list(ENGINES))
+def terp_url(request):
+    """A database with TERP's schema (and the bookkeeping table) and no rows, on each engine."""
+    return request.getfixturevalue(ENGINES[request.param].replace("_url", "_terp_url"))
