@@ -1,0 +1,1 @@
+"""TERP's business vocabularies as data, shared by the generators and the checks."""

@@ -1,0 +1,33 @@
+"""Typed frames of a table from the values a generator chose; nothing is left to the database.
+
+Every column not given takes the app's own default, written out, and every timestamp not given
+is the start of the history window: the data must not depend on the database filling it in.
+"""
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import sqlalchemy as sa
+
+from seed_pipeline.generation.columns import Spec, typed
+from seed_pipeline.generation.context import GenerationContext
+from seed_pipeline.schema import TABLES
+
+
+def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.DataFrame:
+    """A frame of ``ctx.table`` from column values: ids 1..n, other timestamps at setup, the rest at their default."""
+    table = TABLES[ctx.table]
+    n = len(next(iter(values.values())))
+    serial = [c.name for c in table.primary_key.columns] == ["id"]
+    columns = {}
+    for column in table.columns:
+        if column.name in values:
+            made = list(values[column.name])
+        elif serial and column.name == "id":
+            made = range(1, n + 1)
+        elif isinstance(column.type, sa.DateTime):
+            made = [ctx.window.start_ts] * n
+        else:
+            made = [Spec(column).default] * n
+        columns[column.name] = typed(column, pd.Series(made, dtype=object))
+    return pd.DataFrame(columns)
