@@ -85,3 +85,12 @@ def test_enum_values_are_the_apps_vocabulary(snapshot):
             declared = spec["columns"][column.name]["type"]
             if declared.startswith("enum("):
                 assert list(column.type.enums) == re.findall(r"'([^']*)'", declared), f"{name}.{column.name}"
+
+
+def test_timestamps_keep_terps_precision_after_dagster_loads():
+    """Dagster's storage turns sa.TIMESTAMP into TIMESTAMP(6) on MySQL for every importer; ours stay TERP's."""
+    import dagster._core.storage.sql  # noqa: F401  (registers Dagster's compile hooks)
+    from sqlalchemy.schema import CreateTable
+
+    ddl = str(CreateTable(TABLES["invoices"]).compile(dialect=DIALECT))
+    assert "TIMESTAMP NOT NULL" in ddl and "TIMESTAMP(6)" not in ddl

@@ -1,0 +1,1 @@
+"""Rules the seeded data must obey, evaluated in the target database."""

@@ -1,0 +1,75 @@
+"""Referential and vocabulary integrity, computed with SQL in the database (never by loading tables).
+
+One query per rule; each returns the number of violating rows, so a check can say exactly what broke.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from seed_pipeline.schema import TABLES, Reference, polymorphic_of, references
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    table: str
+    rows: int
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.rows} row(s) of {self.table}"
+
+
+def orphan_query(ref: Reference) -> sa.Select:
+    """Rows of ``ref.table`` whose reference points at no row of its target."""
+    child = TABLES[ref.table].alias("child")
+    parent = TABLES[ref.target].alias("parent")
+    value = child.c[ref.column]
+    where = [value.is_not(None), ~sa.exists().where(parent.c[ref.target_column] == value)]
+    if ref.type_column:
+        where.append(child.c[ref.type_column] == ref.type_value)
+    return sa.select(sa.func.count()).select_from(child).where(*where)
+
+
+def unknown_polymorphic_type_query(table: str) -> Iterator[tuple[str, sa.Select]]:
+    """Rows whose type column names no known target, or names none but still carries an id."""
+    t = TABLES[table]
+    for poly in polymorphic_of(table):
+        kind, ident = t.c[poly.type_column], t.c[poly.id_column]
+        mapped = [v for v, target in poly.targets.items() if target is not None]
+        idless = [v for v, target in poly.targets.items() if target is None]
+        bad = sa.or_(
+            sa.and_(kind.is_not(None), kind.not_in(poly.values())),
+            sa.and_(ident.is_not(None), kind.in_(idless)) if idless else sa.false(),
+            sa.and_(ident.is_(None), kind.in_(mapped), sa.literal(not t.c[poly.id_column].nullable)),
+        )
+        yield f"{table}.{poly.type_column} vocabulary", sa.select(sa.func.count()).select_from(t).where(bad)
+
+
+def enum_query(table: str, column: str) -> sa.Select:
+    """Rows outside the column's enum (SQLite stores enums as plain text, so it can hold anything)."""
+    t = TABLES[table]
+    col = t.c[column]
+    return sa.select(sa.func.count()).select_from(t).where(col.is_not(None), sa.cast(col, sa.String).not_in(col.type.enums))
+
+
+def integrity_rules() -> Iterator[tuple[str, str, sa.Select]]:
+    """(rule, table, count query) for every reference, polymorphic vocabulary and enum column."""
+    for ref in references():
+        yield f"orphan {ref}", ref.table, orphan_query(ref)
+    for table in TABLES:
+        for rule, query in unknown_polymorphic_type_query(table):
+            yield rule, table, query
+        for column in TABLES[table].columns:
+            if isinstance(column.type, sa.Enum):
+                yield f"{table}.{column.name} outside its enum", table, enum_query(table, column.name)
+
+
+def violations(connection: sa.Connection) -> list[Violation]:
+    found = []
+    for rule, table, query in integrity_rules():
+        rows = connection.execute(query).scalar_one()
+        if rows:
+            found.append(Violation(rule, table, rows))
+    return found

@@ -1,0 +1,1 @@
+"""The `seed-pipeline` command line."""

@@ -1,0 +1,20 @@
+"""The Dagster instance the CLI records its runs in, the same one `dagster dev` shows."""
+
+import os
+from pathlib import Path
+
+from dagster import DagsterInstance
+from dagster._core.instance.ref import InstanceRef
+
+
+def cli_instance() -> DagsterInstance:
+    """DAGSTER_HOME when set (a shared instance); else the project's dagster.yaml, as `dagster dev` does."""
+    if os.environ.get("DAGSTER_HOME"):
+        return DagsterInstance.get()
+    cwd = Path.cwd()
+    home = cwd / ".dagster_home"
+    home.mkdir(exist_ok=True)
+    config_dir = cwd if (cwd / "dagster.yaml").exists() else home
+    if config_dir == home and not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    return DagsterInstance.from_ref(InstanceRef.from_dir(str(home), config_dir=str(config_dir)))

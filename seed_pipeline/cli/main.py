@@ -1,0 +1,165 @@
+"""`seed-pipeline`: seed, plan and create the schema, from a terminal or a script.
+
+User errors (a bad URL, an unknown scenario, a malformed date, a mismatched schema) end in one
+line on stderr and exit code 2, with the database untouched.
+"""
+
+import argparse
+import os
+import sys
+import time
+import uuid
+
+from seed_pipeline.errors import UserInputError
+from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.loaders import DEFAULT_URL, SeedDatabase, SeedDatabaseError
+from seed_pipeline.scenarios import SCENARIOS
+
+USER_ERROR, RUN_FAILED = 2, 1
+
+
+def _settings_args(parser: argparse.ArgumentParser) -> None:
+    env = os.environ.get
+    parser.add_argument("--scenario", default=env("SEED_SCENARIO", "full"), help=f"one of {', '.join(SCENARIOS)}")
+    parser.add_argument("--seed", default=env("SEED_SEED", "42"), help="random seed (default 42)")
+    parser.add_argument("--scale", default=env("SEED_SCALE", "1.0"), help="volume multiplier (default 1)")
+    parser.add_argument("--end-date", default=env("SEED_END_DATE", ""), help="last day of the history, YYYY-MM-DD (default today)")
+    parser.add_argument("--select", default=None, help="Dagster asset selection, e.g. 'calendar_events' or 'group:core'")
+
+
+def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument(
+        "--db", default=os.environ.get("SEED_DATABASE_URL", None if required else DEFAULT_URL),
+        required=required and not os.environ.get("SEED_DATABASE_URL"),
+        help=f"SQLAlchemy URL of the target database (default $SEED_DATABASE_URL or {DEFAULT_URL})",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="seed-pipeline", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    seed = sub.add_parser("seed", help="seed the database through the Dagster asset graph")
+    _db_arg(seed)
+    _settings_args(seed)
+    plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
+    _settings_args(plan)
+    schema = sub.add_parser("schema", help="schema operations")
+    schema_sub = schema.add_subparsers(dest="schema_command", required=True)
+    create = schema_sub.add_parser("create", help="create TERP's 120 tables in an empty database")
+    _db_arg(create, required=True)
+    docs = sub.add_parser("docs", help="regenerate docs/tables.md from the model")
+    docs.add_argument("--out", default="docs/tables.md")
+    return p
+
+
+def _settings(args) -> SeedSettings:
+    return SeedSettings.parse(args.scenario, args.seed, args.scale, args.end_date)
+
+
+def _selected(select: str | None) -> set[str] | None:
+    if not select:
+        return None
+    from dagster import AssetSelection
+
+    from seed_pipeline.definitions import defs
+
+    hint = "use table names or groups, e.g. 'calendar_events' or 'group:core'"
+    try:
+        keys = AssetSelection.from_string(select).resolve(defs.resolve_asset_graph())
+    except Exception as exc:  # dagster raises several types for a bad selection string
+        if "were selected, but no" in str(exc):
+            keys = set()
+        else:
+            raise UserInputError(f"invalid --select {select!r}: {str(exc).splitlines()[0]}; {hint}") from None
+    if not keys:
+        raise UserInputError(f"--select {select!r} matches no table; {hint}")
+    return {key.path[-1] for key in keys}
+
+
+def cmd_plan(args) -> int:
+    from seed_pipeline.cli.plan import build_plan, format_plan
+
+    settings = _settings(args)
+    print(format_plan(build_plan(settings, _selected(args.select)), settings))
+    return 0
+
+
+def cmd_schema_create(args) -> int:
+    SeedDatabase(url=args.db).create_schema()
+    print(f"created TERP's schema in {SeedDatabase(url=args.db).display_url()}")
+    return 0
+
+
+def cmd_seed(args) -> int:
+    from seed_pipeline.cli.instance import cli_instance
+    from seed_pipeline.cli.progress import RunProgress
+    from seed_pipeline.definitions import defs
+
+    settings = _settings(args)
+    selected = _selected(args.select)
+    database = SeedDatabase(url=args.db)
+    created = database.ensure_schema()
+    print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
+    job = defs.resolve_job_def("seed_all")
+    tag = ("seed_pipeline/invocation", uuid.uuid4().hex)
+    run_config = {
+        "resources": {
+            "database": {"config": {"url": args.db}},
+            "seed_settings": {
+                "config": {
+                    "scenario": settings.scenario,
+                    "seed": settings.seed,
+                    "scale": settings.scale,
+                    "end_date": settings.end_date.isoformat(),
+                }
+            },
+        },
+        "loggers": {"console": {"config": {"log_level": "ERROR"}}},
+    }
+    from dagster import AssetKey
+
+    started = time.perf_counter()
+    total = len(selected) if selected is not None else len(defs.resolve_asset_graph().get_all_asset_keys())
+    with cli_instance() as instance, RunProgress(instance, tag, total) as progress:
+        result = job.execute_in_process(
+            run_config=run_config,
+            instance=instance,
+            asset_selection=[AssetKey(t) for t in sorted(selected)] if selected is not None else None,
+            tags=dict([tag]),
+            raise_on_error=False,
+        )
+    watch = progress.watch
+    seconds = time.perf_counter() - started
+    rows = sum(r.rows for r in watch.results)
+    print(f"seeded {len(watch.results)} tables, {rows:,} rows in {seconds:.1f} s (run {result.run_id})")
+    if not result.success:
+        for step, message in watch.failures or [("run", "failed")]:
+            print(f"seed-pipeline: error: {step}: {message}", file=sys.stderr)
+        return RUN_FAILED
+    return 0
+
+
+def cmd_docs(args) -> int:
+    from pathlib import Path
+
+    from seed_pipeline.graph.document import render_tables_md
+
+    Path(args.out).write_text(render_tables_md())
+    print(f"wrote {args.out}")
+    return 0
+
+
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "docs": cmd_docs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (SeedDatabaseError, UserInputError) as exc:
+        print(f"seed-pipeline: error: {exc}", file=sys.stderr)
+        return USER_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Follows a run's event log while it executes: a live bar on a terminal, plain lines otherwise."""
+
+import sys
+import threading
+from dataclasses import dataclass, field
+
+from dagster import DagsterEventType, DagsterInstance, RunsFilter
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+WATCHED = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.STEP_FAILURE}
+POLL_SECONDS = 0.25
+
+
+@dataclass
+class TableResult:
+    table: str
+    rows: int
+    seconds: float
+
+
+@dataclass
+class RunWatch:
+    """What the watcher saw: one result per materialised table and the failures."""
+
+    total: int
+    results: list[TableResult] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    run_id: str | None = None
+
+
+class RunProgress:
+    def __init__(self, instance: DagsterInstance, tag: tuple[str, str], total: int, out=None):
+        out = out or sys.stdout
+        self.instance, self.tag, self.watch = instance, tag, RunWatch(total)
+        self.console = Console(file=out, highlight=False)
+        self.live = out.isatty()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._follow, daemon=True)
+        self._cursor = None
+
+    def __enter__(self) -> "RunProgress":
+        self._progress = Progress(
+            TextColumn("seeding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=self.console, disable=not self.live,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("", total=self.watch.total)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+        self._poll()  # whatever arrived after the last tick
+        self._progress.stop()
+
+    def _follow(self) -> None:
+        while not self._done.wait(POLL_SECONDS):
+            self._poll()
+
+    def _poll(self) -> None:
+        if self.watch.run_id is None:
+            runs = self.instance.get_runs(filters=RunsFilter(tags={self.tag[0]: self.tag[1]}), limit=1)
+            if not runs:
+                return
+            self.watch.run_id = runs[0].run_id
+        while True:
+            conn = self.instance.get_records_for_run(self.watch.run_id, cursor=self._cursor, of_type=WATCHED)
+            for record in conn.records:
+                self._on_event(record.event_log_entry)
+            self._cursor = conn.cursor
+            if not conn.has_more:
+                return
+
+    def _on_event(self, entry) -> None:
+        event = entry.dagster_event
+        if event.event_type == DagsterEventType.ASSET_MATERIALIZATION:
+            materialization = event.event_specific_data.materialization
+            meta = materialization.metadata
+            result = TableResult(
+                materialization.asset_key.path[-1],
+                int(meta["dagster/row_count"].value),
+                float(meta["seconds"].value),
+            )
+            self.watch.results.append(result)
+            self._progress.update(self._task, advance=1, description=result.table)
+            n = len(self.watch.results)
+            self.console.print(
+                f"[{n:>3}/{self.watch.total}] {result.table:<34} {result.rows:>9,} rows {result.seconds:>8.2f} s"
+            )
+        else:
+            error = event.event_specific_data.error
+            self.watch.failures.append((event.step_key, error.message.strip().splitlines()[-1]))

@@ -1,0 +1,1 @@
+"""The Dagster side: one asset per table, the jobs, the schedule and the resources they share."""

@@ -1,0 +1,82 @@
+"""Bad input ends in one clear line, a non-zero exit, and an untouched database."""
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from seed_pipeline.cli.main import main
+from seed_pipeline.schema import TABLES, metadata
+from seed_pipeline_tests.dbtools import fingerprint
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def one_error_line(capsys) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert err[0].startswith("seed-pipeline: error: ")
+    return err[0]
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--scenario", "huge"], "unknown scenario 'huge'"),
+        (["--end-date", "2026-13-01"], "YYYY-MM-DD"),
+        (["--seed", "abc"], "seed must be a whole number"),
+        (["--scale", "0"], "scale must be above 0"),
+        (["--select", "no_such_table"], "matches no table"),
+    ],
+)
+def test_bad_settings_are_refused_before_anything_is_written(tmp_path, capsys, args, says):
+    target = tmp_path / "target.sqlite"
+    assert main(["seed", "--db", f"sqlite:///{target}", *args]) == 2
+    assert says in one_error_line(capsys)
+    assert not target.exists()
+
+
+def test_unreachable_database(capsys):
+    assert main(["seed", "--db", "postgresql://nobody@127.0.0.1:1/nowhere"]) == 2
+    one_error_line(capsys)
+
+
+def test_malformed_url(capsys):
+    assert main(["seed", "--db", "not a url"]) == 2
+    one_error_line(capsys)
+
+
+def test_tables_with_other_columns_are_left_alone(tmp_path, capsys):
+    """All of TERP's tables are there, but `clients` is not TERP's `clients`."""
+    url = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        metadata.create_all(conn, tables=[t for name, t in TABLES.items() if name != "clients"])
+        conn.execute(sa.text("CREATE TABLE clients (id INTEGER PRIMARY KEY, nickname TEXT)"))
+        conn.execute(sa.text("INSERT INTO clients VALUES (1, 'keep me')"))
+    engine.dispose()
+    before = Path(tmp_path / "other.sqlite").read_bytes()
+    assert main(["seed", "--db", url, "--scenario", "light"]) == 2
+    assert "clients" in one_error_line(capsys)
+    assert Path(tmp_path / "other.sqlite").read_bytes() == before
+
+
+def test_plan_writes_nothing(tmp_path, capsys):
+    assert main(["plan", "--scenario", "light", "--end-date", "2026-10-31"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "nothing is written" in out[0]
+    assert len(out) == 1 + 120
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_create_refuses_a_database_that_has_tables(sqlite_url, capsys):
+    assert main(["schema", "create", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    before = fingerprint(sqlite_url)
+    assert main(["schema", "create", "--db", sqlite_url]) == 2
+    one_error_line(capsys)
+    assert fingerprint(sqlite_url) == before
