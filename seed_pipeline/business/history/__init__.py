@@ -1,0 +1,131 @@
+"""The core history of the business as one simulation, a pure function of the seed settings.
+
+Every core table's generator projects its rows from this one history, so orders, their lines,
+invoices, batches (whose stock depends on later sales) and clients (whose running totals depend on
+their invoices) agree with each other by construction. Keys here are local row numbers (1..n) of
+each table; generators map them onto the parents' real ids.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.history import catalogue, parties, receivables, sales, stock, timeline
+from seed_pipeline.business.history.returns import returns
+from seed_pipeline.business.rules import FLOWER_UNIT, days_past_due, sale_status
+from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_rng
+from seed_pipeline.generation.pools import pools_for
+
+PACK_HOURS, SHIP_HOURS = (2, 30), (4, 48)  # after confirmation, after packing
+
+
+@dataclass(frozen=True)
+class CoreHistory:
+    window: HistoryWindow
+    clients: pd.DataFrame
+    vendors: pd.DataFrame
+    brands: pd.DataFrame
+    strains: pd.DataFrame
+    products: pd.DataFrame
+    lots: pd.DataFrame
+    batches: pd.DataFrame
+    orders: pd.DataFrame
+    lines: pd.DataFrame
+    invoices: pd.DataFrame
+    returns: pd.DataFrame
+    refunds: pd.DataFrame
+
+
+@lru_cache(maxsize=4)
+def core_history(settings: SeedSettings) -> CoreHistory:
+    s = settings.resolved
+    window = HistoryWindow.ending(settings.end_date, s.months)
+    rng = {part: table_rng(settings.seed, f"history.{part}") for part in
+           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns")}
+    pools = pools_for(settings.seed)
+    month_frame = timeline.months(window)
+    weights = timeline.month_weights(month_frame, rng["timeline"])
+
+    vendors = parties.vendors(s, rng["parties"], pools, window.start_ts)
+    clients = parties.clients(s, rng["parties"], pools, window.start_ts, vendors["name"].to_numpy())
+    brands = parties.brands(vendors, rng["parties"], pools)
+    strains = catalogue.strains(s.strains, rng["catalogue"], pools)
+    products = catalogue.products(strains, brands, rng["catalogue"], pools)
+
+    orders = sales.orders(s, clients, month_frame, weights, rng["sales"])
+    wanted = sales.lines(s, orders, rng["sales"])
+    lots = stock.lots(s, month_frame, vendors["id"].to_numpy(), rng["stock"])
+    batches = stock.batches(lots, wanted, orders, products, brands.set_index("id")["vendorId"], rng["stock"])
+    lines = stock.allocate(wanted, orders, batches, rng["stock"])
+    lines.insert(0, "line_id", np.arange(1, len(lines) + 1))
+    lines["whole"] = (batches["unit"].to_numpy()[lines["batch"]] != FLOWER_UNIT)
+    lines["batchId"] = lines["batch"] + 1
+    lines["productId"] = batches["productId"].to_numpy()[lines["batch"]]
+
+    orders = _order_totals(orders, lines)
+    orders = _fulfilment(orders, window, rng["sales"])
+    invoices = receivables.invoices(s, orders, settings.end_date, rng["receivables"])
+    orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
+    orders["due_date"] = invoices["dueDate"].to_numpy()
+    refunds = receivables.refunds(s, invoices, settings.end_date, rng["receivables"])
+    returned = returns(s.returns_share, orders, lines, settings.end_date, rng["returns"])
+    batches = _stock_on_hand(batches, lines, returned)
+    clients = _running_totals(clients, orders, invoices, settings)
+    return CoreHistory(window, clients, vendors, brands, strains, products, lots, batches, orders, lines,
+                       invoices, returned, refunds)
+
+
+def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """An order is what its lines add up to; orders whose lines all went unfilled are dropped."""
+    lines_cost = (lines["quantity"] * lines["unit_cost"]).round(2)
+    sums = lines.assign(cost=lines_cost).groupby("order_id").agg(total=("line_total", "sum"), cogs=("cost", "sum"))
+    out = orders.merge(sums, left_on="id", right_index=True)
+    out["total"] = out["total"].round(2)
+    out["total_cogs"] = out["cogs"].round(2)
+    out["total_margin"] = (out["total"] - out["total_cogs"]).round(2)
+    return out.drop(columns=["cogs"]).reset_index(drop=True)
+
+
+def _fulfilment(orders: pd.DataFrame, window: HistoryWindow, rng: np.random.Generator) -> pd.DataFrame:
+    """Confirmed, packed and shipped in that order; whatever would happen after the end date has not yet."""
+    n = len(orders)
+    confirmed = orders["created_at"] + pd.to_timedelta(rng.integers(5 * 60, 4 * 3600, n), unit="s")
+    packed = confirmed + pd.to_timedelta(rng.integers(*[h * 3600 for h in PACK_HOURS], n), unit="s")
+    shipped = packed + pd.to_timedelta(rng.integers(*[h * 3600 for h in SHIP_HOURS], n), unit="s")
+    end = window.end_ts
+    orders["confirmed_at"] = confirmed.where(confirmed <= end, end)
+    orders["packed_at"] = packed.where(packed <= end)
+    orders["shipped_at"] = shipped.where(shipped <= end)
+    orders["fulfillmentStatus"] = np.where(orders["shipped_at"].notna(), "SHIPPED",
+                                           np.where(orders["packed_at"].notna(), "PACKED", "PENDING"))
+    return orders
+
+
+def _stock_on_hand(batches: pd.DataFrame, lines: pd.DataFrame, returned: pd.DataFrame) -> pd.DataFrame:
+    """On hand = received - sold - sampled + returned, per batch, as of the end date."""
+    sold = lines.groupby("batch")["quantity"].sum().reindex(batches.index, fill_value=0.0)
+    back = returned.groupby("batch")["quantity"].sum().reindex(batches.index, fill_value=0.0)
+    batches["sold"] = sold.round(2)
+    batches["returned"] = back.round(2)
+    batches["on_hand"] = (batches["received"] - sold - batches["sampled"] + back).round(2).clip(lower=0)
+    return batches
+
+
+def _running_totals(clients: pd.DataFrame, orders: pd.DataFrame, invoices: pd.DataFrame,
+                    settings: SeedSettings) -> pd.DataFrame:
+    """What TERP keeps on the client record, equal to what its orders and invoices say."""
+    spent = orders.groupby("client_id")["total"].sum()
+    profit = orders.groupby("client_id")["total_margin"].sum()
+    owed = invoices.groupby("customerId")["amountDue"].sum()
+    past = days_past_due(invoices["dueDate"], settings.end_date)
+    oldest = past.where((invoices["amountDue"] > 0) & (past > 0)).groupby(invoices["customerId"]).max()
+    ids = clients["id"]
+    clients["total_spent"] = ids.map(spent).fillna(0.0).round(2).to_numpy()
+    clients["total_profit"] = ids.map(profit).fillna(0.0).round(2).to_numpy()
+    clients["avg_profit_margin"] = np.where(clients["total_spent"] > 0,
+                                            (100 * clients["total_profit"] / clients["total_spent"].where(clients["total_spent"] > 0)).round(2), 0.0)
+    clients["total_owed"] = ids.map(owed).fillna(0.0).round(2).to_numpy()
+    clients["oldest_debt_days"] = ids.map(oldest).fillna(0).astype("int64").to_numpy()
+    return clients

@@ -1,0 +1,105 @@
+"""Who the business deals with: buying clients (whales and regulars), seller clients, vendors and their brands."""
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.generation.pools import Pools, pick
+from seed_pipeline.scenarios import Scenario
+
+WHALE_CONCENTRATION = 4.0  # Dirichlet alpha: whales are alike
+REGULAR_CONCENTRATION = 1.2  # regulars vary a lot
+SELLER_CLIENT_SHARE = 0.15  # buyers that also sell to us ("both")
+_FARM_FORMS = ("Farms", "Cultivation", "Growers", "Gardens", "Ranch", "Collective")
+_BUYER_FORMS = ("Dispensary", "Wellness", "Cannabis Co.", "Provisions", "Supply", "Apothecary")
+
+
+def client_revenue_shares(s: Scenario, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Each buying client's share of revenue, and which are whales (the first ``whales`` clients)."""
+    whales = min(s.whales, s.clients)
+    regulars = s.clients - whales
+    whale_share = s.whale_revenue_share if regulars else 1.0
+    shares = np.concatenate([
+        whale_share * rng.dirichlet(np.full(whales, WHALE_CONCENTRATION)) if whales else np.empty(0),
+        (1 - whale_share) * rng.dirichlet(np.full(regulars, REGULAR_CONCENTRATION)) if regulars else np.empty(0),
+    ])
+    return shares, np.arange(s.clients) < whales
+
+
+def _names(pools: Pools, rng: np.random.Generator, n: int, forms: tuple[str, ...]) -> np.ndarray:
+    base = pick(rng, pools.companies, n, unique=True)
+    heads = np.array([b.split()[0].strip(",") for b in base], dtype=object)
+    return heads + " " + rng.choice(forms, n)
+
+
+def vendors(s: Scenario, rng: np.random.Generator, pools: Pools, start: pd.Timestamp) -> pd.DataFrame:
+    n = s.vendors
+    names = _dedupe(_names(pools, rng, n, _FARM_FORMS))
+    contacts = pick(rng, pools.people, n)
+    return pd.DataFrame({
+        "id": np.arange(1, n + 1),
+        "name": names,
+        "contactName": contacts,
+        "contactEmail": [f"{c.split()[0].lower()}@{_domain(v)}" for c, v in zip(contacts, names)],
+        "contactPhone": pick(rng, pools.phones, n),
+        "paymentTerms": "Consignment, settled monthly",
+        "notes": pick(rng, pools.notes, n),
+        # on the books before the opening lots arrive, in the first hours of the history
+        "createdAt": start + pd.to_timedelta(rng.integers(0, 2 * 3600, n), unit="s"),
+    })
+
+
+def clients(s: Scenario, rng: np.random.Generator, pools: Pools, window_start: pd.Timestamp,
+            vendor_names: np.ndarray) -> pd.DataFrame:
+    """Buying clients first (whales, then regulars), then seller-only clients mirroring the vendors."""
+    shares, whale = client_revenue_shares(s, rng)
+    buyers = s.clients
+    names = np.concatenate([_names(pools, rng, buyers, _BUYER_FORMS), vendor_names])
+    n = len(names)
+    names = _dedupe(names)
+    is_buyer = np.arange(n) < buyers
+    is_seller = ~is_buyer | (rng.random(n) < SELLER_CLIENT_SHARE)
+    frame = pd.DataFrame({
+        "id": np.arange(1, n + 1),
+        "name": names,
+        "is_buyer": is_buyer,
+        "is_seller": is_seller,
+        "whale": np.concatenate([whale, np.zeros(n - buyers, bool)]),
+        "revenue_share": np.concatenate([shares, np.zeros(n - buyers)]),
+        "email": [f"purchasing@{_domain(v)}" for v in names],
+        "phone": pick(rng, pools.phones, n),
+        "address": pick(rng, pools.addresses, n),
+        # everyone exists before their first order: the first weeks of the history
+        "created_at": window_start + pd.to_timedelta(rng.integers(0, 14 * 86400, n), unit="s"),
+    })
+    return frame
+
+
+def brands(vendor_frame: pd.DataFrame, rng: np.random.Generator, pools: Pools) -> pd.DataFrame:
+    """One house brand per vendor, a second for some."""
+    per_vendor = 1 + (rng.random(len(vendor_frame)) < 0.5)
+    vendor_ids = np.repeat(vendor_frame["id"].to_numpy(), per_vendor)
+    vendor_names = np.repeat(vendor_frame["name"].to_numpy(), per_vendor)
+    second = np.concatenate([[0] + [1] * (k - 1) for k in per_vendor]).astype(bool)
+    labels = pick(rng, pools.labels, len(vendor_ids), unique=True)
+    names = np.where(second, [f"{l} by {v.split()[0]}" for l, v in zip(labels, vendor_names)],
+                     [v.split()[0] + " Reserve" for v in vendor_names])
+    return pd.DataFrame({
+        "id": np.arange(1, len(vendor_ids) + 1),
+        "name": _dedupe(names),
+        "vendorId": vendor_ids,
+        "description": pick(rng, pools.descriptions, len(vendor_ids)),
+    })
+
+
+def _domain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())[:24] + ".com"
+
+
+def _dedupe(names: np.ndarray) -> np.ndarray:
+    """Make repeated names unique the way people do: a number after the second one."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} {seen[name]}")
+    return np.array(out, dtype=object)

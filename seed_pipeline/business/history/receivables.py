@@ -1,0 +1,78 @@
+"""Invoices and what has been paid on them as of the end date.
+
+The open balance is built to the scenario's aging shape: the receivable is whatever is not yet
+due plus an overdue part worth ``overdue_share`` of it, ``overdue_120_share`` of which is 120+ days
+past due. Everything else has been paid, on or around its due date.
+"""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status
+from seed_pipeline.scenarios import Scenario
+
+USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
+VIEWED_SHARE = 0.6
+PARTIAL_SHARE = 0.2  # of open, not yet due invoices: part paid
+PAY_DELAY_DAYS = (-5, 12)  # paid invoices: days around the due date
+
+
+def _take(amounts: pd.Series, target: float, rng: np.random.Generator) -> pd.Series:
+    """Unpaid balance per invoice of a bucket adding up to ``target``: whole invoices, the last one in part."""
+    order = rng.permutation(len(amounts))
+    totals = amounts.to_numpy()[order]
+    before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
+    balance = np.clip(target - before, 0, totals)
+    out = pd.Series(0.0, index=amounts.index)
+    out.iloc[order] = np.round(balance, 2)
+    return out
+
+
+def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
+    end = pd.Timestamp(as_of)
+    issued = (order_frame["created_at"].dt.normalize() + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"))
+    issued = issued.where(issued <= end, end)
+    due = due_dates(issued, order_frame["paymentTerms"])
+    total = order_frame["total"]
+    past = days_past_due(due, as_of)
+    current, aged, late = past <= 0, past >= AGED_DAYS, (past > 0) & (past < AGED_DAYS)
+    shares = {"current": 1 - s.overdue_share, "aged": s.overdue_share * s.overdue_120_share,
+              "late": s.overdue_share * (1 - s.overdue_120_share)}
+    # some open current invoices are part paid already; the rest of the current bucket is open in full
+    open_current = total.where(current, 0.0)
+    part = current & (rng.random(len(total)) < PARTIAL_SHARE)
+    open_current[part] = (total[part] * rng.uniform(0.3, 0.8, part.sum())).round(2)
+    pools = {"current": open_current.sum(), "aged": USABLE_POOL * total[aged].sum(), "late": USABLE_POOL * total[late].sum()}
+    # the largest receivable every bucket can supply at the target shape
+    receivable = min(pools[k] / shares[k] for k in shares if shares[k] > 0)
+    balance = pd.Series(0.0, index=order_frame.index)
+    for bucket, mask, amounts in (("current", current, open_current), ("aged", aged, total), ("late", late, total)):
+        balance[mask] = _take(amounts[mask], receivable * shares[bucket], rng)
+    paid = (total - balance).round(2)
+    status = invoice_status(total, paid, due, as_of, pd.Series(rng.random(len(total)) < VIEWED_SHARE, index=total.index))
+    delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
+    paid_at = (due + delay).clip(lower=issued, upper=end)
+    return pd.DataFrame({
+        "order_id": order_frame["id"],
+        "customerId": order_frame["client_id"],
+        "invoiceDate": issued,
+        "dueDate": due,
+        "totalAmount": total,
+        "amountPaid": paid,
+        "amountDue": balance.round(2),
+        "status": status,
+        "paymentTerms": order_frame["paymentTerms"],
+        "paid_at": paid_at.where(paid > 0),
+    })
+
+
+def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
+    """``refunds_share`` of paid invoices get back about ``refund_size`` of their total, after payment."""
+    paid = invoice_frame[invoice_frame["status"] == "PAID"]
+    n = min(len(paid), int(round(s.refunds_share * len(invoice_frame))))
+    chosen = paid.iloc[np.sort(rng.choice(len(paid), n, replace=False))]
+    amount = (chosen["totalAmount"] * rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)).round(2)
+    at = (chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D")).clip(upper=pd.Timestamp(as_of))
+    return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})

@@ -1,0 +1,33 @@
+"""Goods sent back: ``returns_share`` of delivered orders, part of a line, a while after delivery."""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
+DAYS_AFTER_DELIVERY = (1, 15)
+
+
+def returns(share: float, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as_of: date,
+            rng: np.random.Generator) -> pd.DataFrame:
+    end = pd.Timestamp(as_of) + pd.Timedelta(hours=23, minutes=59)
+    delivered = order_frame[order_frame["shipped_at"].notna() & (order_frame["shipped_at"] + pd.Timedelta(days=2) <= end)]
+    n = min(len(delivered), max(1, int(round(share * len(order_frame)))))
+    chosen = delivered.iloc[np.sort(rng.choice(len(delivered), n, replace=False))]
+    lines = line_frame.groupby("order_id").head(1).set_index("order_id")  # the first line of each order
+    line = lines.loc[chosen["id"]]
+    fraction = rng.uniform(0.1, 0.6, n)
+    quantity = np.where(line["whole"], np.maximum(1, np.floor(line["quantity"] * fraction)),
+                        np.maximum(0.01, np.floor(line["quantity"] * fraction * 100) / 100))
+    days = rng.integers(*DAYS_AFTER_DELIVERY, n)
+    processed = (chosen["shipped_at"] + pd.to_timedelta(days, unit="D")).clip(upper=end)
+    return pd.DataFrame({
+        "order_id": chosen["id"].to_numpy(),
+        "line": line["line_id"].to_numpy(),
+        "batch": line["batch"].to_numpy(),
+        "quantity": quantity,
+        "unit_price": line["unit_price"].to_numpy(),
+        "returnReason": rng.choice(list(RETURN_REASONS), n, p=list(RETURN_REASONS.values())),
+        "processed_at": processed.to_numpy(),
+    })

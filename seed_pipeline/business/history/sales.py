@@ -1,0 +1,74 @@
+"""What each client buys and when: orders spread over the months, lines with a product class and a value.
+
+Amounts are set so each client's revenue is its share of the scenario's revenue; the stock
+simulation then turns line values into quantities of real batches.
+"""
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.history.timeline import exact_share, moments_in
+from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, NON_FLOWER
+from seed_pipeline.scenarios import Scenario
+
+ORDER_COUNT_EXPONENT = 0.55  # bigger clients order more often, and bigger
+ORDER_SIZE_CONCENTRATION = 3.0
+LINE_SIZE_CONCENTRATION = 2.0
+MAX_LINES = 8
+
+
+def line_classes() -> tuple[list[str], list[str], np.ndarray]:
+    """(line, grade, share of revenue) for every class of goods sold."""
+    lines, grades, shares = [], [], []
+    for g in GROW_TYPES:
+        for grade, mix in GRADE_MIX.items():
+            lines.append(g.key)
+            grades.append(grade)
+            shares.append(g.share * mix)
+    return lines, grades, np.array(shares)
+
+
+def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weights: np.ndarray,
+           rng: np.random.Generator) -> pd.DataFrame:
+    buyers = clients[clients["is_buyer"]]
+    shares = buyers["revenue_share"].to_numpy()
+    raw = shares**ORDER_COUNT_EXPONENT
+    counts = np.maximum(1, np.round(raw / raw.sum() * s.orders)).astype(int)
+    client_ids = np.repeat(buyers["id"].to_numpy(), counts)
+    whale = np.repeat(buyers["whale"].to_numpy(), counts)
+    amounts = np.concatenate([
+        s.revenue * share * rng.dirichlet(np.full(k, ORDER_SIZE_CONCENTRATION)) for share, k in zip(shares, counts)
+    ])
+    month = rng.choice(len(month_frame), len(client_ids), p=weights)
+    # a client can't order before it exists
+    created = np.repeat(buyers["created_at"].to_numpy(), counts)
+    at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
+                    month_frame["days"].iloc[month].reset_index(drop=True), rng)
+    at = pd.Series(np.maximum(at.to_numpy(), created + np.timedelta64(3600, "s")))
+    consignment = exact_share(rng, len(client_ids), s.consignment_sale_share)
+    cash_terms = rng.choice(list(CASH_TERMS_MIX), len(client_ids), p=list(CASH_TERMS_MIX.values()))
+    frame = pd.DataFrame({
+        "client_id": client_ids,
+        "whale": whale,
+        "target": amounts,
+        "created_at": at.astype("datetime64[s]"),
+        "month": month,
+        "paymentTerms": np.where(consignment, "CONSIGNMENT", cash_terms),
+    }).sort_values(["created_at", "client_id"], kind="stable", ignore_index=True)
+    frame.insert(0, "id", np.arange(1, len(frame) + 1))
+    return frame
+
+
+def lines(s: Scenario, order_frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Lines of each order: a class of goods (flower grow × grade, or a non-flower category) and a target value."""
+    k = np.clip(1 + rng.poisson(s.lines_per_order - 1, len(order_frame)), 1, MAX_LINES)
+    order_ids = np.repeat(order_frame["id"].to_numpy(), k)
+    values = np.concatenate([t * rng.dirichlet(np.full(n, LINE_SIZE_CONCENTRATION)) for t, n in zip(order_frame["target"], k)])
+    flower_lines, flower_grades, flower_shares = line_classes()
+    flower = rng.random(len(order_ids)) < s.flower_share
+    f_pick = rng.choice(len(flower_lines), len(order_ids), p=flower_shares / flower_shares.sum())
+    nf_shares = np.array([nf.share for nf in NON_FLOWER])
+    nf_pick = rng.choice(len(NON_FLOWER), len(order_ids), p=nf_shares / nf_shares.sum())
+    line = np.where(flower, np.array(flower_lines, dtype=object)[f_pick], np.array([nf.category for nf in NON_FLOWER], dtype=object)[nf_pick])
+    grade = np.where(flower, np.array(flower_grades, dtype=object)[f_pick], "")  # "" = goods without grades
+    return pd.DataFrame({"order_id": order_ids, "line": line, "grade": grade, "target": values})

@@ -1,0 +1,128 @@
+"""Intake and sale of stock: lots from vendors, batches per lot, and each order line drawn from a batch in stock.
+
+Intake for a month's expected demand arrives in the month before (the first month's at the
+start), with a safety margin, so a line always finds a batch that was received before the
+order and still has stock; quantities never go below zero at any date.
+"""
+
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.history.timeline import exact_share, moments_in
+from seed_pipeline.business.rules import (
+    CLIENT_DISCOUNT,
+    FLOWER_UNIT,
+    INTAKE_CASH_TERMS,
+    TARGET_MARKUP_MARGIN,
+)
+from seed_pipeline.scenarios import Scenario
+
+SAFETY_STOCK = 1.25  # intake / expected demand
+BATCH_PRICE_SPREAD = 0.05  # batches of one product differ a little in price
+MARGIN_SPREAD = 0.02
+SAMPLE_SHARE = (0.002, 0.01)  # of a batch taken as samples at intake
+
+
+def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
+    """About ``lots_per_month`` lots a month; lot of month m carries stock for month m+1 (month 0's arrive at the start)."""
+    counts = np.maximum(1, rng.poisson(s.lots_per_month, len(month_frame)))
+    month = np.repeat(np.arange(len(month_frame)), counts)
+    at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
+                    month_frame["days"].iloc[month].reset_index(drop=True), rng)
+    frame = pd.DataFrame({"month": month, "date": at})
+    opening = pd.DataFrame({"month": -1, "date": moments_in(pd.Series([month_frame["first"].iloc[0]] * 2), pd.Series([1, 1]), rng)})
+    frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
+    frame.insert(0, "id", np.arange(1, len(frame) + 1))
+    frame["vendorId"] = rng.choice(vendor_ids, len(frame))
+    consignment = exact_share(rng, len(frame), s.consignment_intake_share)
+    cash = rng.choice(list(INTAKE_CASH_TERMS), len(frame), p=list(INTAKE_CASH_TERMS.values()))
+    frame["paymentTerms"] = np.where(consignment, "CONSIGNMENT", cash)
+    return frame
+
+
+def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.DataFrame, product_frame: pd.DataFrame,
+            brand_vendor: pd.Series, rng: np.random.Generator) -> pd.DataFrame:
+    """One batch per (lot, class of goods): the class's demand of the next month, with a safety margin."""
+    month_of_order = order_frame.set_index("id")["month"]
+    demand = line_frame.assign(month=line_frame["order_id"].map(month_of_order))
+    demand = demand.groupby(["month", "line", "grade"])["target"].sum().reset_index()
+    rows = []
+    last_month = int(lot_frame["month"].max())
+    for month in range(-1, last_month + 1):
+        arriving = lot_frame[lot_frame["month"] == month]
+        wanted = demand[demand["month"] == min(month + 1, last_month)]
+        for line, grade, value in zip(wanted["line"], wanted["grade"], wanted["target"]):
+            is_class = (product_frame["line"] == line) & (product_frame["grade"] == grade)
+            candidates = product_frame[is_class]
+            lot_at = int(rng.integers(0, len(arriving)))
+            lot = arriving.iloc[lot_at]
+            own = candidates[candidates["brandId"].map(brand_vendor) == lot["vendorId"]]
+            product = (own if len(own) else candidates).iloc[int(rng.integers(0, len(own) or len(candidates)))]
+            rows.append((lot["id"], lot["date"], lot["paymentTerms"], product["id"], line, grade,
+                         product["list_price"], product["uomSellable"], value))
+    frame = pd.DataFrame(rows, columns=["lotId", "arrived", "paymentTerms", "productId", "line", "grade",
+                                        "list_price", "unit", "value"])
+    n = len(frame)
+    frame.insert(0, "id", np.arange(1, n + 1))
+    frame["unit_price"] = (frame["list_price"] * rng.normal(1, BATCH_PRICE_SPREAD, n)).round(2)
+    frame["unit_cost"] = (frame["unit_price"] * (1 - rng.normal(TARGET_MARKUP_MARGIN, MARGIN_SPREAD, n))).round(2)
+    received = frame["value"] * SAFETY_STOCK / frame["unit_price"]
+    frame["received"] = np.where(frame["unit"] == FLOWER_UNIT, received.round(2), np.ceil(received))
+    sampled = frame["received"] * rng.uniform(*SAMPLE_SHARE, n)
+    frame["sampled"] = np.where(frame["unit"] == FLOWER_UNIT, sampled.round(2), np.floor(sampled))
+    return frame.drop(columns=["value"])
+
+
+def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: pd.DataFrame,
+             rng: np.random.Generator) -> pd.DataFrame:
+    """Give each line a batch in stock on its order date, a quantity, a price and a cost.
+
+    Lines are served in order-time order, first-in first-out within their class of goods.
+    """
+    order_at = order_frame.set_index("id")["created_at"]
+    whale = order_frame.set_index("id")["whale"]
+    discount = np.where(whale.reindex(line_frame["order_id"]).to_numpy(),
+                        rng.uniform(*CLIENT_DISCOUNT["whale"], len(line_frame)),
+                        rng.uniform(*CLIENT_DISCOUNT["regular"], len(line_frame)))
+    at = order_at.reindex(line_frame["order_id"]).to_numpy()
+    by_class: dict[tuple, list[int]] = defaultdict(list)
+    by_line: dict[str, list[int]] = defaultdict(list)
+    for i, (line, grade) in enumerate(zip(batch_frame["line"], batch_frame["grade"])):
+        by_class[(line, grade)].append(i)  # batches are in arrival order
+        by_line[line].append(i)
+    remaining = (batch_frame["received"] - batch_frame["sampled"]).to_numpy().copy()
+    arrived = batch_frame["arrived"].to_numpy()
+    price = batch_frame["unit_price"].to_numpy()
+    whole = (batch_frame["unit"] != FLOWER_UNIT).to_numpy()
+    targets = line_frame["target"].to_numpy()
+    classes = list(zip(line_frame["line"], line_frame["grade"]))
+    chosen = np.full(len(line_frame), -1)
+    qty = np.zeros(len(line_frame))
+    unit_price = np.zeros(len(line_frame))
+    for i in np.argsort(at, kind="stable"):
+        # the line's own class first; another grade of the same goods if that class ran dry
+        for pool in (by_class[classes[i]], by_line[classes[i][0]]):
+            in_stock = [b for b in pool if arrived[b] < at[i] and remaining[b] > 0]
+            if in_stock:
+                break
+        else:
+            continue
+        need = targets[i] / (price[in_stock[0]] * (1 - discount[i]))
+        b = next((b for b in in_stock if remaining[b] >= need), max(in_stock, key=lambda k: remaining[k]))
+        p = round(price[b] * (1 - discount[i]), 2)
+        q = min(targets[i] / p, remaining[b])
+        q = np.floor(q) if whole[b] else np.floor(q * 100) / 100
+        if q <= 0:
+            continue
+        remaining[b] -= q
+        chosen[i], qty[i], unit_price[i] = b, q, p
+    out = line_frame.copy()
+    out["batch"] = chosen
+    out["quantity"] = qty
+    out["unit_price"] = unit_price
+    out = out[out["batch"] >= 0].reset_index(drop=True)
+    out["unit_cost"] = batch_frame["unit_cost"].to_numpy()[out["batch"]]
+    out["line_total"] = (out["quantity"] * out["unit_price"]).round(2)
+    return out

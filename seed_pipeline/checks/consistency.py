@@ -1,0 +1,130 @@
+"""Rules that tie the core tables together, each counted as violating rows in the database.
+
+Totals and keys are compared in SQL; rules about dates and running stock fetch the few columns
+they need and apply the same business functions the generators use.
+"""
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from seed_pipeline.business.rules import invoice_status
+from seed_pipeline.schema import TABLES
+
+T = TABLES
+orders, lines, invoices, batches = T["orders"], T["order_line_items"], T["invoices"], T["batches"]
+clients, returns_ = T["clients"], T["returns"]
+CENT = 0.005
+
+
+def _count(conn, query) -> int:
+    return int(conn.execute(query).scalar() or 0)
+
+
+def _frame(conn, query) -> pd.DataFrame:
+    return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def order_total_is_sum_of_lines(conn, as_of) -> int:
+    line_sum = sa.select(sa.func.coalesce(sa.func.sum(lines.c.line_total), 0)).where(lines.c.order_id == orders.c.id).scalar_subquery()
+    return _count(conn, sa.select(sa.func.count()).where(sa.func.abs(orders.c.total - line_sum) > CENT))
+
+
+def one_invoice_per_order(conn, as_of) -> int:
+    per_order = (sa.select(sa.func.count()).where(invoices.c.referenceType == "ORDER", invoices.c.referenceId == orders.c.id)
+                 .scalar_subquery())
+    return _count(conn, sa.select(sa.func.count()).select_from(orders).where(per_order != 1))
+
+
+def invoice_total_is_order_total(conn, as_of) -> int:
+    joined = invoices.join(orders, sa.and_(invoices.c.referenceType == "ORDER", invoices.c.referenceId == orders.c.id))
+    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(
+        sa.or_(sa.func.abs(invoices.c.totalAmount - orders.c.total) > CENT, invoices.c.customerId != orders.c.client_id)))
+
+
+def paid_plus_due_is_total(conn, as_of) -> int:
+    return _count(conn, sa.select(sa.func.count()).where(
+        sa.func.abs(invoices.c.amountPaid + invoices.c.amountDue - invoices.c.totalAmount) > CENT))
+
+
+def invoice_follows_order(conn, as_of) -> int:
+    f = _frame(conn, sa.select(invoices.c.invoiceDate, invoices.c.dueDate, orders.c.created_at)
+               .select_from(invoices.join(orders, invoices.c.referenceId == orders.c.id))
+               .where(invoices.c.referenceType == "ORDER"))
+    issued, due = pd.to_datetime(f["invoiceDate"]), pd.to_datetime(f["dueDate"])
+    return int(((issued < pd.to_datetime(f["created_at"]).dt.normalize()) | (due < issued)).sum())
+
+
+def invoice_status_agrees(conn, as_of) -> int:
+    f = _frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
+    total, paid = f["totalAmount"].astype(float), f["amountPaid"].astype(float)
+    expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, f["status"] == "VIEWED")
+    return int((expected != f["status"]).sum())
+
+
+def line_batch_in_stock_on_order_date(conn, as_of) -> int:
+    """A line's batch was received before the order, and no batch ever sold more than it had."""
+    joined = lines.join(orders, orders.c.id == lines.c.order_id).join(batches, batches.c.id == lines.c.batch_id)
+    early = _count(conn, sa.select(sa.func.count()).select_from(joined).where(batches.c.createdAt > orders.c.created_at))
+    sales = _frame(conn, sa.select(lines.c.batch_id, lines.c.quantity, orders.c.created_at)
+                   .select_from(lines.join(orders, orders.c.id == lines.c.order_id)))
+    stock = _frame(conn, sa.select(batches.c.id, batches.c.metadata, batches.c.sampleQty))
+    available = pd.Series([json.loads(m)["receivedQty"] for m in stock["metadata"]], index=stock["id"]) - stock["sampleQty"].astype(float).to_numpy()
+    sales = sales.astype({"quantity": float}).sort_values("created_at", kind="stable")
+    running = sales.groupby("batch_id")["quantity"].cumsum()
+    oversold = running > available.reindex(sales["batch_id"]).to_numpy() + CENT
+    return early + int(oversold.sum())
+
+
+def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
+    stock = _frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
+    sold = _frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
+    returned = pd.Series(0.0, index=stock["code"])
+    for (items,) in conn.execute(sa.select(returns_.c["items"])):
+        for item in json.loads(items) if isinstance(items, str) else items:
+            returned[item["batchCode"]] += item["quantity"]
+    received = np.array([json.loads(m)["receivedQty"] for m in stock["metadata"]])
+    sold_q = sold.set_index("batch_id")["q"].astype(float).reindex(stock["id"], fill_value=0.0).to_numpy() if len(sold) else 0.0
+    expected = received - sold_q - stock["sampleQty"].astype(float).to_numpy() + returned.to_numpy()
+    on_hand = stock["onHandQty"].astype(float).to_numpy()
+    return int(((np.abs(on_hand - expected) > 0.011) | (on_hand < 0)).sum())
+
+
+def client_running_totals(conn, as_of) -> int:
+    spent = sa.select(sa.func.coalesce(sa.func.sum(orders.c.total), 0)).where(orders.c.client_id == clients.c.id).scalar_subquery()
+    owed = sa.select(sa.func.coalesce(sa.func.sum(invoices.c.amountDue), 0)).where(invoices.c.customerId == clients.c.id).scalar_subquery()
+    return _count(conn, sa.select(sa.func.count()).select_from(clients).where(
+        sa.or_(sa.func.abs(clients.c.total_spent - spent) > CENT, sa.func.abs(clients.c.total_owed - owed) > CENT)))
+
+
+def fulfilment_follows_order(conn, as_of) -> int:
+    f = _frame(conn, sa.select(orders.c.created_at, orders.c.confirmed_at, orders.c.packed_at, orders.c.shipped_at, orders.c.fulfillmentStatus))
+    t = {c: pd.to_datetime(f[c]) for c in ("created_at", "confirmed_at", "packed_at", "shipped_at")}
+    order = (t["confirmed_at"] < t["created_at"]) | (t["packed_at"] < t["confirmed_at"]) | (t["shipped_at"] < t["packed_at"])
+    status = np.where(t["shipped_at"].notna(), "SHIPPED", np.where(t["packed_at"].notna(), "PACKED", "PENDING"))
+    return int((order | (status != f["fulfillmentStatus"])).sum())
+
+
+def return_after_delivery(conn, as_of) -> int:
+    joined = returns_.join(orders, orders.c.id == returns_.c.order_id)
+    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(
+        sa.or_(orders.c.shipped_at.is_(None), returns_.c.processed_at <= orders.c.shipped_at)))
+
+
+RULES: dict[str, Callable[[sa.Connection, date], int]] = {
+    f.__name__: f for f in (
+        order_total_is_sum_of_lines, one_invoice_per_order, invoice_total_is_order_total, paid_plus_due_is_total,
+        invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
+        on_hand_is_received_less_sold_sampled_plus_returned, client_running_totals, fulfilment_follows_order,
+        return_after_delivery,
+    )
+}
+
+
+def broken_rules(conn: sa.Connection, as_of: date) -> dict[str, int]:
+    """Each rule that does not hold, with the number of rows breaking it."""
+    return {name: n for name, rule in RULES.items() if (n := rule(conn, as_of))}

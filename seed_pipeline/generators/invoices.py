@@ -1,0 +1,46 @@
+"""One invoice per order, for its total; what is paid and due as of the end date follows the scenario's AR aging.
+
+Refunds (``refunds_share`` of orders, about ``refund_size`` of their total) are written on the
+invoice's notes; the money itself moves in the financial tables.
+"""
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.catalog import document_number
+from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._core import ACCOUNTING, history, real_ids, staff
+from seed_pipeline.generators._frame import table_frame
+
+
+@generates("invoices")
+def generate(ctx, parents):
+    h = history(ctx)
+    inv, n = h.invoices, len(h.invoices)
+    refund = h.refunds.set_index("order_id")
+    notes = inv["order_id"].map(lambda o: (
+        f"Refund of ${refund.at[o, 'amount']:,.2f} issued {refund.at[o, 'refunded_at']:%Y-%m-%d}" if o in refund.index else None))
+    created = h.orders["created_at"].to_numpy()
+    issued = inv["invoiceDate"].to_numpy() + np.timedelta64(9, "h")
+    created_at = np.maximum(created, issued)
+    updated = pd.Series(np.where(inv["paid_at"].notna(), inv["paid_at"].to_numpy(), created_at)).clip(lower=pd.Series(created_at))
+    return table_frame(ctx, {
+        "invoiceNumber": [document_number("invoice", i) for i in range(1, n + 1)],
+        "customerId": real_ids(parents["clients"], inv["customerId"]),
+        "invoiceDate": inv["invoiceDate"],
+        "dueDate": inv["dueDate"],
+        "subtotal": inv["totalAmount"],
+        "taxAmount": np.zeros(n),
+        "discountAmount": np.zeros(n),
+        "totalAmount": inv["totalAmount"],
+        "amountPaid": inv["amountPaid"],
+        "amountDue": inv["amountDue"],
+        "status": inv["status"],
+        "paymentTerms": inv["paymentTerms"],
+        "notes": notes,
+        "referenceType": ["ORDER"] * n,
+        "referenceId": real_ids(parents["orders"], inv["order_id"]),
+        "createdBy": staff(parents["users"], ACCOUNTING, n, ctx.rng),
+        "createdAt": created_at,
+        "updatedAt": updated,
+    })

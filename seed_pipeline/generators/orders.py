@@ -1,0 +1,71 @@
+"""About 200 orders a month: totals are the sum of their lines; confirmation, packing and shipping follow in order.
+
+Half are on consignment terms. Sale status and due date come from the order's invoice; the
+invoice id itself is filled in once invoices exist (a deferred reference).
+"""
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.catalog import document_number
+from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._core import SALES, WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._frame import table_frame
+
+NOTE_SHARE = 0.2
+PARTIAL_CASH = (0.2, 0.5)  # share paid in cash up front on PARTIAL terms
+
+
+def _items(h) -> list[list[dict]]:
+    """The order's lines as the app keeps them on the order; batches by their unique code."""
+    lines = h.lines
+    product = h.batches["productId"].to_numpy()[lines["batch"].to_numpy()]
+    records = pd.DataFrame({
+        "order_id": lines["order_id"],
+        "batchCode": [document_number("batch", b) for b in lines["batchId"]],
+        "product": h.products["nameCanonical"].to_numpy()[product - 1],
+        "quantity": lines["quantity"], "unitPrice": lines["unit_price"], "lineTotal": lines["line_total"],
+    })
+    return [group.drop(columns="order_id").to_dict("records") for _, group in records.groupby("order_id", sort=True)]
+
+
+@generates("orders")
+def generate(ctx, parents):
+    h = history(ctx)
+    o, rng, n = h.orders, ctx.rng, len(h.orders)
+    users = parents["users"]
+    terms = o["paymentTerms"]
+    cash = np.select([terms == "COD", terms == "PARTIAL"],
+                     [o["total"], (o["total"] * rng.uniform(*PARTIAL_CASH, n)).round(2)], 0.0)
+    paid_at = pd.Series(h.invoices["paid_at"].to_numpy())
+    updated = pd.concat([o["created_at"], o["confirmed_at"], o["packed_at"], o["shipped_at"], paid_at], axis=1).max(axis=1)
+    notes = np.where(rng.random(n) < NOTE_SHARE, rng.choice(["Deliver before noon", "Call on arrival",
+                     "Split delivery OK", "Use side entrance", "Repeat of last order"], n), None)
+    return table_frame(ctx, {
+        "order_number": [document_number("order", i) for i in o["id"]],
+        "orderType": ["SALE"] * n,
+        "is_draft": np.zeros(n, bool),
+        "client_id": real_ids(parents["clients"], o["client_id"]),
+        "items": _items(h),
+        "subtotal": o["total"],
+        "tax": np.zeros(n),
+        "discount": np.zeros(n),
+        "total": o["total"],
+        "total_cogs": o["total_cogs"],
+        "total_margin": o["total_margin"],
+        "avg_margin_percent": (100 * o["total_margin"] / o["total"]).round(2),
+        "paymentTerms": terms,
+        "cash_payment": cash,
+        "due_date": o["due_date"],
+        "saleStatus": o["saleStatus"],
+        "fulfillmentStatus": o["fulfillmentStatus"],
+        "packed_at": o["packed_at"],
+        "packed_by": pd.array(np.where(o["packed_at"].notna(), staff(users, WAREHOUSE, n, rng), None), dtype="Int64"),
+        "shipped_at": o["shipped_at"],
+        "shipped_by": pd.array(np.where(o["shipped_at"].notna(), staff(users, WAREHOUSE, n, rng), None), dtype="Int64"),
+        "confirmed_at": o["confirmed_at"],
+        "notes": notes,
+        "created_by": staff(users, SALES, n, rng),
+        "created_at": o["created_at"],
+        "updated_at": updated,
+    })

@@ -1,0 +1,79 @@
+"""The core history reaches the scenario's figures, measured with SQL on the seeded database.
+
+Only the system defaults and core phases are seeded here (the figures live there); the whole
+graph is seeded by test_seed_cli.py.
+"""
+
+from datetime import date
+
+import pytest
+
+from seed_pipeline.checks.consistency import broken_rules
+from seed_pipeline.checks.figures import all_figures, monthly_revenue, targets
+from seed_pipeline.cli.main import main
+from seed_pipeline.loaders.engines import make_engine
+from seed_pipeline.scenarios import scenario
+
+END = date(2026, 10, 31)
+CORE = "group:system_defaults or group:core"
+
+
+@pytest.fixture(autouse=True)
+def _own_dagster_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def seed_core(url: str, name: str, seed: int) -> None:
+    assert main(["seed", "--db", url, "--scenario", name, "--seed", str(seed),
+                 "--end-date", END.isoformat(), "--select", CORE]) == 0
+
+
+def measure(url: str, name: str):
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return all_figures(conn, scenario(name), END), broken_rules(conn, END), monthly_revenue(conn)
+    finally:
+        engine.dispose()
+
+
+def assert_on_target(name: str, figures: dict) -> None:
+    missed = {t.figure: (round(figures[t.figure], 4), t.expected) for t in targets(scenario(name))
+              if t.figure in figures and not t.holds(figures[t.figure])}
+    assert missed == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_full_scenario_figures(db_url, seed):
+    seed_core(db_url, "full", seed)
+    figures, broken, months = measure(db_url, "full")
+    assert broken == {}
+    assert [t.figure for t in targets(scenario("full")) if t.figure not in figures] == []
+    assert_on_target("full", figures)
+    assert figures["order_revenue"] == pytest.approx(figures["invoice_revenue"], abs=0.01)
+    assert figures["orders"] == pytest.approx(4400, rel=0.03)
+    assert figures["lines"] / figures["orders"] == pytest.approx(3.0, abs=0.15)
+    assert len(months) == 22
+    assert months.std() / months.mean() > 0.05, "month-to-month revenue must vary, not be a flat line"
+    assert months.max() / months.min() < 2.5
+
+
+@pytest.mark.parametrize("name", ["light", "edge-cases", "chaos"])
+def test_other_scenarios_reach_their_parameters(sqlite_url, name):
+    seed_core(sqlite_url, name, 42)
+    figures, broken, _ = measure(sqlite_url, name)
+    assert broken == {}
+    assert_on_target(name, figures)
+
+
+def test_scale_multiplies_volume_at_constant_shape(sqlite_url):
+    assert main(["seed", "--db", sqlite_url, "--scenario", "light", "--scale", "2",
+                 "--end-date", END.isoformat(), "--select", CORE]) == 0
+    figures, broken, _ = measure(sqlite_url, "light")
+    assert broken == {}
+    light = scenario("light")
+    assert figures["order_revenue"] == pytest.approx(2 * light.revenue, rel=0.03)
+    assert figures["orders"] == pytest.approx(2 * light.orders, rel=0.1)
+    assert figures["margin"] == pytest.approx(light.margin, abs=light.margin_tolerance)
