@@ -1,7 +1,8 @@
 """Real, throw-away databases for tests: a SQLite file, and a fresh database per test on the
 PostgreSQL and MariaDB servers named by SEED_TEST_PG_URL / SEED_TEST_MYSQL_URL.
 
-A server that cannot be reached skips its tests locally; CI makes sure both run.
+A server that cannot be reached skips its tests locally; CI starts both and sets
+SEED_TEST_REQUIRE_SERVERS, which turns such a skip into a failure.
 
 - ``sqlite_url`` / ``pg_url`` / ``mysql_url`` / ``db_url``: an empty database (no tables).
 - ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
@@ -37,7 +38,10 @@ def _admin(server_url: str, name: str) -> sa.Engine:
             conn.exec_driver_sql("SELECT 1")
     except Exception as exc:  # any driver error means "not reachable here"
         engine.dispose()
-        pytest.skip(f"{name} not reachable at {url.render_as_string()}: {str(exc).splitlines()[0]}")
+        reason = f"{name} not reachable at {url.render_as_string()}: {str(exc).splitlines()[0]}"
+        if os.environ.get("SEED_TEST_REQUIRE_SERVERS"):
+            pytest.fail(reason + " (SEED_TEST_REQUIRE_SERVERS is set: CI must test every engine)")
+        pytest.skip(reason)
     return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 

@@ -57,6 +57,7 @@ CASH_TERMS_MIX = {"NET_30": 0.45, "NET_15": 0.20, "NET_7": 0.15, "COD": 0.15, "P
 INTAKE_CASH_TERMS = {"NET_30": 0.6, "COD": 0.4}  # lots not taken on consignment
 
 AGED_DAYS = 120  # "120+ days past due"
+REFUND_NOTE = "Refund of $"  # how an invoice's notes record a refund: "Refund of $1,234.56 issued 2026-03-02"
 CLIENT_DISCOUNT = {"whale": (0.02, 0.05), "regular": (0.0, 0.02)}  # range of the price concession
 TARGET_MARKUP_MARGIN = 0.27  # margin at list price; discounts bring it to about 25%
 

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.rules import AGED_DAYS, FLOWER, GRADE_PRICE, GROW_BY_SUBCATEGORY, GROW_TYPES, PRICE_TOLERANCE, list_price
+from seed_pipeline.business.rules import AGED_DAYS, REFUND_NOTE, FLOWER, GRADE_PRICE, GROW_BY_SUBCATEGORY, GROW_TYPES, PRICE_TOLERANCE, list_price
 from seed_pipeline.scenarios import Scenario
 from seed_pipeline.schema import TABLES
 
@@ -71,6 +71,19 @@ def goods(conn) -> dict[str, float]:
     return out
 
 
+def parties_and_events(conn, s: Scenario) -> dict[str, float]:
+    """Who buys, who supplies, how often stock arrives, how often goods come back or money is refunded."""
+    n_orders = _scalar(conn, sa.select(sa.func.count()).select_from(orders)) or 1
+    refunded = sa.select(sa.func.count()).where(invoices.c.notes.like(f"{REFUND_NOTE}%"))
+    return {
+        "buying_clients": _scalar(conn, sa.select(sa.func.count(sa.distinct(orders.c.client_id)))),
+        "supplying_vendors": _scalar(conn, sa.select(sa.func.count(sa.distinct(lots.c.vendorId)))),
+        "lots_per_month": _scalar(conn, sa.select(sa.func.count()).select_from(lots)) / s.months,
+        "returns_share": _scalar(conn, sa.select(sa.func.count()).select_from(T["returns"])) / n_orders,
+        "refunds_share": _scalar(conn, refunded) / n_orders,
+    }
+
+
 def consignment(conn) -> dict[str, float]:
     n_orders = _scalar(conn, sa.select(sa.func.count()).select_from(orders))
     on_consignment = _scalar(conn, sa.select(sa.func.count()).where(orders.c.paymentTerms == "CONSIGNMENT"))
@@ -113,6 +126,11 @@ def targets(s: Scenario) -> list[Target]:
               for g in GROW_TYPES for grade in GRADE_PRICE]
     return [
         Target("order_revenue", s.revenue, 0.03, relative=True),
+        Target("buying_clients", s.clients, 0),
+        Target("supplying_vendors", s.vendors, 0),
+        Target("lots_per_month", s.lots_per_month, 0.25, relative=True),
+        Target("returns_share", max(s.returns_share, 1 / s.orders), 0.3, relative=True),
+        Target("refunds_share", s.refunds_share, 0.3, relative=True),
         Target("whale_share", s.whale_revenue_share, 0.03),
         Target("flower_share", s.flower_share, 0.03),
         Target("margin", s.margin, s.margin_tolerance),
@@ -125,5 +143,6 @@ def targets(s: Scenario) -> list[Target]:
 
 
 def all_figures(conn, s: Scenario, as_of: date) -> dict[str, float]:
-    return {**revenue(conn), "whale_share": whale_share(conn, s.whales), **goods(conn), **consignment(conn),
+    return {**revenue(conn), **parties_and_events(conn, s), "whale_share": whale_share(conn, s.whales),
+            **goods(conn), **consignment(conn),
             **ar_aging(conn, as_of)}

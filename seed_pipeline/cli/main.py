@@ -136,6 +136,11 @@ def cmd_seed(args) -> int:
         for step, message in watch.failures or [("run", "failed")]:
             print(f"seed-pipeline: error: {step}: {message}", file=sys.stderr)
         return RUN_FAILED
+    if database.row_counts(["orders"])["orders"]:
+        from seed_pipeline.cli.report import figures_report
+
+        text, _ = figures_report(database, settings.resolved, settings.end_date)
+        print(text)
     return 0
 
 

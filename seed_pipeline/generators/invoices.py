@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.business.rules import REFUND_NOTE
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import ACCOUNTING, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
@@ -19,7 +20,7 @@ def generate(ctx, parents):
     inv, n = h.invoices, len(h.invoices)
     refund = h.refunds.set_index("order_id")
     notes = inv["order_id"].map(lambda o: (
-        f"Refund of ${refund.at[o, 'amount']:,.2f} issued {refund.at[o, 'refunded_at']:%Y-%m-%d}" if o in refund.index else None))
+        f"{REFUND_NOTE}{refund.at[o, 'amount']:,.2f} issued {refund.at[o, 'refunded_at']:%Y-%m-%d}" if o in refund.index else None))
     created = h.orders["created_at"].to_numpy()
     issued = inv["invoiceDate"].to_numpy() + np.timedelta64(9, "h")
     created_at = np.maximum(created, issued)
