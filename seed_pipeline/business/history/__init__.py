@@ -82,6 +82,9 @@ def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
     lines_cost = (lines["quantity"] * lines["unit_cost"]).round(2)
     sums = lines.assign(cost=lines_cost).groupby("order_id").agg(total=("line_total", "sum"), cogs=("cost", "sum"))
     out = orders.merge(sums, left_on="id", right_index=True)
+    renumber = pd.Series(np.arange(1, len(out) + 1), index=out["id"].to_numpy())
+    lines["order_id"] = lines["order_id"].map(renumber).to_numpy()  # local keys stay 1..n without gaps
+    out["id"] = renumber.to_numpy()
     out["total"] = out["total"].round(2)
     out["total_cogs"] = out["cogs"].round(2)
     out["total_margin"] = (out["total"] - out["total_cogs"]).round(2)

@@ -13,6 +13,7 @@ from seed_pipeline.scenarios import Scenario
 
 ORDER_COUNT_EXPONENT = 0.55  # bigger clients order more often, and bigger
 ORDER_SIZE_CONCENTRATION = 3.0
+ANOMALOUS_ORDER_SIZE_CONCENTRATION = 0.4  # chaos: a client's orders range from tiny to huge
 LINE_SIZE_CONCENTRATION = 2.0
 MAX_LINES = 8
 
@@ -36,9 +37,8 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     counts = np.maximum(1, np.round(raw / raw.sum() * s.orders)).astype(int)
     client_ids = np.repeat(buyers["id"].to_numpy(), counts)
     whale = np.repeat(buyers["whale"].to_numpy(), counts)
-    amounts = np.concatenate([
-        s.revenue * share * rng.dirichlet(np.full(k, ORDER_SIZE_CONCENTRATION)) for share, k in zip(shares, counts)
-    ])
+    alpha = ANOMALOUS_ORDER_SIZE_CONCENTRATION if s.anomalies else ORDER_SIZE_CONCENTRATION
+    amounts = np.concatenate([s.revenue * share * rng.dirichlet(np.full(k, alpha)) for share, k in zip(shares, counts)])
     month = rng.choice(len(month_frame), len(client_ids), p=weights)
     # a client can't order before it exists
     created = np.repeat(buyers["created_at"].to_numpy(), counts)
