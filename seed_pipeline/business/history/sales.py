@@ -7,7 +7,7 @@ simulation then turns line values into quantities of real batches.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.history.timeline import exact_share, moments_in
+from seed_pipeline.business.history.timeline import exact_share, moments_in, split_by_value
 from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, NON_FLOWER
 from seed_pipeline.scenarios import Scenario
 
@@ -65,10 +65,10 @@ def lines(s: Scenario, order_frame: pd.DataFrame, rng: np.random.Generator) -> p
     order_ids = np.repeat(order_frame["id"].to_numpy(), k)
     values = np.concatenate([t * rng.dirichlet(np.full(n, LINE_SIZE_CONCENTRATION)) for t, n in zip(order_frame["target"], k)])
     flower_lines, flower_grades, flower_shares = line_classes()
-    flower = rng.random(len(order_ids)) < s.flower_share
-    f_pick = rng.choice(len(flower_lines), len(order_ids), p=flower_shares / flower_shares.sum())
     nf_shares = np.array([nf.share for nf in NON_FLOWER])
-    nf_pick = rng.choice(len(NON_FLOWER), len(order_ids), p=nf_shares / nf_shares.sum())
-    line = np.where(flower, np.array(flower_lines, dtype=object)[f_pick], np.array([nf.category for nf in NON_FLOWER], dtype=object)[nf_pick])
-    grade = np.where(flower, np.array(flower_grades, dtype=object)[f_pick], "")  # "" = goods without grades
+    classes = np.concatenate([flower_shares / flower_shares.sum() * s.flower_share,
+                              nf_shares / nf_shares.sum() * (1 - s.flower_share)])
+    pick = split_by_value(values, classes, rng)
+    line = np.array(flower_lines + [nf.category for nf in NON_FLOWER], dtype=object)[pick]
+    grade = np.array(flower_grades + [""] * len(NON_FLOWER), dtype=object)[pick]  # "" = goods without grades
     return pd.DataFrame({"order_id": order_ids, "line": line, "grade": grade, "target": values})

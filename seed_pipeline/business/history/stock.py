@@ -20,19 +20,24 @@ from seed_pipeline.business.rules import (
 from seed_pipeline.scenarios import Scenario
 
 SAFETY_STOCK = 1.25  # intake / expected demand
-BATCH_PRICE_SPREAD = 0.05  # batches of one product differ a little in price
+BATCH_PRICE_SPREAD = 0.03  # batches of one product differ a little in price (clipped at twice this)
+OPENING_LOTS = 2  # on the shelves on the first day
 MARGIN_SPREAD = 0.02
 SAMPLE_SHARE = (0.002, 0.01)  # of a batch taken as samples at intake
 
 
 def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
     """About ``lots_per_month`` lots a month; lot of month m carries stock for month m+1 (month 0's arrive at the start)."""
-    counts = np.maximum(1, rng.poisson(s.lots_per_month, len(month_frame)))
+    # about lots_per_month a month (±15%, pro rata for a partial month); the opening lots count in month 0
+    per_month = s.lots_per_month * month_frame["days"].to_numpy() / 30.4
+    counts = np.maximum(1, np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame)))).astype(int)
+    counts[0] = max(1, counts[0] - OPENING_LOTS)
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
     frame = pd.DataFrame({"month": month, "date": at})
-    opening = pd.DataFrame({"month": -1, "date": moments_in(pd.Series([month_frame["first"].iloc[0]] * 2), pd.Series([1, 1]), rng)})
+    opening = pd.DataFrame({"month": -1, "date": moments_in(pd.Series([month_frame["first"].iloc[0]] * OPENING_LOTS),
+                                                            pd.Series([1] * OPENING_LOTS), rng)})
     frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     frame["vendorId"] = rng.choice(vendor_ids, len(frame))
@@ -66,7 +71,8 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
                                         "list_price", "unit", "value"])
     n = len(frame)
     frame.insert(0, "id", np.arange(1, n + 1))
-    frame["unit_price"] = (frame["list_price"] * rng.normal(1, BATCH_PRICE_SPREAD, n)).round(2)
+    spread = rng.normal(0, BATCH_PRICE_SPREAD, n).clip(-2 * BATCH_PRICE_SPREAD, 2 * BATCH_PRICE_SPREAD)
+    frame["unit_price"] = (frame["list_price"] * (1 + spread)).round(2)
     frame["unit_cost"] = (frame["unit_price"] * (1 - rng.normal(TARGET_MARKUP_MARGIN, MARGIN_SPREAD, n))).round(2)
     received = frame["value"] * SAFETY_STOCK / frame["unit_price"]
     frame["received"] = np.where(frame["unit"] == FLOWER_UNIT, received.round(2), np.ceil(received))
