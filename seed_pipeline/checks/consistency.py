@@ -35,9 +35,10 @@ def order_total_is_sum_of_lines(conn, as_of) -> int:
 
 
 def one_invoice_per_order(conn, as_of) -> int:
-    per_order = (sa.select(sa.func.count()).where(invoices.c.referenceType == "ORDER", invoices.c.referenceId == orders.c.id)
-                 .scalar_subquery())
-    return _count(conn, sa.select(sa.func.count()).select_from(orders).where(per_order != 1))
+    per_order = (sa.select(invoices.c.referenceId.label("order_id"), sa.func.count().label("n"))
+                 .where(invoices.c.referenceType == "ORDER").group_by(invoices.c.referenceId).subquery())
+    joined = orders.outerjoin(per_order, per_order.c.order_id == orders.c.id)
+    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(sa.func.coalesce(per_order.c.n, 0) != 1))
 
 
 def invoice_total_is_order_total(conn, as_of) -> int:

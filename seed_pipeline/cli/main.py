@@ -47,8 +47,13 @@ def parser() -> argparse.ArgumentParser:
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)
     create = schema_sub.add_parser("create", help="create TERP's 120 tables in an empty database")
     _db_arg(create, required=True)
-    docs = sub.add_parser("docs", help="regenerate docs/tables.md from the model")
-    docs.add_argument("--out", default="docs/tables.md")
+    check = sub.add_parser("verify", help="run every data check against a database; writes nothing")
+    _db_arg(check)
+    check.add_argument("--scenario", default=None, help="scenario to hold the data to (default: the one it was seeded with)")
+    check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
+    check.add_argument("--json", action="store_true", help="machine-readable results")
+    docs = sub.add_parser("docs", help="regenerate docs/tables.md and docs/checks.md from the code")
+    docs.add_argument("--out", default="docs", help="the docs folder")
     return p
 
 
@@ -132,8 +137,11 @@ def cmd_seed(args) -> int:
     seconds = time.perf_counter() - started
     rows = sum(r.rows for r in watch.results)
     print(f"seeded {len(watch.results)} tables, {rows:,} rows in {seconds:.1f} s (run {result.run_id})")
-    if not result.success:
-        for step, message in watch.failures or [("run", "failed")]:
+    failed_checks = sorted(name for name, passed in watch.checks.items() if not passed)
+    print(f"checks: {len(watch.checks) - len(failed_checks)} passed, {len(failed_checks)} failed"
+          + "".join(f"\n  failed: {name}" for name in failed_checks))
+    if not result.success or failed_checks:
+        for step, message in watch.failures or [("checks", f"{len(failed_checks)} failed")]:
             print(f"seed-pipeline: error: {step}: {message}", file=sys.stderr)
         return RUN_FAILED
     if database.row_counts(["orders"])["orders"]:
@@ -144,17 +152,31 @@ def cmd_seed(args) -> int:
     return 0
 
 
+def cmd_verify(args) -> int:
+    from seed_pipeline.cli.verify import format_results, settings_for, verify
+
+    database = SeedDatabase(url=args.db)
+    if database.check() != "terp":
+        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
+    settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
+    results = verify(database, settings)
+    print(format_results(results, settings, args.json))
+    return 0 if all(r["passed"] for r in results) else RUN_FAILED
+
+
 def cmd_docs(args) -> int:
     from pathlib import Path
 
+    from seed_pipeline.checks.document import render_checks_md
     from seed_pipeline.graph.document import render_tables_md
 
-    Path(args.out).write_text(render_tables_md())
-    print(f"wrote {args.out}")
+    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md)):
+        (Path(args.out) / name).write_text(render())
+        print(f"wrote {Path(args.out) / name}")
     return 0
 
 
-COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "docs": cmd_docs}
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify, "docs": cmd_docs}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from dagster import DagsterEventType, DagsterInstance, RunsFilter
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-WATCHED = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.STEP_FAILURE}
+WATCHED = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.STEP_FAILURE, DagsterEventType.ASSET_CHECK_EVALUATION}
 POLL_SECONDS = 0.25
 
 
@@ -26,6 +26,7 @@ class RunWatch:
     total: int
     results: list[TableResult] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    checks: dict[str, bool] = field(default_factory=dict)  # "table:check" -> passed
     run_id: str | None = None
 
 
@@ -89,6 +90,9 @@ class RunProgress:
             self.console.print(
                 f"[{n:>3}/{self.watch.total}] {result.table:<34} {result.rows:>9,} rows {result.seconds:>8.2f} s"
             )
+        elif event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
+            evaluation = event.event_specific_data
+            self.watch.checks[f"{evaluation.asset_key.path[-1]}:{evaluation.check_name}"] = evaluation.passed
         else:
             error = event.event_specific_data.error
             self.watch.failures.append((event.step_key, error.message.strip().splitlines()[-1]))

@@ -97,3 +97,11 @@ def record(conn: sa.Connection, table: str, first_id, last_id, row_count: int, p
             provenance=json.dumps(provenance, sort_keys=True, default=str),
         )
     )
+
+
+def provenance_of(conn: sa.Connection) -> dict | None:
+    """The settings of the last seed (scenario, seed, scale, end date), from the core orders' record."""
+    if not sa.inspect(conn).has_table(OWNERSHIP.name):
+        return None
+    text = conn.execute(sa.select(OWNERSHIP.c.provenance).where(OWNERSHIP.c.table_name == "orders")).scalar()
+    return json.loads(text) if text else None

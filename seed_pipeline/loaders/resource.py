@@ -90,6 +90,11 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(action="inspect", transaction=False) as conn:
             return schema_state.state(conn, self.display_url())
 
+    def provenance(self) -> dict | None:
+        """The settings the database was seeded with, or None when this tool never seeded it."""
+        with self._connection(action="read", transaction=False) as conn:
+            return ownership.provenance_of(conn)
+
     def _create(self) -> None:
         try:
             with self._connection(action="create tables in") as conn:

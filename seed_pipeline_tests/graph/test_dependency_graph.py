@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from seed_pipeline.checks.document import render_checks_md
 from seed_pipeline.definitions import defs
 from seed_pipeline.graph import GROUP_OF, PHASES, build_graph
 from seed_pipeline.graph.document import render_tables_md
@@ -64,6 +65,7 @@ def test_jobs_cover_the_graph_and_each_phase():
     assert {"seed_all", "seed_all_parallel"} | {f"seed_{g}" for g in PHASES} <= names
 
 
-def test_tables_doc_is_generated_from_the_code():
-    doc = PROJECT_ROOT / "docs" / "tables.md"
-    assert doc.read_text() == render_tables_md(), "docs/tables.md is stale: run `seed-pipeline docs`"
+def test_generated_docs_match_the_code():
+    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md)):
+        doc = PROJECT_ROOT / "docs" / name
+        assert doc.read_text() == render(), f"docs/{name} is stale: run `seed-pipeline docs`"

@@ -1,0 +1,114 @@
+"""Every check of the data, framework-neutral: what it guards, what it reads, and how it is evaluated.
+
+The Dagster asset checks (defs/checks.py) and `seed-pipeline verify` both run this list.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from seed_pipeline.checks import consistency, figures, integrity
+from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.scenarios import SCENARIOS
+from seed_pipeline.schema import TABLES
+
+
+@dataclass(frozen=True)
+class Outcome:
+    passed: bool
+    observed: dict = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    asset: str  # the table it guards
+    reads: tuple[str, ...]  # other tables it needs seeded first
+    blocking: bool  # a failure stops the tables built on this one
+    description: str
+    evaluate: Callable[[sa.Connection, SeedSettings], Outcome]
+
+
+def _integrity(table: str) -> Callable[[sa.Connection, SeedSettings], Outcome]:
+    def evaluate(conn, settings) -> Outcome:
+        broken = {rule: conn.execute(query).scalar_one() for rule, query in integrity.rules_for(table)}
+        failures = tuple(f"{rule}: {n} rows" for rule, n in broken.items() if n)
+        return Outcome(not failures, {"rules": len(broken)}, failures)
+
+    return evaluate
+
+
+def _rule(name: str) -> Callable[[sa.Connection, SeedSettings], Outcome]:
+    def evaluate(conn, settings) -> Outcome:
+        rows = consistency.RULES[name](conn, settings.end_date)
+        return Outcome(rows == 0, {"violating_rows": rows}, (f"{name}: {rows} rows",) if rows else ())
+
+    return evaluate
+
+
+def _figure(figure: str) -> Callable[[sa.Connection, SeedSettings], Outcome]:
+    def evaluate(conn, settings) -> Outcome:
+        target = next(t for t in figures.targets(settings.resolved) if t.figure == figure)
+        actual = figures.figure(conn, figure, settings.resolved, settings.end_date)
+        if actual is None:  # nothing of that kind was sold: a small scenario
+            return Outcome(True, {"figure": target.figure, "observed": None})
+        ok = target.holds(actual)
+        observed = {"figure": target.figure, "observed": round(float(actual), 4), "expected": target.expected,
+                    "tolerance": target.tolerance, "relative": target.relative}
+        return Outcome(ok, observed, () if ok else (f"{target.figure} = {actual:.4f}, expected {target.expected} ± {target.tolerance}",))
+
+    return evaluate
+
+
+# Where each business figure and rule is checked: the table it guards, and the tables it reads.
+FIGURE_HOME: dict[str, tuple[str, tuple[str, ...]]] = {
+    "order_revenue": ("orders", ("order_line_items",)),
+    "buying_clients": ("orders", ()),
+    "whale_share": ("orders", ()),
+    "consignment_sale_share": ("orders", ()),
+    "supplying_vendors": ("lots", ()),
+    "lots_per_month": ("lots", ()),
+    "consignment_intake_share": ("batches", ()),
+    "flower_share": ("order_line_items", ("batches", "products")),
+    "margin": ("order_line_items", ()),
+    "returns_share": ("returns", ("orders",)),
+    "refunds_share": ("invoices", ("orders",)),
+    "overdue_share": ("invoices", ()),
+    "aged_share": ("invoices", ()),
+}
+PRICE_HOME = ("order_line_items", ("batches", "products"))
+RULE_HOME: dict[str, tuple[str, tuple[str, ...]]] = {
+    "order_total_is_sum_of_lines": ("orders", ("order_line_items",)),
+    "one_invoice_per_order": ("invoices", ("orders",)),
+    "invoice_total_is_order_total": ("invoices", ("orders",)),
+    "paid_plus_due_is_total": ("invoices", ()),
+    "invoice_follows_order": ("invoices", ("orders",)),
+    "invoice_status_agrees": ("invoices", ()),
+    "line_batch_in_stock_on_order_date": ("order_line_items", ("orders", "batches")),
+    "on_hand_is_received_less_sold_sampled_plus_returned": ("batches", ("order_line_items", "returns")),
+    "client_running_totals": ("clients", ("orders", "invoices")),
+    "fulfilment_follows_order": ("orders", ()),
+    "return_after_delivery": ("returns", ("orders",)),
+}
+
+
+def all_checks() -> list[Check]:
+    """The same list for every scenario; figure checks read their target from the run's settings."""
+    checks = [
+        Check(f"{table}_integrity", table, (), True,
+              "Every reference resolves (declared, logical, polymorphic); type and enum columns hold their vocabulary.",
+              _integrity(table))
+        for table in TABLES
+    ]
+    checks += [
+        Check(name, asset, reads, False, (consistency.RULES[name].__doc__ or name.replace("_", " ")).strip(), _rule(name))
+        for name, (asset, reads) in RULE_HOME.items()
+    ]
+    for target in figures.targets(SCENARIOS["full"]):
+        asset, reads = FIGURE_HOME.get(target.figure, PRICE_HOME)
+        checks.append(Check(f"{target.figure}_on_target", asset, reads, False,
+                            f"{target.figure} is within its tolerance of the scenario's target.",
+                            _figure(target.figure)))
+    return checks

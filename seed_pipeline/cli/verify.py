@@ -1,0 +1,41 @@
+"""`seed-pipeline verify`: every data check against a database, read-only, with a non-zero exit on failure."""
+
+import json
+import time
+
+from seed_pipeline.checks.catalog import all_checks
+from seed_pipeline.errors import UserInputError
+from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.loaders import SeedDatabase
+
+
+def settings_for(database: SeedDatabase, given: dict) -> SeedSettings:
+    """The settings to hold the data to: as given, else as recorded by the seed that wrote it."""
+    recorded = database.provenance() or {}
+    merged = {k: given.get(k) or recorded.get(k) for k in ("scenario", "seed", "scale", "end_date")}
+    if not merged["scenario"] or not merged["end_date"]:
+        raise UserInputError("this database has no seed record: give --scenario and --end-date to verify it against")
+    return SeedSettings.parse(merged["scenario"], merged["seed"] or 42, merged["scale"] or 1.0, merged["end_date"])
+
+
+def verify(database: SeedDatabase, settings: SeedSettings) -> list[dict]:
+    results = []
+    with database.engine().connect() as conn:
+        for check in all_checks():
+            started = time.perf_counter()
+            outcome = check.evaluate(conn, settings)
+            results.append({"check": check.name, "table": check.asset, "passed": outcome.passed,
+                            "failures": list(outcome.failures), "observed": outcome.observed,
+                            "seconds": round(time.perf_counter() - started, 3)})
+    return results
+
+
+def format_results(results: list[dict], settings: SeedSettings, as_json: bool) -> str:
+    if as_json:
+        return json.dumps({"scenario": settings.scenario, "end_date": settings.end_date.isoformat(),
+                           "passed": all(r["passed"] for r in results), "checks": results}, indent=2, default=str)
+    failed = [r for r in results if not r["passed"]]
+    lines = [f"verify: {len(results) - len(failed)} passed, {len(failed)} failed "
+             f"(scenario {settings.scenario}, end date {settings.end_date.isoformat()})"]
+    lines += [f"  FAILED {r['table']}:{r['check']}: {'; '.join(r['failures'])}" for r in failed]
+    return "\n".join(lines)

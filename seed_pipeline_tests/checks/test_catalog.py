@@ -1,0 +1,151 @@
+"""Every kind of check passes on a seeded database and fails, naming its rule, when that rule is broken.
+
+One light seed is made per module; each test breaks one rule on a copy of it with plain SQL, as a
+bug in TERP or in a generator would, and runs the check that guards it.
+"""
+
+import shutil
+import sqlite3
+from datetime import date
+
+import pytest
+
+from seed_pipeline.checks.catalog import all_checks
+from seed_pipeline.cli.main import main
+from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.loaders.engines import make_engine
+from seed_pipeline.schema import references
+
+END = date(2026, 10, 31)
+SETTINGS = SeedSettings("light", 42, 1.0, END)
+CHECKS = {c.name: c for c in all_checks()}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    home = tmp_path_factory.mktemp("seeded")
+    path = home / "light.sqlite"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("DAGSTER_HOME", raising=False)
+        mp.chdir(home)
+        assert main(["seed", "--db", f"sqlite:///{path}", "--scenario", "light", "--end-date", END.isoformat()]) == 0
+    return path
+
+
+@pytest.fixture
+def broken(seeded, tmp_path):
+    """A copy of the seeded database and a function that runs SQL on it (foreign keys not enforced)."""
+    copy = tmp_path / "broken.sqlite"
+    shutil.copy(seeded, copy)
+
+    def run(*statements: str) -> str:
+        conn = sqlite3.connect(copy)
+        for statement in statements:
+            assert conn.execute(statement).rowcount > 0, statement
+        conn.commit()
+        conn.close()
+        return f"sqlite:///{copy}"
+
+    return run
+
+
+def evaluate(url: str, name: str):
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return CHECKS[name].evaluate(conn, SETTINGS)
+    finally:
+        engine.dispose()
+
+
+def test_every_check_passes_on_the_seeded_database(seeded):
+    failed = {name: evaluate(f"sqlite:///{seeded}", name).failures for name in CHECKS}
+    assert {name: f for name, f in failed.items() if f} == {}
+
+
+REFERENCE_CASES = [  # one reference of each kind, broken by pointing it nowhere
+    ("declared", "UPDATE orders SET client_id = 999999 WHERE id = 1", "orders_integrity", "orders.client_id -> clients.id"),
+    ("logical", "UPDATE invoices SET customerId = 999999 WHERE id = 1", "invoices_integrity", "invoices.customerId -> clients.id"),
+    ("logical to a non-key column", "UPDATE user_roles SET user_id = 'nobody' WHERE rowid = 1", "user_roles_integrity",
+     "user_roles.user_id -> users.openId"),
+    ("polymorphic", "UPDATE invoices SET referenceId = 999999 WHERE id = 2", "invoices_integrity", "invoices.referenceId -> orders.id"),
+    ("self", "UPDATE strains SET parentStrainId = 999999 WHERE id = 1", "strains_integrity", "strains.parentStrainId -> strains.id"),
+]
+
+
+@pytest.mark.parametrize("kind, statement, check, rule", REFERENCE_CASES, ids=[c[0] for c in REFERENCE_CASES])
+def test_integrity_check_names_the_orphan_reference(broken, kind, statement, check, rule):
+    outcome = evaluate(broken(statement), check)
+    assert not outcome.passed
+    assert any(rule in f for f in outcome.failures), outcome.failures
+
+
+def test_integrity_check_names_a_foreign_vocabulary(broken):
+    outcome = evaluate(broken("UPDATE invoices SET status = 'LOST' WHERE id = 1",
+                              "UPDATE invoices SET referenceType = 'QUOTE' WHERE id = 2"), "invoices_integrity")
+    assert any("invoices.status outside its enum" in f for f in outcome.failures)
+    assert any("invoices.referenceType vocabulary" in f for f in outcome.failures)
+
+
+def test_the_cases_cover_every_kind_of_reference():
+    kinds = {r.kind for r in references()}
+    assert kinds == {"declared", "logical", "polymorphic"}
+
+
+RULE_CASES = {
+    "order_total_is_sum_of_lines": ["UPDATE orders SET total = total + 10 WHERE id = 1"],
+    "one_invoice_per_order": ["UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"],
+    "invoice_total_is_order_total": ["UPDATE invoices SET totalAmount = totalAmount + 10, amountDue = amountDue + 10 WHERE id = 1"],
+    "paid_plus_due_is_total": ["UPDATE invoices SET amountPaid = amountPaid + 1 WHERE id = 1"],
+    "invoice_follows_order": ["UPDATE invoices SET invoiceDate = '2020-01-01' WHERE id = 1"],
+    "invoice_status_agrees": ["UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"],
+    "line_batch_in_stock_on_order_date": ["UPDATE order_line_items SET quantity = quantity * 1000 WHERE id = 1"],
+    "on_hand_is_received_less_sold_sampled_plus_returned": ["UPDATE batches SET onHandQty = '-5' WHERE id = 1"],
+    "client_running_totals": ["UPDATE clients SET total_spent = total_spent + 100 WHERE id = 1"],
+    "fulfilment_follows_order": ["UPDATE orders SET shipped_at = '2000-01-01 00:00:00' WHERE shipped_at IS NOT NULL AND id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"],
+    "return_after_delivery": ["UPDATE returns SET processed_at = '2000-01-01 00:00:00' WHERE id = 1"],
+}
+
+
+def test_every_rule_has_a_breaking_case():
+    assert set(RULE_CASES) == {c.name for c in CHECKS.values() if not c.name.endswith(("_integrity", "_on_target"))}
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_rule_check_fails_when_its_rule_is_broken(broken, rule):
+    outcome = evaluate(broken(*RULE_CASES[rule]), rule)
+    assert not outcome.passed
+    assert rule in outcome.failures[0]
+
+
+FIGURE_CASES = {
+    "order_revenue": ["UPDATE orders SET total = total * 2"],
+    "whale_share": ["UPDATE orders SET total = total * 10 WHERE client_id NOT IN (SELECT client_id FROM orders GROUP BY client_id ORDER BY sum(total) DESC LIMIT 2)"],
+    "flower_share": ["UPDATE order_line_items SET line_total = line_total * 20 WHERE batch_id IN (SELECT b.id FROM batches b JOIN products p ON p.id = b.productId WHERE p.category <> 'Flower')"],
+    "margin": ["UPDATE order_line_items SET cogs_per_unit = unit_price"],
+    "consignment_sale_share": ["UPDATE orders SET paymentTerms = 'CONSIGNMENT'"],
+    "consignment_intake_share": ["UPDATE batches SET paymentTerms = 'COD'"],
+    "overdue_share": ["UPDATE invoices SET dueDate = '2026-10-01' WHERE amountDue > 0"],
+    "aged_share": ["UPDATE invoices SET dueDate = '2025-01-01' WHERE amountDue > 0"],
+    "buying_clients": ["UPDATE orders SET client_id = (SELECT min(client_id) FROM orders)"],
+    "supplying_vendors": ["UPDATE lots SET vendorId = (SELECT min(vendorId) FROM lots)"],
+    "lots_per_month": ["DELETE FROM lots WHERE id NOT IN (SELECT min(id) FROM lots)"],
+    "returns_share": ["INSERT INTO returns (order_id, items, returnReason, processed_by, processed_at) "
+                      "SELECT id, '[]', 'OTHER', created_by, shipped_at FROM orders WHERE shipped_at IS NOT NULL"],
+    "refunds_share": ["UPDATE invoices SET notes = NULL WHERE notes LIKE 'Refund of $%'"],
+    "price_per_lb_indoor_B": ["UPDATE order_line_items SET unit_price = unit_price * 2, line_total = line_total * 2 "
+                              "WHERE batch_id IN (SELECT b.id FROM batches b JOIN products p ON p.id = b.productId "
+                              "WHERE p.subcategory = 'Indoor' AND b.grade = 'B')"],
+}
+
+
+def test_every_figure_but_the_price_grid_has_a_breaking_case():
+    figures = {c.name.removesuffix("_on_target") for c in CHECKS.values() if c.name.endswith("_on_target")}
+    assert {f for f in figures if not f.startswith("price_per_lb")} <= set(FIGURE_CASES)
+
+
+@pytest.mark.parametrize("figure", sorted(FIGURE_CASES))
+def test_figure_check_fails_off_target(broken, figure):
+    outcome = evaluate(broken(*FIGURE_CASES[figure]), f"{figure}_on_target")
+    assert not outcome.passed
+    assert outcome.failures[0].startswith(figure)
