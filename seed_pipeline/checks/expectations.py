@@ -1,0 +1,229 @@
+"""Great Expectations suites derived from the schema model, one per table, and their runner.
+
+Every expectation comes from what the model declares (NOT NULL, primary keys and unique
+constraints, enums, String lengths, Numeric precision, date columns) or from the integrity
+rules (references that resolve, polymorphic vocabularies), so adding a column adds its checks.
+
+``great_expectations`` takes seconds to import: it is imported inside the functions only, so
+importing this module (as the Dagster code location may) stays cheap.
+
+The runner uses one ephemeral GE context and one SQL data source for every table; each table is
+a table asset validated as a whole-table batch, so GE computes every metric with SQL in the
+database and loads no table into pandas.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from seed_pipeline.business.rules import may_be_future
+from seed_pipeline.checks.integrity import enum_query, orphan_query, unknown_polymorphic_type_query
+from seed_pipeline.generation.context import HistoryWindow
+from seed_pipeline.loaders.engines import normalise_url
+from seed_pipeline.schema import TABLES, polymorphic_of, references_from
+
+RULE = "rule"  # key of an expectation's ``meta`` naming the SQL rule it checks
+
+
+def _unique_column_sets(table: sa.Table) -> list[tuple[str, ...]]:
+    """Primary key, unique constraints, unique indexes and ``unique=True`` columns, without repeats."""
+    found: list[tuple[str, ...]] = []
+    candidates = [tuple(c.name for c in table.primary_key.columns)]
+    candidates += [tuple(c.name for c in k.columns) for k in table.constraints if isinstance(k, sa.UniqueConstraint)]
+    candidates += [tuple(c.name for c in i.columns) for i in table.indexes if i.unique]
+    candidates += [(c.name,) for c in table.columns if c.unique]
+    for columns in candidates:
+        if columns and columns not in found:
+            found.append(columns)
+    return found
+
+
+def _rows_query(count_query: sa.Select, *columns: str) -> sa.Select:
+    """The rows an integrity count query counts: the same FROM and WHERE, selecting ``columns``."""
+    source = count_query.get_final_froms()[0]
+    return count_query.with_only_columns(*(source.c[c] for c in columns))
+
+
+def _sql(query: sa.Select, dialect: sa.Dialect) -> str:
+    text = str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    return text.replace("{", "{{").replace("}", "}}")  # GE formats the query with str.format
+
+
+def sql_rules(table: str, dialect: sa.Dialect) -> list[tuple[str, str]]:
+    """(rule, SQL returning the violating rows): the table's references, polymorphic vocabularies and,
+    on PostgreSQL, enums.
+
+    The queries are integrity's own, rendered for the engine; each reads the whole table, which is
+    exactly the batch a whole-table batch definition validates.
+    """
+    t = TABLES[table]
+    key = [c.name for c in t.primary_key.columns]
+    rules = []
+    for ref in references_from(table):
+        columns = dict.fromkeys([*key, ref.column, *([ref.type_column] if ref.type_column else [])])
+        rules.append((f"orphan {ref}", _sql(_rows_query(orphan_query(ref), *columns), dialect)))
+    if dialect.name == "postgresql":  # see table_suite: enums are checked by integrity's casting query there
+        for column in t.columns:
+            if isinstance(column.type, sa.Enum):
+                rule = f"{table}.{column.name} outside its enum"
+                rules.append((rule, _sql(_rows_query(enum_query(table, column.name), *key, column.name), dialect)))
+    for poly, (rule, query) in zip(polymorphic_of(table), unknown_polymorphic_type_query(table), strict=True):
+        columns = dict.fromkeys([*key, poly.type_column, poly.id_column])
+        rules.append((rule, _sql(_rows_query(query, *columns), dialect)))
+    return rules
+
+
+def _date_bounds(column: sa.Column, window: HistoryWindow) -> tuple[object, object | None]:
+    """(exclusive low, inclusive high): the window's first day to its last second.
+
+    A timestamp's low bound is the second before the window, exclusive: SQLite compares text, and
+    '2026-10-01 00:00:00' sorts before the bound GE binds, '2026-10-01 00:00:00.000000'.
+    """
+    if isinstance(column.type, sa.DateTime):  # TERP's Timestamp: whole seconds
+        low = datetime.combine(window.start, time()) - timedelta(seconds=1)
+        high = datetime.combine(window.end, time(23, 59, 59))
+    else:
+        low, high = window.start - timedelta(days=1), window.end
+    return low, None if may_be_future(column.name) else high
+
+
+def table_suite(table: str, window: HistoryWindow, dialect: sa.Dialect | str = "sqlite") -> list:
+    """The expectations of one table: columns from the model, references from the integrity rules.
+
+    ``dialect`` (a SQLAlchemy dialect or a backend name) renders the SQL rules for the engine.
+    """
+    import great_expectations as gx
+
+    if isinstance(dialect, str):
+        dialect = sa.engine.make_url(f"{dialect}://").get_dialect()()
+    E = gx.expectations
+    t = TABLES[table]
+    found: list = []
+    for column in t.columns:
+        name, kind = column.name, column.type
+        if not column.nullable:
+            found.append(E.ExpectColumnValuesToNotBeNull(column=name))
+        if isinstance(kind, sa.Enum):
+            if dialect.name != "postgresql":
+                found.append(E.ExpectColumnValuesToBeInSet(column=name, value_set=list(kind.enums)))
+            # else: GE compares a native enum with text, which PostgreSQL rejects; integrity's rule casts
+        elif isinstance(kind, sa.String) and not isinstance(kind, sa.Text) and kind.length:
+            found.append(E.ExpectColumnValueLengthsToBeBetween(column=name, max_value=kind.length))
+        elif isinstance(kind, sa.Numeric) and kind.precision is not None:
+            bound = 10 ** (kind.precision - (kind.scale or 0))
+            found.append(
+                E.ExpectColumnValuesToBeBetween(
+                    column=name, min_value=-bound, max_value=bound, strict_min=True, strict_max=True
+                )
+            )
+        elif isinstance(kind, (sa.Date, sa.DateTime)):
+            low, high = _date_bounds(column, window)
+            found.append(E.ExpectColumnValuesToBeBetween(column=name, min_value=low, max_value=high, strict_min=True))
+    for columns in _unique_column_sets(t):
+        if len(columns) == 1:
+            found.append(E.ExpectColumnValuesToBeUnique(column=columns[0]))
+        else:
+            found.append(
+                E.ExpectCompoundColumnsToBeUnique(column_list=list(columns), ignore_row_if="any_value_is_missing")
+            )
+    with contextlib.redirect_stdout(io.StringIO()):  # GE prints a hint for a query without {batch}
+        for rule, query in sql_rules(table, dialect):
+            found.append(
+                E.UnexpectedRowsExpectation(unexpected_rows_query=query, description=rule, meta={RULE: rule})
+            )
+    return found
+
+
+# --- running the suites ------------------------------------------------------------------------
+
+MYSQL_UTC = "SET time_zone = '+00:00'"  # the loaders write TIMESTAMPs in UTC; read them back the same
+
+
+@dataclass
+class TableResult:
+    table: str
+    success: bool
+    # (expectation type, column(s) or rule, observed value / unexpected count / error)
+    failures: list[tuple[str, str, object]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if self.success:
+            return f"{self.table}: ok"
+        return f"{self.table}: " + "; ".join(f"{kind} [{what}]: {seen}" for kind, what, seen in self.failures)
+
+
+def _subject(config) -> str:
+    kwargs = config.kwargs
+    if config.meta and RULE in config.meta:
+        return config.meta[RULE]
+    if "column_list" in kwargs:
+        return ",".join(kwargs["column_list"])
+    return str(kwargs.get("column", ""))
+
+
+def _observed(result) -> object:
+    info = result.exception_info or {}
+    errors = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    messages = [e.get("exception_message") for e in errors if e.get("raised_exception")]
+    if messages:
+        return f"error: {messages[0]}"
+    details = result.result or {}
+    if "unexpected_count" in details:
+        return details["unexpected_count"]
+    return details.get("observed_value")
+
+
+def _table_result(table: str, validation) -> TableResult:
+    failures = [
+        (r.expectation_config.type, _subject(r.expectation_config), _observed(r))
+        for r in validation.results
+        if not r.success
+    ]
+    return TableResult(table, not failures, failures)
+
+
+class Validator:
+    """One GE context and SQL data source on ``url``; ``validate(table)`` runs that table's suite."""
+
+    def __init__(self, url: str, window: HistoryWindow):
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self._gx = gx
+        self.window = window
+        parsed = normalise_url(url)
+        self.dialect = parsed.get_dialect()()
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        kwargs = {"connect_args": {"init_command": MYSQL_UTC}} if parsed.get_backend_name() == "mysql" else {}
+        with warnings.catch_warnings():  # "a more specific datasource may be more appropriate": one runner serves all
+            warnings.simplefilter("ignore")
+            self.source = self.context.data_sources.add_sql(
+                name="terp", connection_string=parsed.render_as_string(hide_password=False), kwargs=kwargs
+            )
+
+    def validate(self, table: str) -> TableResult:
+        # Quoted: GE folds an unquoted name to lower case, and PostgreSQL keeps TERP's camelCase.
+        asset = self.source.add_table_asset(name=table, table_name=f'"{table}"')
+        batch = asset.add_batch_definition_whole_table("whole table").get_batch()
+        suite = self._gx.ExpectationSuite(name=table, expectations=table_suite(table, self.window, self.dialect))
+        with contextlib.redirect_stdout(io.StringIO()):  # the {batch} hint again, as GE re-checks each query
+            validation = batch.validate(suite)
+        return _table_result(table, validation)
+
+
+def validate_table(url: str, table: str, window: HistoryWindow) -> TableResult:
+    return Validator(url, window).validate(table)
+
+
+def validate_all(url: str, window: HistoryWindow, tables: list[str] | None = None) -> list[TableResult]:
+    """Every table's suite (or those named), reusing one GE context and data source."""
+    validator = Validator(url, window)
+    return [validator.validate(table) for table in (sorted(TABLES) if tables is None else tables)]
+

@@ -1,0 +1,194 @@
+"""Great Expectations suites from the model: a seeded database passes them, and each kind of rule
+catches its own breakage (made with plain SQL on a copy of a seeded SQLite database)."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from seed_pipeline.checks.expectations import table_suite, validate_all, validate_table
+from seed_pipeline.cli.main import main
+from seed_pipeline.generation.context import HistoryWindow
+from seed_pipeline.loaders.engines import dispose
+from seed_pipeline.scenarios import scenario
+from seed_pipeline.schema import TABLES, references
+
+END = date(2026, 10, 31)
+LIGHT = HistoryWindow.ending(END, scenario("light").months)
+FULL = HistoryWindow.ending(END, scenario("full").months)
+
+
+def _seed(url: str, name: str, workdir, monkeypatch) -> None:
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(workdir)
+    assert main(["seed", "--db", url, "--scenario", name, "--end-date", END.isoformat()]) == 0
+    dispose(url)
+
+
+def _timed_validate_all(url: str, window: HistoryWindow, label: str):
+    started = time.perf_counter()
+    results = validate_all(url, window)
+    print(f"\nvalidate_all on a {label} seed: {time.perf_counter() - started:.1f} s for {len(results)} tables")
+    return results
+
+
+def _failing(results) -> list[str]:
+    return [str(r) for r in results if not r.success]
+
+
+@pytest.fixture(scope="module")
+def light_sqlite(tmp_path_factory):
+    """A light seed in SQLite, made once; tests break copies of it."""
+    workdir = tmp_path_factory.mktemp("light_seed")
+    url = f"sqlite:///{workdir / 'light.sqlite'}"
+    with pytest.MonkeyPatch.context() as mp:
+        _seed(url, "light", workdir, mp)
+    return workdir / "light.sqlite"
+
+
+@pytest.fixture
+def broken(light_sqlite, tmp_path):
+    """(url, run SQL): a private copy of the light seed and a way to break it; no FK enforcement."""
+    path = tmp_path / "broken.sqlite"
+    shutil.copyfile(light_sqlite, path)
+
+    def execute(*statements: str) -> None:
+        with sqlite3.connect(path) as conn:
+            for sql in statements:
+                conn.execute(sql)
+        conn.close()
+
+    yield f"sqlite:///{path}", execute
+    dispose(f"sqlite:///{path}")
+
+
+def _fails(url: str, table: str, kind: str, subject: str) -> None:
+    result = validate_table(url, table, LIGHT)
+    assert not result.success
+    assert any(k == kind and s == subject for k, s, _ in result.failures), result.failures
+
+
+# --- the suites -------------------------------------------------------------------------------
+
+
+def test_importing_the_checks_does_not_import_great_expectations():
+    code = "import sys, seed_pipeline.checks.expectations; assert 'great_expectations' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_suite_covers_every_kind_of_rule():
+    kinds = {e.expectation_type for e in table_suite("orders", LIGHT)}
+    assert kinds >= {
+        "expect_column_values_to_not_be_null",
+        "expect_column_values_to_be_unique",
+        "expect_column_values_to_be_in_set",
+        "expect_column_value_lengths_to_be_between",
+        "expect_column_values_to_be_between",
+        "unexpected_rows_expectation",
+    }
+    assert "expect_compound_columns_to_be_unique" in {e.expectation_type for e in table_suite("role_permissions", LIGHT)}
+
+
+def test_light_seed_on_sqlite_passes_every_table(light_sqlite):
+    results = _timed_validate_all(f"sqlite:///{light_sqlite}", LIGHT, "light SQLite")
+    assert len(results) == len(TABLES) == 120
+    assert _failing(results) == []
+
+
+def test_light_seed_passes_on_every_engine(db_url, tmp_path, monkeypatch):
+    _seed(db_url, "light", tmp_path, monkeypatch)
+    assert _failing(validate_all(db_url, LIGHT)) == []
+
+
+@pytest.mark.slow
+def test_full_seed_on_sqlite_passes_every_table(sqlite_url, tmp_path, monkeypatch):
+    _seed(sqlite_url, "full", tmp_path, monkeypatch)
+    assert _failing(_timed_validate_all(sqlite_url, FULL, "full SQLite")) == []
+
+
+# --- each kind of rule catches its breakage --------------------------------------------------
+
+
+def test_duplicate_and_null_where_the_database_does_not_enforce_them(broken):
+    url, execute = broken
+    # Rebuild orders without constraints (CREATE TABLE AS keeps columns and rows, drops the rest).
+    execute(
+        "CREATE TABLE orders_loose AS SELECT * FROM orders",
+        "DROP TABLE orders",
+        "ALTER TABLE orders_loose RENAME TO orders",
+        "UPDATE orders SET order_number = (SELECT order_number FROM orders WHERE id = 1) WHERE id = 2",
+        "UPDATE orders SET paymentTerms = NULL WHERE id = 3",
+    )
+    result = validate_table(url, "orders", LIGHT)
+    assert ("expect_column_values_to_be_unique", "order_number", 2) in result.failures
+    assert ("expect_column_values_to_not_be_null", "paymentTerms", 1) in result.failures
+
+
+def test_value_outside_its_enum(broken):
+    url, execute = broken
+    execute("UPDATE orders SET paymentTerms = 'NET_999' WHERE id = 1")
+    _fails(url, "orders", "expect_column_values_to_be_in_set", "paymentTerms")
+
+
+def test_string_longer_than_declared(broken):
+    url, execute = broken
+    execute(f"UPDATE orders SET order_number = '{'X' * 51}' WHERE id = 1")  # String(50)
+    _fails(url, "orders", "expect_column_value_lengths_to_be_between", "order_number")
+
+
+def test_numeric_beyond_its_precision(broken):
+    url, execute = broken
+    execute("UPDATE orders SET avg_margin_percent = 1000 WHERE id = 1")  # Numeric(5, 2)
+    _fails(url, "orders", "expect_column_values_to_be_between", "avg_margin_percent")
+
+
+def test_dates_outside_the_window(broken):
+    url, execute = broken
+    execute(
+        "UPDATE orders SET created_at = '2020-01-01 00:00:00' WHERE id = 1",
+        "UPDATE invoices SET invoiceDate = '2027-01-01' WHERE id = 1",  # after the end: not a due date
+    )
+    _fails(url, "orders", "expect_column_values_to_be_between", "created_at")
+    _fails(url, "invoices", "expect_column_values_to_be_between", "invoiceDate")
+
+
+def test_future_due_dates_are_allowed(broken):
+    url, execute = broken
+    execute("UPDATE invoices SET dueDate = '2027-06-30' WHERE id = 1")
+    assert validate_table(url, "invoices", LIGHT).success
+
+
+@pytest.mark.parametrize(
+    "table, column, kind",
+    [("invoices", "customerId", "logical"), ("orders", "client_id", "declared")],
+)
+def test_reference_pointing_nowhere(broken, table, column, kind):
+    url, execute = broken
+    execute(f"UPDATE {table} SET {column} = 999999 WHERE id = 1")
+    (ref,) = [r for r in references() if (r.table, r.column) == (table, column)]
+    assert ref.kind == kind
+    _fails(url, table, "unexpected_rows_expectation", f"orphan {ref}")
+
+
+def test_polymorphic_id_pointing_nowhere(broken, light_sqlite):
+    url, execute = broken
+    with sqlite3.connect(light_sqlite) as conn:  # the first polymorphic reference the seed uses
+        ref, row = next(
+            (r, row)
+            for r in references()
+            if r.kind == "polymorphic"
+            for row in conn.execute(f'SELECT id FROM "{r.table}" WHERE "{r.type_column}" = ? LIMIT 1', (r.type_value,))
+        )
+    conn.close()
+    execute(f'UPDATE "{ref.table}" SET "{ref.column}" = 999999 WHERE id = {row[0]}')
+    _fails(url, ref.table, "unexpected_rows_expectation", f"orphan {ref}")
+
+
+def test_polymorphic_type_outside_its_vocabulary(broken):
+    url, execute = broken
+    execute("UPDATE invoices SET referenceType = 'NOWHERE' WHERE id = 1")
+    _fails(url, "invoices", "unexpected_rows_expectation", "invoices.referenceType vocabulary")
