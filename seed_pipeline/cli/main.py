@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--scenario", default=None, help="scenario to hold the data to (default: the one it was seeded with)")
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
+    check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
     docs = sub.add_parser("docs", help="regenerate docs/tables.md and docs/checks.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
@@ -159,7 +160,7 @@ def cmd_verify(args) -> int:
     if database.check() != "terp":
         raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
     settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
-    results = verify(database, settings)
+    results = verify(database, settings, expectations=args.expectations)
     print(format_results(results, settings, args.json))
     return 0 if all(r["passed"] for r in results) else RUN_FAILED
 

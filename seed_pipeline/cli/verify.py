@@ -5,7 +5,7 @@ import time
 
 from seed_pipeline.checks.catalog import all_checks
 from seed_pipeline.errors import UserInputError
-from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.generation.context import HistoryWindow, SeedSettings
 from seed_pipeline.loaders import SeedDatabase
 
 
@@ -18,7 +18,7 @@ def settings_for(database: SeedDatabase, given: dict) -> SeedSettings:
     return SeedSettings.parse(merged["scenario"], merged["seed"] or 42, merged["scale"] or 1.0, merged["end_date"])
 
 
-def verify(database: SeedDatabase, settings: SeedSettings) -> list[dict]:
+def verify(database: SeedDatabase, settings: SeedSettings, expectations: bool = False) -> list[dict]:
     results = []
     with database.engine().connect() as conn:
         for check in all_checks():
@@ -27,6 +27,13 @@ def verify(database: SeedDatabase, settings: SeedSettings) -> list[dict]:
             results.append({"check": check.name, "table": check.asset, "passed": outcome.passed,
                             "failures": list(outcome.failures), "observed": outcome.observed,
                             "seconds": round(time.perf_counter() - started, 3)})
+    if expectations:
+        from seed_pipeline.checks.expectations import validate_all
+
+        window = HistoryWindow.ending(settings.end_date, settings.resolved.months)
+        for result in validate_all(database.url, window):
+            results.append({"check": f"{result.table}_expectations", "table": result.table, "passed": result.success,
+                            "failures": [f"{kind} [{what}]: {seen}" for kind, what, seen in result.failures]})
     return results
 
 

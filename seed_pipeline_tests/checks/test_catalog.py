@@ -149,3 +149,12 @@ def test_figure_check_fails_off_target(broken, figure):
     outcome = evaluate(broken(*FIGURE_CASES[figure]), f"{figure}_on_target")
     assert not outcome.passed
     assert outcome.failures[0].startswith(figure)
+
+
+def test_verify_command_passes_a_sound_database_and_names_what_broke(seeded, broken, capsys):
+    assert main(["verify", "--db", f"sqlite:///{seeded}"]) == 0
+    assert "0 failed" in capsys.readouterr().out
+    url = broken("UPDATE invoices SET customerId = 999999 WHERE id = 1")
+    assert main(["verify", "--db", url, "--json"]) == 1
+    out = capsys.readouterr().out
+    assert '"passed": false' in out and "invoices.customerId -> clients.id" in out

@@ -62,7 +62,16 @@ def test_asset_graph_equals_dependency_graph():
 
 def test_jobs_cover_the_graph_and_each_phase():
     names = {job.name for job in defs.resolve_all_job_defs()}
-    assert {"seed_all", "seed_all_parallel"} | {f"seed_{g}" for g in PHASES} <= names
+    assert {"seed_all", "seed_all_parallel", "verify_expectations"} | {f"seed_{g}" for g in PHASES} <= names
+
+
+def test_seeding_runs_the_seed_checks_and_the_expectation_suites_have_their_own_job():
+    graph = defs.resolve_asset_graph()
+    seeding = defs.resolve_job_def("seed_all").asset_layer.asset_graph.asset_check_keys
+    suites = defs.resolve_job_def("verify_expectations").asset_layer.asset_graph.asset_check_keys
+    assert len(suites) == 120 and all(k.name.endswith("_expectations") for k in suites)
+    assert not any(k.name.endswith("_expectations") for k in seeding)
+    assert len(seeding) + len(suites) == len(graph.asset_check_keys)
 
 
 def test_generated_docs_match_the_code():
