@@ -148,8 +148,7 @@ def cmd_seed(args) -> int:
     if database.row_counts(["orders"])["orders"]:
         from seed_pipeline.cli.report import figures_report
 
-        text, _ = figures_report(database, settings.resolved, settings.end_date)
-        print(text)
+        print(figures_report(database, settings.resolved, settings.end_date))
     return 0
 
 

@@ -64,7 +64,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     lines["batchId"] = lines["batch"] + 1
     lines["productId"] = batches["productId"].to_numpy()[lines["batch"]]
 
-    orders = _order_totals(orders, lines)
+    orders, lines = _order_totals(orders, lines)
     orders = _fulfilment(orders, window, rng["sales"])
     invoices = receivables.invoices(s, orders, settings.end_date, rng["receivables"])
     orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
@@ -77,18 +77,21 @@ def core_history(settings: SeedSettings) -> CoreHistory:
                        invoices, returned, refunds)
 
 
-def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
-    """An order is what its lines add up to; orders whose lines all went unfilled are dropped."""
+def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An order is what its lines add up to; orders whose lines all went unfilled are dropped.
+
+    Local keys stay 1..n without gaps, so the surviving orders and their lines are renumbered.
+    """
     lines_cost = (lines["quantity"] * lines["unit_cost"]).round(2)
     sums = lines.assign(cost=lines_cost).groupby("order_id").agg(total=("line_total", "sum"), cogs=("cost", "sum"))
     out = orders.merge(sums, left_on="id", right_index=True)
     renumber = pd.Series(np.arange(1, len(out) + 1), index=out["id"].to_numpy())
-    lines["order_id"] = lines["order_id"].map(renumber).to_numpy()  # local keys stay 1..n without gaps
+    lines = lines.assign(order_id=lines["order_id"].map(renumber).to_numpy())
     out["id"] = renumber.to_numpy()
     out["total"] = out["total"].round(2)
     out["total_cogs"] = out["cogs"].round(2)
     out["total_margin"] = (out["total"] - out["total_cogs"]).round(2)
-    return out.drop(columns=["cogs"]).reset_index(drop=True)
+    return out.drop(columns=["cogs"]).reset_index(drop=True), lines
 
 
 def _fulfilment(orders: pd.DataFrame, window: HistoryWindow, rng: np.random.Generator) -> pd.DataFrame:
