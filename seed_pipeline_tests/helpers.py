@@ -165,3 +165,8 @@ def dtype_problems(name: str, frame: pd.DataFrame) -> list[str]:
         for c in table.columns
         if c.name in frame and str(frame[c.name].dtype) != expected_dtype(c)
     ] + ([] if list(frame.columns) == list(table.c.keys()) else [f"{name}: columns not in table order"])
+
+
+def tables_problems(tables, frames: dict[str, pd.DataFrame], settings: SeedSettings) -> list[str]:
+    """Everything wrong with the frames of ``tables``: the model, references, time order and dtypes."""
+    return [p for t in tables for p in frame_problems(t, frames, settings) + dtype_problems(t, frames[t])]

@@ -2,15 +2,17 @@
 
 from seed_pipeline.business.catalog import DOCUMENT_SEQUENCES
 from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._books import books_of
 from seed_pipeline.generators._core import history
 from seed_pipeline.generators._frame import table_frame
 
 
 @generates("sequences")
 def generate(ctx, parents):
-    h = history(ctx)
+    h, b = history(ctx), books_of(ctx)
     used = {"order": len(h.orders), "invoice": len(h.invoices), "lot": len(h.lots),
-            "batch": len(h.batches), "return": len(h.returns)}
+            "batch": len(h.batches), "return": len(h.returns), "bill": len(b.bills), "payment": len(b.payments),
+            "expense": len(b.expenses), "journal_entry": int(b.ledger["journal"].max())}
     return table_frame(ctx, {
         "name": list(DOCUMENT_SEQUENCES),
         "prefix": [s.prefix for s in DOCUMENT_SEQUENCES.values()],

@@ -8,7 +8,7 @@ from seed_pipeline.business.catalog import ROLE_PERMISSIONS, ROLES, document_num
 from seed_pipeline.generation.registry import hand_written
 from seed_pipeline.graph import GROUP_OF
 from seed_pipeline.schema import TABLES
-from seed_pipeline_tests.helpers import dtype_problems, frame_problems, generate_all, settings
+from seed_pipeline_tests.helpers import generate_all, settings, tables_problems
 
 SYSTEM = [t for t in TABLES if GROUP_OF[t] == "system_defaults" and t != "sequences"]
 
@@ -81,7 +81,7 @@ def test_every_system_table_but_sequences_has_a_hand_written_generator():
 
 def test_frames_obey_the_schema_their_parents_and_the_dtype_conventions(seeded):
     chosen, frames = seeded
-    problems = [p for t in SYSTEM for p in frame_problems(t, frames, chosen) + dtype_problems(t, frames[t])]
+    problems = tables_problems(SYSTEM, frames, chosen)
     assert not problems, "\n".join(problems)
 
 

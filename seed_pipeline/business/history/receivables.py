@@ -54,6 +54,10 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     status = invoice_status(total, paid, due, as_of, pd.Series(rng.random(len(total)) < VIEWED_SHARE, index=total.index))
     delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
     paid_at = (due + delay).clip(lower=issued, upper=end)
+    # a part payment came in somewhere between the invoice and the due date (or the end date)
+    part_paid = (balance > 0) & (paid > 0)
+    span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))
+    paid_at = paid_at.where(~part_paid, (issued + span * rng.random(len(total))).dt.normalize())
     return pd.DataFrame({
         "order_id": order_frame["id"],
         "customerId": order_frame["client_id"],

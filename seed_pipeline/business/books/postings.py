@@ -1,0 +1,62 @@
+"""What each business document posts to the general ledger, written once as data.
+
+The journal builder turns every document into these postings, and the ledger checks read the
+same table to know which control account a document must have reached, and on which side.
+"""
+
+from dataclasses import dataclass
+
+OPERATING, CASH_VAULT = "1010", "1030"
+RECEIVABLE, INVENTORY = "1100", "1200"
+PAYABLE, CONSIGNMENT_PAYABLE = "2000", "2100"
+OWNERS_EQUITY = "3000"
+REVENUE, REFUNDS = "4000", "4200"
+COST_OF_SALES = "5000"
+
+
+@dataclass(frozen=True)
+class Posting:
+    account: str  # an account number, or the name of the document column holding one
+    side: str  # "debit" or "credit"
+    amount: str  # the document column holding the amount
+
+
+@dataclass(frozen=True)
+class Journal:
+    reference: str | None  # ledgerEntries.referenceType; None for the company's own entries
+    description: str  # with {placeholders} from the document's columns
+    postings: tuple[Posting, ...]
+
+    @property
+    def control(self) -> Posting:
+        """The first posting: the account that must hold the document's full amount."""
+        return self.postings[0]
+
+
+JOURNALS = {
+    "opening capital": Journal(None, "Owners' opening capital", (
+        Posting(OPERATING, "debit", "amount"), Posting(OWNERS_EQUITY, "credit", "amount"))),
+    "sale": Journal("INVOICE", "Sale invoiced, {number}", (
+        Posting(RECEIVABLE, "debit", "amount"), Posting(REVENUE, "credit", "amount"))),
+    "cost of sale": Journal("INVOICE", "Cost of goods sold, {number}", (
+        Posting(COST_OF_SALES, "debit", "amount"), Posting(INVENTORY, "credit", "owned_cost"),
+        Posting(CONSIGNMENT_PAYABLE, "credit", "consigned_cost"))),
+    "receipt": Journal("PAYMENT", "Payment received, {number}", (
+        Posting(RECEIVABLE, "credit", "amount"), Posting("cash_account", "debit", "amount"))),
+    "refund": Journal("PAYMENT", "Refund paid, {number}", (
+        Posting(REFUNDS, "debit", "amount"), Posting("cash_account", "credit", "amount"))),
+    "purchase": Journal("BILL", "Goods bought, {number}", (
+        Posting(PAYABLE, "credit", "amount"), Posting(INVENTORY, "debit", "amount"))),
+    "consignment settlement": Journal("BILL", "Consigned goods sold, settled, {number}", (
+        Posting(PAYABLE, "credit", "amount"), Posting(CONSIGNMENT_PAYABLE, "debit", "amount"))),
+    "vendor payment": Journal("PAYMENT", "Vendor paid, {number}", (
+        Posting(PAYABLE, "debit", "amount"), Posting("cash_account", "credit", "amount"))),
+    "expense": Journal("EXPENSE", "Expense paid, {number}", (
+        Posting("account", "debit", "amount"), Posting(OPERATING, "credit", "amount"))),
+    "cash deposit": Journal(None, "Cash vault deposited to the bank", (
+        Posting(OPERATING, "debit", "amount"), Posting(CASH_VAULT, "credit", "amount"))),
+}
+
+BANK_ACCOUNTS = (  # (name, type, ledger account, bank)
+    ("Operating Checking", "CHECKING", OPERATING, "Pacific Premier Credit Union"),
+)
