@@ -112,9 +112,10 @@ def ar_aging(amount_due: pd.Series, due: pd.Series, as_of: date) -> dict[str, fl
     return {"receivable": receivable, "overdue": overdue, "aged": aged}
 
 
-FUTURE_DATED = re.compile(r"due|valid_?until|expir|needed_?by", re.IGNORECASE)
+# A calendar's start_date/end_date and a reminder's reminder_time may be ahead too (upcoming events).
+FUTURE_DATED = re.compile(r"due|valid_?until|expir|needed_?by|^(start|end)_date$|^reminder_time$", re.IGNORECASE)
 
 
 def may_be_future(column_name: str) -> bool:
-    """Dates that look ahead (a due date, an expiry) may fall after the end date; every other date may not."""
+    """Dates that look ahead (a due date, an expiry, a scheduled event) may fall after the end date; every other date may not."""
     return bool(FUTURE_DATED.search(column_name))

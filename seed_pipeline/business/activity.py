@@ -1,0 +1,135 @@
+"""The calendar and collaboration rules, written once for the generators and the checks.
+
+Which events the business keeps (one per shipped order, per lot, per late invoice, meetings and
+audits), when an event is scheduled relative to what it is about, when its reminders fire, and
+where the creation time of an event's or a comment's subject is kept.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+TIMEZONE = "America/Los_Angeles"
+DAY_HOURS = (8, 17)  # events start on a quarter hour between these (business hours)
+DELIVERY_HOURS = (8, 18)  # a delivery keeps its shipping time, brought into these hours
+QUARTER = pd.Timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class EventKind:
+    event_type: str
+    module: str
+    entity_type: str | None  # what calendar_events.entity_type names, if anything
+    minutes: int  # how long it lasts
+    priority: str
+    cancel_share: float  # of past events that were called off
+    auto_rule: str | None  # auto_generation_rule of the events the app makes itself
+
+
+KINDS = {
+    "delivery": EventKind("DELIVERY", "ORDERS", "order", 60, "HIGH", 0.0, "order_shipped"),
+    "intake": EventKind("INTAKE", "INVENTORY", "lot", 90, "MEDIUM", 0.0, "lot_received"),
+    "photo": EventKind("PHOTOGRAPHY", "INVENTORY", "batch", 45, "LOW", 0.05, "batch_received"),
+    "payment_due": EventKind("PAYMENT_DUE", "ACCOUNTING", "invoice", 30, "HIGH", 0.0, "invoice_due"),
+    "collection": EventKind("AR_COLLECTION", "ACCOUNTING", "invoice", 30, "URGENT", 0.03, "invoice_overdue"),
+    "account_review": EventKind("MEETING", "CLIENTS", "client", 60, "HIGH", 0.06, None),
+    "follow_up": EventKind("FOLLOW_UP", "CLIENTS", "order", 30, "MEDIUM", 0.08, None),
+    "team_meeting": EventKind("MEETING", "GENERAL", None, 60, "MEDIUM", 0.04, None),
+    "audit": EventKind("AUDIT", "COMPLIANCE", None, 180, "HIGH", 0.0, None),
+}
+
+# Minutes before an event's start at which its assignee is reminded (calendar_reminders.relative_minutes).
+REMINDER_LEADS = {
+    "DELIVERY": (60, 1440), "INTAKE": (15,), "PHOTOGRAPHY": (15, 60), "PAYMENT_DUE": (1440, 4320),
+    "AR_COLLECTION": (15, 60), "MEETING": (15, 60, 1440), "FOLLOW_UP": (60, 1440), "AUDIT": (1440, 10080),
+}
+
+LATE_DAYS = 7  # an invoice paid this many days after its due date went to collection
+COLLECTION_EVERY = 30  # days between two collection calls, the first LATE_DAYS after the due date
+BIG_ORDER_QUANTILE = 0.9  # orders above it get a follow-up call
+FOLLOW_UP_DAYS = (3, 8)  # after shipping
+PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches photographed, days after arrival
+
+# Where the creation time of a polymorphic subject is kept: type value -> (table, column).
+CREATED_AT = {
+    "client": ("clients", "created_at"), "vendor": ("vendors", "createdAt"), "order": ("orders", "created_at"),
+    "batch": ("batches", "createdAt"), "invoice": ("invoices", "createdAt"), "product": ("products", "createdAt"),
+    "lot": ("lots", "createdAt"), "calendar_event": ("calendar_events", "created_at"),
+}
+EVENT_SUBJECTS = ("client", "vendor", "order", "batch", "invoice", "lot")
+# An event about a record is with that record's party: entity type -> (event column, subject column).
+EVENT_PARTY = {"client": ("client_id", "id"), "order": ("client_id", "client_id"),
+               "invoice": ("client_id", "customerId"), "lot": ("vendor_id", "vendorId")}
+COMMENT_SUBJECTS = ("client", "vendor", "order", "batch", "invoice", "product", "calendar_event")
+
+
+def event_start(start_date, start_time) -> pd.Series:
+    """When an event begins: its date plus its 'HH:MM:SS' time (midnight when it has none)."""
+    time = pd.Series(start_time, dtype=object).fillna("00:00:00").astype(str)
+    return pd.Series(pd.to_datetime(pd.Series(start_date)).to_numpy() + pd.to_timedelta(time).to_numpy())
+
+
+def reminder_time(start, relative_minutes) -> pd.Series:
+    """A reminder fires ``relative_minutes`` before its event starts."""
+    return pd.Series(pd.to_datetime(pd.Series(start)).to_numpy()
+                     - pd.to_timedelta(np.asarray(relative_minutes, dtype=np.int64), unit="m"))
+
+
+def reminder_fits(start, created, relative_minutes) -> np.ndarray:
+    """A reminder can only be set once its event exists: it fires at or after the event's creation."""
+    return (reminder_time(start, relative_minutes).to_numpy() >= pd.to_datetime(pd.Series(created)).to_numpy())
+
+
+def delivery_day(shipped_at) -> pd.Series:
+    """A DELIVERY event is on the day its order shipped."""
+    return pd.to_datetime(pd.Series(shipped_at)).dt.normalize()
+
+
+def delivery_start(shipped_at) -> pd.Series:
+    """The shipping time on a quarter hour, brought into delivery hours on the same day."""
+    shipped = pd.to_datetime(pd.Series(shipped_at)).dt.floor(QUARTER)
+    day = shipped.dt.normalize()
+    low, high = day + pd.Timedelta(hours=DELIVERY_HOURS[0]), day + pd.Timedelta(hours=DELIVERY_HOURS[1])
+    return shipped.where(shipped >= low, low).where(shipped <= high, high)  # NaT (not shipped) stays NaT
+
+
+def was_overdue(status, due, paid_at) -> np.ndarray:
+    """Overdue as of the end date, or paid more than LATE_DAYS after the due date."""
+    late = (pd.to_datetime(pd.Series(paid_at)) - pd.to_datetime(pd.Series(due))).dt.days > LATE_DAYS
+    return (np.asarray(status) == "OVERDUE") | late.to_numpy()
+
+
+def event_status(start, end_ts: pd.Timestamp, cancelled) -> np.ndarray:
+    """Events still ahead are SCHEDULED; past ones happened (COMPLETED) unless called off."""
+    ahead = pd.to_datetime(pd.Series(start)).to_numpy() > np.datetime64(end_ts)
+    return np.where(ahead, "SCHEDULED", np.where(np.asarray(cancelled), "CANCELLED", "COMPLETED"))
+
+
+def business_times(rng: np.random.Generator, n: int, hours: tuple[int, int] = DAY_HOURS) -> np.ndarray:
+    """Quarter-hour times of day within ``hours``, as timedeltas."""
+    quarters = rng.integers(hours[0] * 4, hours[1] * 4, n)
+    return (quarters * 15).astype("timedelta64[m]")
+
+
+def moments_between(rng: np.random.Generator, earliest, latest) -> pd.Series:
+    """A business-hours moment on a random day from ``earliest`` to ``latest``, kept within both."""
+    earliest = pd.to_datetime(pd.Series(np.asarray(earliest)))
+    latest = pd.to_datetime(pd.Series(np.asarray(latest)))
+    latest = latest.where(latest >= earliest, earliest)
+    first = earliest.dt.normalize()
+    days = ((latest.dt.normalize() - first).dt.days.clip(lower=0) + 1).to_numpy()
+    day = np.floor(rng.random(len(first)) * days).astype("timedelta64[D]")
+    moment = first.to_numpy() + day + business_times(rng, len(first))
+    return pd.Series(moment).clip(lower=earliest, upper=latest).astype("datetime64[s]")
+
+
+def month_starts(first, last) -> pd.DatetimeIndex:
+    """The first day of every calendar month from ``first``'s to ``last``'s."""
+    return pd.date_range(pd.Timestamp(first).to_period("M").to_timestamp(), pd.Timestamp(last), freq="MS")
+
+
+def last_business_day(month_start: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The monthly compliance audit's day: the month's last weekday."""
+    month_end = (month_start + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]")
+    return pd.DatetimeIndex(np.busday_offset(month_end, 0, roll="backward"))

@@ -1,0 +1,210 @@
+"""The calendar the team works from, derived from the core history so that it agrees with it.
+
+A delivery per shipped order on its shipping day (a scheduled one for orders not shipped yet), an
+intake per lot, photo sessions for new flower, the due date and collection calls of late invoices
+(and the due dates still ahead), a monthly account review with each whale, a follow-up call after
+each big order, a weekly team meeting and a monthly compliance audit. The rules (kinds, hours,
+statuses) are in ``business/activity.py``; the checks read the same module.
+"""
+
+import numpy as np
+import pandas as pd
+
+from seed_pipeline.business.activity import (
+    BIG_ORDER_QUANTILE, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, PHOTO_DAYS, PHOTO_SHARE, QUARTER,
+    TIMEZONE, business_times, delivery_start, event_status, last_business_day, month_starts, was_overdue,
+)
+from seed_pipeline.business.rules import FLOWER_UNIT
+from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._core import ACCOUNTING, SALES, WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._frame import table_frame
+
+COMPLIANCE = {"Inventory Manager", "Owner/Executive"}
+LEADERS = {"Owner/Executive", "Sales Manager"}
+DOCK, OFFICE, VIDEO = "Main Warehouse - receiving dock", "Main Warehouse - conference room", "Video call"
+PLANNED_DELIVERY_DAYS = (1, 4)  # after the end date, for orders not shipped yet
+SCHEDULED_AHEAD_DAYS = (5, 15)  # meetings and calls are put in the calendar this long before
+
+
+def _part(kind, start, created, by, to, title, description, location, metadata, entity=None, client=None,
+          vendor=None, recurring=False) -> pd.DataFrame:
+    """Events of one kind; ids of entity, client and vendor are real, NULL where not given."""
+    n = len(start)
+
+    def ids(values):
+        return pd.array([None] * n if values is None else list(values), dtype="Int64")
+
+    return pd.DataFrame({
+        "kind": kind, "start": pd.to_datetime(pd.Series(start)).to_numpy(),
+        "created": pd.to_datetime(pd.Series(created)).to_numpy(), "created_by": np.asarray(by), "assigned_to": ids(to),
+        "title": list(title), "description": list(description), "location": list(np.broadcast_to(location, n)),
+        "metadata": list(metadata), "entity_id": ids(entity), "client_id": ids(client), "vendor_id": ids(vendor),
+        "is_recurring": recurring})
+
+
+def _ahead(rng, start) -> pd.Series:
+    """When a meeting or call was put in the calendar: days before it starts."""
+    days = rng.integers(*SCHEDULED_AHEAD_DAYS, len(start))
+    return pd.Series(pd.to_datetime(pd.Series(start)).to_numpy() - days.astype("timedelta64[D]"))
+
+
+def _orders(ctx, parents, h, reps):
+    rng, o = ctx.rng, h.orders
+    orders, clients = parents["orders"], parents["clients"]
+    number, client = orders["order_number"].to_numpy(), h.orders["client_id"].to_numpy()
+    name, address = clients["name"].to_numpy()[client - 1], clients["address"].to_numpy()[client - 1]
+    shipped = o["shipped_at"].notna().to_numpy()
+    planned = (pd.Timestamp(ctx.window.end) + pd.to_timedelta(rng.integers(*PLANNED_DELIVERY_DAYS, len(o)), unit="D")
+               + pd.to_timedelta(business_times(rng, len(o))))
+    start = np.where(shipped, delivery_start(o["shipped_at"]).to_numpy(), planned.to_numpy())
+    driver = orders["shipped_by"].astype("float").fillna(0).to_numpy(np.int64)
+    driver = np.where(driver > 0, driver, staff(parents["users"], WAREHOUSE, len(o), rng))
+    lines = h.lines.groupby("order_id").size().reindex(o["id"]).to_numpy()
+    delivery = _part(
+        "delivery", start, np.minimum(o["confirmed_at"].to_numpy(), start), staff(parents["users"], WAREHOUSE, len(o), rng),
+        driver, [f"Delivery: {n} to {c}" for n, c in zip(number, name)],
+        [f"{k} lines, ${t:,.2f}, {p.replace('_', ' ').lower()} terms. Check the manifest before loading."
+         for k, t, p in zip(lines, o["total"], o["paymentTerms"])],
+        address, [{"orderNumber": n, "total": float(t)} for n, t in zip(number, o["total"])],
+        entity=orders["id"], client=real_ids(clients, client))
+    big = np.flatnonzero(shipped & (o["total"] >= o["total"].quantile(BIG_ORDER_QUANTILE)).to_numpy())
+    day = o["shipped_at"].iloc[big].dt.normalize() + pd.to_timedelta(rng.integers(*FOLLOW_UP_DAYS, len(big)), unit="D")
+    rep = reps[client[big] - 1]
+    follow = _part(
+        "follow_up", day.to_numpy() + business_times(rng, len(big)), o["shipped_at"].iloc[big], rep, rep,
+        [f"Follow up with {c} on {n}" for c, n in zip(name[big], number[big])],
+        [f"Ask how the {n} delivery (${t:,.2f}) is selling and what to bring next." for n, t in zip(number[big], o["total"].iloc[big])],
+        VIDEO, [{"orderNumber": n} for n in number[big]], entity=orders["id"].iloc[big], client=real_ids(clients, client[big]))
+    return [delivery, follow]
+
+
+def _stock(ctx, parents, h):
+    rng, lots, batches = ctx.rng, parents["lots"], parents["batches"]
+    vendor = h.lots["vendorId"].to_numpy()
+    vendor_name = parents["vendors"]["name"].to_numpy()[vendor - 1]
+    arrived = lots["createdAt"]
+    intake = _part(
+        "intake", arrived.dt.ceil(QUARTER), arrived, staff(parents["users"], WAREHOUSE, len(lots), rng),
+        staff(parents["users"], WAREHOUSE, len(lots), rng),
+        [f"Intake: {c} from {v}" for c, v in zip(lots["code"], vendor_name)],
+        [f"Receive {c} from {v}: weigh, check the manifest and COAs, tag the batches." for c, v in zip(lots["code"], vendor_name)],
+        DOCK, [{"lotCode": c} for c in lots["code"]], entity=lots["id"], vendor=real_ids(parents["vendors"], vendor))
+    flower = np.flatnonzero((h.batches["unit"] == FLOWER_UNIT).to_numpy() & (rng.random(len(h.batches)) < PHOTO_SHARE))
+    came = batches["createdAt"].iloc[flower]
+    product = h.products["nameCanonical"].to_numpy()[h.batches["productId"].to_numpy()[flower] - 1]
+    day = came.dt.normalize() + pd.to_timedelta(rng.integers(*PHOTO_DAYS, len(flower)), unit="D")
+    photo = _part(
+        "photo", day.to_numpy() + business_times(rng, len(flower)), came, staff(parents["users"], WAREHOUSE, len(flower), rng),
+        staff(parents["users"], WAREHOUSE, len(flower), rng),
+        [f"Product photos: {p} ({c})" for p, c in zip(product, batches["code"].iloc[flower])],
+        [f"Shoot {c} for the catalogue and the VIP portal: buds, jar, label." for c in batches["code"].iloc[flower]],
+        "Main Warehouse - photo bench", [{"batchCode": c} for c in batches["code"].iloc[flower]], entity=batches["id"].iloc[flower])
+    return [intake, photo]
+
+
+def _receivables(ctx, parents, h):
+    rng, inv, end = ctx.rng, h.invoices, pd.Timestamp(ctx.window.end)
+    invoices, clients = parents["invoices"], parents["clients"]
+    late = was_overdue(inv["status"], inv["dueDate"], inv["paid_at"])
+    keep = np.flatnonzero(late | ((inv["amountDue"] > 0) & (inv["dueDate"] > end)).to_numpy())
+    due = inv["dueDate"].iloc[keep] + pd.Timedelta(hours=16)
+    client = inv["customerId"].to_numpy()
+    number, name = invoices["invoiceNumber"].to_numpy(), clients["name"].to_numpy()[client - 1]
+    payment = _part(
+        "payment_due", due, invoices["createdAt"].iloc[keep], staff(parents["users"], ACCOUNTING, len(keep), rng),
+        staff(parents["users"], ACCOUNTING, len(keep), rng),
+        [f"Payment due: {n} ({c})" for n, c in zip(number[keep], name[keep])],
+        [f"${t:,.2f} due from {c} on {n}." for t, c, n in zip(inv["totalAmount"].iloc[keep], name[keep], number[keep])],
+        None, [{"invoiceNumber": n} for n in number[keep]], entity=invoices["id"].iloc[keep], client=real_ids(clients, client[keep]))
+    overdue = np.flatnonzero(late)
+    settled = inv["paid_at"].iloc[overdue].fillna(pd.Timestamp.max.normalize()).dt.normalize()
+    calls = pd.DataFrame({"i": overdue.repeat(60), "k": np.tile(np.arange(60), len(overdue))})
+    calls["day"] = (inv["dueDate"].to_numpy()[calls["i"]]
+                    + pd.to_timedelta(LATE_DAYS + COLLECTION_EVERY * calls["k"], unit="D").to_numpy())
+    calls = calls[(calls["day"] < settled.reindex(calls["i"]).to_numpy())
+                  & (calls["day"] <= end + pd.Timedelta(days=COLLECTION_EVERY))]
+    i = calls["i"].to_numpy()
+    start = calls["day"].to_numpy() + business_times(rng, len(i))
+    collection = _part(
+        "collection", start, np.maximum(_ahead(rng, start).to_numpy(), invoices["createdAt"].to_numpy()[i]),
+        staff(parents["users"], ACCOUNTING, len(i), rng), staff(parents["users"], ACCOUNTING, len(i), rng),
+        [f"Collection call: {c} about {n}" for c, n in zip(name[i], number[i])],
+        [f"{n} is past due (due {d:%Y-%m-%d}, ${a:,.2f}). Call #{k + 1}: ask for a payment date."
+         for n, d, a, k in zip(number[i], inv["dueDate"].iloc[i], inv["totalAmount"].iloc[i], calls["k"])],
+        None, [{"invoiceNumber": n, "call": int(k) + 1} for n, k in zip(number[i], calls["k"])],
+        entity=invoices["id"].to_numpy()[i], client=real_ids(clients, client[i]))
+    return [payment, collection]
+
+
+def _routine(ctx, parents, h, reps):
+    """Meetings with each whale every month, the weekly team meeting, the monthly compliance audit."""
+    rng, window, users, clients = ctx.rng, ctx.window, parents["users"], parents["clients"]
+    months = month_starts(window.start, pd.Timestamp(window.end) + pd.offsets.MonthBegin(1))
+    whales = np.flatnonzero(h.clients["whale"].to_numpy())
+    pair = pd.DataFrame({"c": whales.repeat(len(months)), "m": np.tile(months.to_numpy(), len(whales))})
+    first = np.maximum(pair["m"].to_numpy(), np.datetime64(window.start_ts))
+    span = np.maximum((pair["m"] + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]") - first.astype("datetime64[D]"), 1)
+    day = np.busday_offset((first + (rng.random(len(pair)) * span.astype(int)).astype("timedelta64[D]")).astype("datetime64[D]"), 0, roll="forward")
+    start = day.astype("datetime64[s]") + business_times(rng, len(pair), (10, 16))
+    born = clients["created_at"].to_numpy()[pair["c"]]
+    keep = start >= born + np.timedelta64(1, "D")
+    c, start, born = pair["c"].to_numpy()[keep], start[keep], born[keep]
+    name = clients["name"].to_numpy()[c]
+    review = _part(
+        "account_review", start, np.maximum(_ahead(rng, start).to_numpy(), born), reps[c], reps[c],
+        [f"Account review: {n}" for n in name],
+        [f"Monthly review with {n}: last month's orders, open invoices, next month's menu." for n in name],
+        np.where(rng.random(len(c)) < 0.6, clients["address"].to_numpy()[c], VIDEO), [{"client": n} for n in name],
+        entity=clients["id"].to_numpy()[c], client=clients["id"].to_numpy()[c], recurring=True)
+    mondays = pd.date_range(window.start, pd.Timestamp(window.end) + pd.Timedelta(days=14), freq="W-MON")
+    host = staff(users, LEADERS, 1, rng)[0]
+    team = _part(
+        "team_meeting", mondays + pd.Timedelta(hours=9, minutes=30), [window.start_ts] * len(mondays), [host] * len(mondays),
+        None, ["Weekly team meeting"] * len(mondays),
+        ["Sales pipeline, deliveries of the week, intake schedule, open collections."] * len(mondays),
+        OFFICE, [{"series": "weekly-team"}] * len(mondays), recurring=True)
+    months = month_starts(window.start, window.end)
+    audit_day = np.maximum(last_business_day(months), pd.Timestamp(window.start))
+    auditor = staff(users, COMPLIANCE, 1, rng)[0]
+    audit = _part(
+        "audit", audit_day + pd.Timedelta(hours=10), np.maximum(months, pd.Timestamp(window.start)) + pd.Timedelta(hours=8), [auditor] * len(months),
+        [auditor] * len(months), [f"Compliance audit: {m:%B %Y}" for m in months],
+        ["Reconcile on-hand inventory with METRC, check manifests, waste and sample logs."] * len(months),
+        OFFICE, [{"month": f"{m:%Y-%m}"} for m in months], recurring=True)
+    return [review, team, audit]
+
+
+@generates("calendar_events")
+def generate(ctx, parents):
+    h, rng, end = history(ctx), ctx.rng, ctx.window.end_ts
+    users = parents["users"]
+    reps = staff(users, SALES, len(parents["clients"]), rng)  # each client's account rep
+    e = pd.concat(_orders(ctx, parents, h, reps) + _stock(ctx, parents, h) + _receivables(ctx, parents, h)
+                  + _routine(ctx, parents, h, reps), ignore_index=True)
+    joined = users.set_index("id")["createdAt"]
+    e["created"] = pd.concat([e["created"], e["created_by"].map(joined),
+                              e["assigned_to"].astype("float").map(joined)], axis=1).max(axis=1).clip(upper=end)
+    e["start"] = e["start"].where(e["start"] >= e["created"], e["created"].dt.ceil(QUARTER))
+    e = e.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
+    kind = e["kind"].map(KINDS)
+    minutes = pd.to_timedelta([k.minutes for k in kind], unit="m")
+    finish = e["start"] + minutes
+    cancelled = rng.random(len(e)) < [k.cancel_share for k in kind]
+    status = event_status(e["start"], end, cancelled)
+    called_off = e["created"] + (e["start"].clip(upper=end) - e["created"]) * rng.random(len(e))
+    updated = np.where(status == "COMPLETED", finish.clip(upper=end), np.where(status == "CANCELLED", called_off, e["created"]))
+    auto = [k.auto_rule for k in kind]
+    return table_frame(ctx, {
+        "title": e["title"], "description": e["description"], "location": e["location"],
+        "start_date": e["start"].dt.normalize(), "end_date": finish.dt.normalize(),
+        "start_time": e["start"].dt.strftime("%H:%M:%S"), "end_time": finish.dt.strftime("%H:%M:%S"),
+        "timezone": [TIMEZONE] * len(e), "is_floating_time": np.zeros(len(e), bool),
+        "module": [k.module for k in kind], "event_type": [k.event_type for k in kind], "status": status,
+        "priority": [k.priority for k in kind], "is_recurring": e["is_recurring"].astype(bool),
+        "entity_type": [k.entity_type if pd.notna(i) else None for k, i in zip(kind, e["entity_id"])],
+        "entity_id": e["entity_id"], "client_id": e["client_id"], "vendor_id": e["vendor_id"], "metadata": e["metadata"],
+        "created_by": e["created_by"], "assigned_to": e["assigned_to"],
+        "visibility": np.where(e["kind"] == "team_meeting", "TEAM", "COMPANY"),
+        "is_auto_generated": [a is not None for a in auto], "auto_generation_rule": auto,
+        "created_at": e["created"], "updated_at": pd.Series(updated).clip(lower=e["created"]), "deleted_at": [None] * len(e),
+    })
