@@ -125,7 +125,3 @@ RULES: dict[str, Callable[[sa.Connection, date], int]] = {
     )
 }
 
-
-def broken_rules(conn: sa.Connection, as_of: date) -> dict[str, int]:
-    """Each rule that does not hold, with the number of rows breaking it."""
-    return {name: n for name, rule in RULES.items() if (n := rule(conn, as_of))}

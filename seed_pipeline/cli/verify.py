@@ -3,7 +3,7 @@
 import json
 import time
 
-from seed_pipeline.checks.catalog import all_checks
+from seed_pipeline.checks.catalog import active_checks
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings
 from seed_pipeline.loaders import SeedDatabase
@@ -21,7 +21,7 @@ def settings_for(database: SeedDatabase, given: dict) -> SeedSettings:
 def verify(database: SeedDatabase, settings: SeedSettings, expectations: bool = False) -> list[dict]:
     results = []
     with database.engine().connect() as conn:
-        for check in all_checks():
+        for check in active_checks():
             started = time.perf_counter()
             outcome = check.evaluate(conn, settings)
             results.append({"check": check.name, "table": check.asset, "passed": outcome.passed,

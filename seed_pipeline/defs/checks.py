@@ -7,7 +7,7 @@ after those (``additional_deps``) and report without blocking.
 
 import dagster as dg
 
-from seed_pipeline.checks.catalog import Check, all_checks
+from seed_pipeline.checks.catalog import Check, active_checks
 
 
 def _metadata(outcome) -> dict:
@@ -36,4 +36,4 @@ def asset_check_of(check: Check) -> dg.AssetChecksDefinition:
 
 
 def data_checks() -> list[dg.AssetChecksDefinition]:
-    return [asset_check_of(check) for check in all_checks()]
+    return [asset_check_of(check) for check in active_checks()]

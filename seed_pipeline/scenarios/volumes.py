@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from seed_pipeline.business import catalog
+from seed_pipeline.business.books.postings import BANK_ACCOUNTS
 from seed_pipeline.scenarios.config import Scenario
 
 
@@ -73,19 +74,19 @@ VOLUMES: dict[str, Spec] = {
     "invoices": Per("orders"),
     "returns": Per("orders", "returns_share"),
     # phase 1: calendar, collaboration, CRM
-    "calendar_events": Monthly(30),
+    "calendar_events": Per("orders", 1.8),  # a delivery per order, plus AR, meetings, intake
     "calendar_event_participants": Per("calendar_events", 2),
     "calendar_event_invitations": Per("calendar_events", 1),
     "calendar_invitation_history": Per("calendar_event_invitations", 2),
     "calendar_invitation_settings": Per("users"),
-    "calendar_reminders": Per("calendar_events", 1),
+    "calendar_reminders": Per("calendar_events", 1.3),
     "calendar_event_history": Per("calendar_events", 2),
     "calendar_event_attachments": Per("calendar_events", 0.2),
     "calendar_event_permissions": Per("calendar_events", 0.5),
     "calendar_recurrence_rules": Per("calendar_events", 0.1),
     "calendar_recurrence_instances": Per("calendar_recurrence_rules", 6),
     "calendar_views": Per("users", 2),
-    "comments": Per("orders", 0.25),
+    "comments": Per("orders", 0.4),
     "comment_mentions": Per("comments", 0.3),
     "freeform_notes": Per("users", 8),
     "note_comments": Per("freeform_notes", 1.5),
@@ -106,15 +107,15 @@ VOLUMES: dict[str, Spec] = {
     "client_meeting_history": Per("calendar_events", 0.2),
     # phase 2: money
     "fiscalPeriods": Monthly(1),
-    "bankAccounts": Fixed(4),
+    "bankAccounts": Fixed(len(BANK_ACCOUNTS)),
     "invoiceLineItems": Per("invoices", "lines_per_order"),
-    "bills": Per("lots"),
-    "billLineItems": Per("bills", 3),
-    "payments": Per("invoices", 1.2),
+    "bills": Per("lots", 2.9),  # a bill per owned lot, a monthly settlement per consigned lot selling
+    "billLineItems": Per("bills", 1.8),
+    "payments": Per("invoices", 1.1),
     "paymentHistory": Per("batches", 0.5),
-    "bankTransactions": Per("payments"),
-    "expenses": Monthly(20),
-    "ledgerEntries": Per("invoices", 4.5),
+    "bankTransactions": Per("payments", 1.03),
+    "expenses": Monthly(17),
+    "ledgerEntries": Per("invoices", 6.9),
     "transactions": Per("orders", 2),
     "transactionLinks": Per("transactions", 0.5),
     "client_transactions": Per("orders", 2),

@@ -1,21 +1,19 @@
-"""The core history reaches the scenario's figures, measured with SQL on the seeded database.
+"""Every scenario reaches its figures and breaks no business rule, measured with SQL on the seeded database.
 
-Only the system defaults and core phases are seeded here (the figures live there); the whole
-graph is seeded by test_seed_cli.py.
+The whole graph is seeded: the rules of the books and the calendar read the later phases.
 """
 
 from datetime import date
 
 import pytest
 
-from seed_pipeline.checks.consistency import broken_rules
+from seed_pipeline.checks.catalog import broken_rules
 from seed_pipeline.checks.figures import all_figures, monthly_revenue, targets
 from seed_pipeline.cli.main import main
 from seed_pipeline.loaders.engines import make_engine
 from seed_pipeline.scenarios import scenario
 
 END = date(2026, 10, 31)
-CORE = "group:system_defaults or group:core"
 
 
 @pytest.fixture(autouse=True)
@@ -24,9 +22,8 @@ def _own_dagster_home(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-def seed_core(url: str, name: str, seed: int) -> None:
-    assert main(["seed", "--db", url, "--scenario", name, "--seed", str(seed),
-                 "--end-date", END.isoformat(), "--select", CORE]) == 0
+def seed(url: str, name: str, seed: int, *more: str) -> None:
+    assert main(["seed", "--db", url, "--scenario", name, "--seed", str(seed), "--end-date", END.isoformat(), *more]) == 0
 
 
 def measure(url: str, name: str):
@@ -45,9 +42,9 @@ def assert_on_target(name: str, figures: dict) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_full_scenario_figures(db_url, seed):
-    seed_core(db_url, "full", seed)
+@pytest.mark.parametrize("seed_number", [1, 2, 3])
+def test_full_scenario_figures(db_url, seed_number):
+    seed(db_url, "full", seed_number)
     figures, broken, months = measure(db_url, "full")
     assert broken == {}
     assert [t.figure for t in targets(scenario("full")) if t.figure not in figures] == []
@@ -62,15 +59,14 @@ def test_full_scenario_figures(db_url, seed):
 
 @pytest.mark.parametrize("name", ["light", "edge-cases", "chaos"])
 def test_other_scenarios_reach_their_parameters(sqlite_url, name):
-    seed_core(sqlite_url, name, 42)
+    seed(sqlite_url, name, 42)
     figures, broken, _ = measure(sqlite_url, name)
     assert broken == {}
     assert_on_target(name, figures)
 
 
 def test_scale_multiplies_volume_at_constant_shape(sqlite_url):
-    assert main(["seed", "--db", sqlite_url, "--scenario", "light", "--scale", "2",
-                 "--end-date", END.isoformat(), "--select", CORE]) == 0
+    seed(sqlite_url, "light", 42, "--scale", "2")
     figures, broken, _ = measure(sqlite_url, "light")
     assert broken == {}
     light = scenario("light")

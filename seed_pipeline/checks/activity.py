@@ -1,0 +1,104 @@
+"""Rules of the calendar and collaboration tables: cause before effect, a calendar that covers the history.
+
+Each rule fetches the few columns it needs (joined in SQL) and compares the moments in pandas with
+the functions of ``business/activity.py`` that made them, since SQLite returns dates as text.
+Rows breaking a rule in several ways are counted once.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+
+import pandas as pd
+import sqlalchemy as sa
+
+from seed_pipeline.business.activity import (
+    COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, delivery_day, event_start, month_starts,
+)
+from seed_pipeline.schema import TABLES
+
+events, reminders, comments, orders = (TABLES[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))
+
+
+def _frame(conn, query) -> pd.DataFrame:
+    result = conn.execute(query)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _at(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype=object))
+
+
+def _last_second(as_of: date) -> pd.Timestamp:
+    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
+
+
+def reminder_before_its_event(conn, as_of) -> int:
+    """A reminder fires at or before its event's start and not before the event was created; it is created with or after the event."""
+    f = _frame(conn, sa.select(reminders.c.id, reminders.c.reminder_time, reminders.c.created_at,
+                               events.c.start_date, events.c.start_time, events.c.created_at.label("event_created"))
+               .select_from(reminders.join(events, events.c.id == reminders.c.event_id)))
+    fires, event_created = _at(f["reminder_time"]), _at(f["event_created"])
+    start = event_start(f["start_date"], f["start_time"])
+    return int(((fires > start) | (fires < event_created) | (_at(f["created_at"]) < event_created)).sum())
+
+
+def comment_after_its_subject(conn, as_of) -> int:
+    """A comment is written after its subject was created and by the end date; it is resolved, if at all, after it was written."""
+    own = _frame(conn, sa.select(comments.c.id, comments.c.created_at, comments.c.resolved_at))
+    created = _at(own["created_at"])
+    bad = set(own["id"][(created > _last_second(as_of)) | (_at(own["resolved_at"]) < created)])
+    for kind in COMMENT_SUBJECTS:
+        table, column = CREATED_AT[kind]
+        subject = TABLES[table]
+        f = _frame(conn, sa.select(comments.c.id, comments.c.created_at, subject.c[column].label("subject_created"))
+                   .select_from(comments.join(subject, subject.c.id == comments.c.commentable_id))
+                   .where(comments.c.commentable_type == kind))
+        bad |= set(f["id"][_at(f["created_at"]) < _at(f["subject_created"])])
+    return len(bad)
+
+
+def calendar_covers_every_month(conn, as_of) -> int:
+    """Every calendar month from the first order to the end date has at least one calendar event.
+
+    The span comes from the orders (when the business started trading), not from the events
+    themselves, so a calendar that starts late or is empty is caught.
+    """
+    first = conn.execute(sa.select(sa.func.min(orders.c.created_at))).scalar()
+    first = min(_at([first]).iloc[0], pd.Timestamp(as_of)) if first is not None else pd.Timestamp(as_of)
+    months = month_starts(first, as_of)
+    days = _frame(conn, sa.select(events.c.start_date).where(events.c.deleted_at.is_(None)).distinct())["start_date"]
+    covered = set(_at(days).dt.to_period("M"))
+    return sum(1 for m in months if m.to_period("M") not in covered)
+
+
+def event_follows_its_subject(conn, as_of) -> int:
+    """An event about a record is not created before the record and is with its client or vendor; a
+    DELIVERY is on its order's shipping day, or still SCHEDULED after the end date when not shipped."""
+    bad: set = set()
+    for kind in EVENT_SUBJECTS:
+        table, column = CREATED_AT[kind]
+        subject = TABLES[table]
+        party = EVENT_PARTY.get(kind)
+        columns = [events.c.id, events.c.created_at, subject.c[column].label("subject_created")]
+        if party:
+            columns += [events.c[party[0]].label("party"), subject.c[party[1]].label("subject_party")]
+        f = _frame(conn, sa.select(*columns).select_from(events.join(subject, subject.c.id == events.c.entity_id))
+                   .where(events.c.entity_type == kind))
+        wrong = _at(f["created_at"]) < _at(f["subject_created"])
+        if party:
+            wrong |= f["party"].isna() | (f["party"].astype("Int64") != f["subject_party"].astype("Int64")).fillna(True)
+        bad |= set(f["id"][wrong])
+    d = _frame(conn, sa.select(events.c.id, events.c.start_date, events.c.status, orders.c.shipped_at)
+               .select_from(events.outerjoin(orders, sa.and_(events.c.entity_type == "order", orders.c.id == events.c.entity_id)))
+               .where(events.c.event_type == "DELIVERY"))
+    shipped, day = d["shipped_at"].notna(), _at(d["start_date"])
+    off_day = shipped & (day != delivery_day(d["shipped_at"]))
+    not_ahead = ~shipped & ((day <= pd.Timestamp(as_of)) | (d["status"] != "SCHEDULED"))
+    return len(bad | set(d["id"][off_day | not_ahead]))
+
+
+RULES: dict[str, Callable[[sa.Connection, date], int]] = {
+    f.__name__: f for f in (
+        reminder_before_its_event, comment_after_its_subject, calendar_covers_every_month, event_follows_its_subject,
+    )
+}
