@@ -119,6 +119,7 @@ RULE_HOME: dict[str, tuple[str, tuple[str, ...]]] = {
     "payment_follows_its_document": ("payments", ("invoices", "bills")),
     "bill_is_sum_of_its_lines": ("bills", ("billLineItems",)),
     "bank_balance_is_ledger_balance": ("bankAccounts", ("ledgerEntries", "accounts")),
+    "client_accounts_match_the_books": ("transactions", ("client_transactions", "clients", "invoices", "payments")),
     "reminder_before_its_event": ("calendar_reminders", ("calendar_events",)),
     "comment_after_its_subject": ("comments", ("clients", "vendors", "orders", "batches", "invoices", "products", "calendar_events")),
     "calendar_covers_every_month": ("calendar_events", ("orders",)),

@@ -145,11 +145,34 @@ def expense_is_posted(conn, as_of) -> int:
                                     sa.and_(sums.c.ref == expenses.c.id, sums.c.account == categories.c.ledgerAccountId)))
 
 
+def _per_client(client, amount, *where) -> sa.Subquery:
+    return sa.select(client.label("client"), sa.func.sum(amount).label("amount")).where(*where).group_by(client).subquery()
+
+
+def client_accounts_match_the_books(conn, as_of) -> int:
+    """Each client's transactions and statement list exactly its invoices, payments received and refunds."""
+    txn, statement, clients = T["transactions"], T["client_transactions"], T["clients"]
+    books = {
+        "INVOICE": _per_client(invoices.c.customerId, invoices.c.totalAmount),
+        "PAYMENT": _per_client(payments.c.customerId, payments.c.amount, payments.c.paymentType == "RECEIVED"),
+        "REFUND": _per_client(payments.c.customerId, payments.c.amount, payments.c.paymentType == "SENT",
+                              payments.c.customerId.is_not(None)),
+    }
+    bad = 0
+    for kind, booked in books.items():
+        for listed in (_per_client(txn.c.clientId, sa.cast(txn.c.amount, sa.Numeric(15, 2)), txn.c.transactionType == kind),
+                       _per_client(statement.c.client_id, statement.c.amount, statement.c.transaction_type == kind)):
+            joined = clients.outerjoin(booked, booked.c.client == clients.c.id).outerjoin(listed, listed.c.client == clients.c.id)
+            bad += _count(conn, sa.select(sa.func.count()).select_from(joined).where(
+                sa.func.abs(sa.func.coalesce(booked.c.amount, 0) - sa.func.coalesce(listed.c.amount, 0)) > CENT))
+    return bad
+
+
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
     f.__name__: f for f in (
         journal_entries_balance, trial_balance_is_zero, entry_in_its_fiscal_period,
         receivables_control_equals_invoices, payables_control_equals_bills, documents_reach_their_control_account,
         payments_add_up_to_amount_paid, payment_follows_its_document, bill_is_sum_of_its_lines,
-        bank_balance_is_ledger_balance, expense_is_posted,
+        bank_balance_is_ledger_balance, expense_is_posted, client_accounts_match_the_books,
     )
 }

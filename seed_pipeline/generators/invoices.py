@@ -21,9 +21,7 @@ def generate(ctx, parents):
     refund = h.refunds.set_index("order_id")
     notes = inv["order_id"].map(lambda o: (
         f"{REFUND_NOTE}{refund.at[o, 'amount']:,.2f} issued {refund.at[o, 'refunded_at']:%Y-%m-%d}" if o in refund.index else None))
-    created = h.orders["created_at"].to_numpy()
-    issued = inv["invoiceDate"].to_numpy() + np.timedelta64(9, "h")
-    created_at = np.maximum(created, issued)
+    created_at = inv["created_at"].to_numpy()
     updated = pd.Series(np.where(inv["paid_at"].notna(), inv["paid_at"].to_numpy(), created_at)).clip(lower=pd.Series(created_at))
     return table_frame(ctx, {
         "invoiceNumber": [document_number("invoice", i) for i in range(1, n + 1)],

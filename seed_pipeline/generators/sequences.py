@@ -12,7 +12,8 @@ def generate(ctx, parents):
     h, b = history(ctx), books_of(ctx)
     used = {"order": len(h.orders), "invoice": len(h.invoices), "lot": len(h.lots),
             "batch": len(h.batches), "return": len(h.returns), "bill": len(b.bills), "payment": len(b.payments),
-            "expense": len(b.expenses), "journal_entry": int(b.ledger["journal"].max())}
+            "expense": len(b.expenses), "journal_entry": int(b.ledger["journal"].max()),
+            "transaction": len(b.transactions)}
     return table_frame(ctx, {
         "name": list(DOCUMENT_SEQUENCES),
         "prefix": [s.prefix for s in DOCUMENT_SEQUENCES.values()],

@@ -145,6 +145,7 @@ RULE_CASES = {
     "payment_follows_its_document": ["UPDATE payments SET paymentDate = '2000-01-01' WHERE id = (SELECT min(id) FROM payments WHERE invoiceId IS NOT NULL)"],
     "bill_is_sum_of_its_lines": ["UPDATE billLineItems SET lineTotal = lineTotal + 1 WHERE id = 1"],
     "bank_balance_is_ledger_balance": ["UPDATE bankAccounts SET currentBalance = currentBalance + 1"],
+    "client_accounts_match_the_books": ["UPDATE client_transactions SET amount = amount + 1 WHERE id = 1"],
     "reminder_before_its_event": ["UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"],
     "comment_after_its_subject": ["UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"],
     "calendar_covers_every_month": ["DELETE FROM calendar_events WHERE start_date < '2026-11-01'"],

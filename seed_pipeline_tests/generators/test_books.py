@@ -10,7 +10,7 @@ from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline_tests.helpers import END_DATE, generate_all, settings, tables_problems
 
 BOOKS = ("fiscalPeriods", "bankAccounts", "bills", "billLineItems", "payments", "expenses", "ledgerEntries",
-         "bankTransactions")
+         "bankTransactions", "transactions", "transactionLinks", "client_transactions", "invoices", "sequences")
 
 
 @pytest.fixture(scope="module", params=["light", "full", "edge-cases"])
@@ -62,6 +62,25 @@ def test_payments_add_up_and_follow_their_documents(seeded):
     assert (on_invoice["paymentDate"] >= on_invoice["invoiceDate"]).all()
     lines = frames["billLineItems"].groupby("billId")["lineTotal"].sum()
     assert bills.set_index("id")["totalAmount"].sub(lines).abs().max() < 0.005
+
+
+def test_client_accounts_list_the_invoices_payments_and_refunds(seeded):
+    _, frames, _ = seeded
+    txn, statement, p = frames["transactions"], frames["client_transactions"], frames["payments"]
+    booked = pd.concat([
+        frames["invoices"].assign(kind="INVOICE").rename(columns={"customerId": "client", "totalAmount": "amount"}),
+        p[p["paymentType"] == "RECEIVED"].assign(kind="PAYMENT").rename(columns={"customerId": "client"}),
+        p[(p["paymentType"] == "SENT") & p["customerId"].notna()].assign(kind="REFUND").rename(columns={"customerId": "client"}),
+    ])[["client", "kind", "amount"]].astype({"client": "int64"}).groupby(["client", "kind"])["amount"].sum().round(2)
+    listed = txn.assign(amount=txn["amount"].astype(float)).groupby(["clientId", "transactionType"])["amount"].sum().round(2)
+    stated = statement.groupby(["client_id", "transaction_type"])["amount"].sum().round(2)
+    assert listed.to_dict() == booked.to_dict() == stated.to_dict()
+    links = frames["transactionLinks"].merge(txn, left_on="childTransactionId", right_on="id")
+    parents = txn.set_index("id").loc[links["parentTransactionId"]]
+    assert (parents["clientId"].to_numpy() == links["clientId"].to_numpy()).all()
+    assert (parents["transactionDate"].to_numpy() <= links["transactionDate"].to_numpy()).all()
+    expected = links["transactionType"].map({"PAYMENT": "PAYMENT_FOR", "REFUND": "REFUND_OF"})
+    assert (links["transactionLinkType"] == expected).all()
 
 
 def test_the_business_makes_money_and_never_runs_out_of_cash(seeded):

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.books import journal, payables, periods
+from seed_pipeline.business.books import client_ledger, journal, payables, periods
 from seed_pipeline.business.books.expenses import expenses
 from seed_pipeline.business.books.payments import payments
 from seed_pipeline.business.books.postings import BANK_ACCOUNTS
@@ -32,6 +32,8 @@ class Books:
     payments: pd.DataFrame
     expenses: pd.DataFrame
     ledger: pd.DataFrame
+    transactions: pd.DataFrame  # each client's invoices, payments and refunds
+    transaction_links: pd.DataFrame
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +52,7 @@ def books(settings: SeedSettings) -> Books:
     banks = pd.DataFrame(BANK_ACCOUNTS, columns=["accountName", "accountType", "ledgerAccount", "bankName"])
     banks["currentBalance"] = [round(balances["debit"].get(a, 0.0) - balances["credit"].get(a, 0.0), 2)
                                for a in banks["ledgerAccount"]]
-    return Books(fiscal, banks, bills, bill_lines, paid, costs, lines)
+    return Books(fiscal, banks, bills, bill_lines, paid, costs, lines, *client_ledger.transactions(h, paid))
 
 
 def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, window: HistoryWindow, months: int) -> pd.DataFrame:

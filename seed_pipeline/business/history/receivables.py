@@ -17,6 +17,7 @@ USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
 VIEWED_SHARE = 0.6
 PARTIAL_SHARE = 0.2  # of open, not yet due invoices: part paid
 PAY_DELAY_DAYS = (-5, 12)  # paid invoices: days around the due date
+KEYED_IN_HOUR = 9  # an invoice is keyed in at 9 on its date
 
 
 def _take(amounts: pd.Series, target: float, rng: np.random.Generator) -> pd.Series:
@@ -62,6 +63,8 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
         "order_id": order_frame["id"],
         "customerId": order_frame["client_id"],
         "invoiceDate": issued,
+        # keyed in on the morning of its date, or right after the order if that came later
+        "created_at": np.maximum(order_frame["created_at"].to_numpy(), (issued + pd.Timedelta(hours=KEYED_IN_HOUR)).to_numpy()),
         "dueDate": due,
         "totalAmount": total,
         "amountPaid": paid,
