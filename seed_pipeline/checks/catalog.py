@@ -30,6 +30,9 @@ class Check:
     blocking: bool  # a failure stops the tables built on this one
     description: str
     evaluate: Callable[[sa.Connection, SeedSettings], Outcome]
+    # the SQL returning what breaks it, which the Great Expectations suites run too; None for a rule
+    # computed in Python, and for integrity checks, whose SQL the suites already hold
+    rows: Callable[[SeedSettings], list[sa.Select]] | None = None
 
     @property
     def active(self) -> bool:
@@ -41,6 +44,7 @@ class Check:
 
 
 RULES = {**consistency.RULES, **ledger.RULES, **activity.RULES}
+SQL_RULES = {**consistency.SQL_RULES, **ledger.SQL_RULES}
 
 
 def broken_rules(conn: sa.Connection, as_of) -> dict[str, int]:
@@ -65,9 +69,13 @@ def _rule(name: str) -> Callable[[sa.Connection, SeedSettings], Outcome]:
     return evaluate
 
 
+def _target(figure: str, settings: SeedSettings) -> figures.Target:
+    return next(t for t in figures.targets(settings.resolved) if t.figure == figure)
+
+
 def _figure(figure: str) -> Callable[[sa.Connection, SeedSettings], Outcome]:
     def evaluate(conn, settings) -> Outcome:
-        target = next(t for t in figures.targets(settings.resolved) if t.figure == figure)
+        target = _target(figure, settings)
         actual = figures.figure(conn, figure, settings.resolved, settings.end_date)
         if actual is None:  # nothing of that kind was sold: a small scenario
             return Outcome(True, {"figure": target.figure, "observed": None})
@@ -141,12 +149,21 @@ def all_checks() -> list[Check]:
         for table in TABLES if integrity.rules_for(table)  # a table with nothing to resolve has no check that could fail
     ]
     checks += [
-        Check(name, asset, reads, False, (RULES[name].__doc__ or name.replace("_", " ")).strip(), _rule(name))
+        Check(name, asset, reads, False, (RULES[name].__doc__ or name.replace("_", " ")).strip(), _rule(name),
+              _sql_rule(name) if name in SQL_RULES else None)
         for name, (asset, reads) in RULE_HOME.items()
     ]
     for target in figures.targets(SCENARIOS["full"]):
         asset, reads = FIGURE_HOME.get(target.figure, PRICE_HOME)
         checks.append(Check(f"{target.figure}_on_target", asset, reads, False,
                             f"{target.figure} is within its tolerance of the scenario's target.",
-                            _figure(target.figure)))
+                            _figure(target.figure), _off_target(target.figure)))
     return checks
+
+
+def _sql_rule(name: str) -> Callable[[SeedSettings], list[sa.Select]]:
+    return lambda settings: SQL_RULES[name](settings.end_date)
+
+
+def _off_target(figure: str) -> Callable[[SeedSettings], list[sa.Select]]:
+    return lambda settings: [figures.off_target(_target(figure, settings), settings.resolved, settings.end_date)]

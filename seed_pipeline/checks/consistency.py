@@ -1,7 +1,8 @@
 """Rules that tie the core tables together, each counted as violating rows in the database.
 
-Totals and keys are compared in SQL; rules about dates and running stock fetch the few columns
-they need and apply the same business functions the generators use.
+Totals and keys are SQL returning the rows that break them (run by Great Expectations too);
+rules about dates, statuses and running stock fetch the few columns they need and apply the same
+business functions the generators use.
 """
 
 import json
@@ -13,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import invoice_status
+from seed_pipeline.checks.violations import by_name, counted
 from seed_pipeline.schema import TABLES
 
 T = TABLES
@@ -29,30 +31,38 @@ def _frame(conn, query) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).mappings().all())
 
 
-def order_total_is_sum_of_lines(conn, as_of) -> int:
-    line_sum = sa.select(sa.func.coalesce(sa.func.sum(lines.c.line_total), 0)).where(lines.c.order_id == orders.c.id).scalar_subquery()
-    return _count(conn, sa.select(sa.func.count()).where(sa.func.abs(orders.c.total - line_sum) > CENT))
+def order_total_is_sum_of_lines(as_of) -> list[sa.Select]:
+    """An order's total is the sum of its lines."""
+    line_sum = sa.select(lines.c.order_id, sa.func.sum(lines.c.line_total).label("lines")).group_by(lines.c.order_id).subquery()
+    return [sa.select(orders.c.id, orders.c.total, line_sum.c.lines)
+            .select_from(orders.outerjoin(line_sum, line_sum.c.order_id == orders.c.id))
+            .where(sa.func.abs(orders.c.total - sa.func.coalesce(line_sum.c.lines, 0)) > CENT)]
 
 
-def one_invoice_per_order(conn, as_of) -> int:
+def one_invoice_per_order(as_of) -> list[sa.Select]:
+    """Every order has exactly one invoice."""
     per_order = (sa.select(invoices.c.referenceId.label("order_id"), sa.func.count().label("n"))
                  .where(invoices.c.referenceType == "ORDER").group_by(invoices.c.referenceId).subquery())
     joined = orders.outerjoin(per_order, per_order.c.order_id == orders.c.id)
-    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(sa.func.coalesce(per_order.c.n, 0) != 1))
+    return [sa.select(orders.c.id, per_order.c.n.label("invoices")).select_from(joined)
+            .where(sa.func.coalesce(per_order.c.n, 0) != 1)]
 
 
-def invoice_total_is_order_total(conn, as_of) -> int:
+def invoice_total_is_order_total(as_of) -> list[sa.Select]:
+    """An invoice is for its order's total and its order's client."""
     joined = invoices.join(orders, sa.and_(invoices.c.referenceType == "ORDER", invoices.c.referenceId == orders.c.id))
-    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(
-        sa.or_(sa.func.abs(invoices.c.totalAmount - orders.c.total) > CENT, invoices.c.customerId != orders.c.client_id)))
+    return [sa.select(invoices.c.id, invoices.c.totalAmount, orders.c.total).select_from(joined).where(
+        sa.or_(sa.func.abs(invoices.c.totalAmount - orders.c.total) > CENT, invoices.c.customerId != orders.c.client_id))]
 
 
-def paid_plus_due_is_total(conn, as_of) -> int:
-    return _count(conn, sa.select(sa.func.count()).where(
-        sa.func.abs(invoices.c.amountPaid + invoices.c.amountDue - invoices.c.totalAmount) > CENT))
+def paid_plus_due_is_total(as_of) -> list[sa.Select]:
+    """What is paid on an invoice and what is due add up to its total."""
+    return [sa.select(invoices.c.id, invoices.c.amountPaid, invoices.c.amountDue, invoices.c.totalAmount).where(
+        sa.func.abs(invoices.c.amountPaid + invoices.c.amountDue - invoices.c.totalAmount) > CENT)]
 
 
 def invoice_follows_order(conn, as_of) -> int:
+    """An invoice is dated on or after its order's day and is due on or after it is issued."""
     f = _frame(conn, sa.select(invoices.c.invoiceDate, invoices.c.dueDate, orders.c.created_at)
                .select_from(invoices.join(orders, invoices.c.referenceId == orders.c.id))
                .where(invoices.c.referenceType == "ORDER"))
@@ -61,6 +71,7 @@ def invoice_follows_order(conn, as_of) -> int:
 
 
 def invoice_status_agrees(conn, as_of) -> int:
+    """An invoice's status is what its amounts and due date say (``rules.invoice_status``)."""
     f = _frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
     total, paid = f["totalAmount"].astype(float), f["amountPaid"].astype(float)
     expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, f["status"] == "VIEWED")
@@ -82,6 +93,7 @@ def line_batch_in_stock_on_order_date(conn, as_of) -> int:
 
 
 def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
+    """A batch's stock on hand is received - sold - sampled + returned, and never negative."""
     stock = _frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
     sold = _frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
     returned = pd.Series(0.0, index=stock["code"])
@@ -95,14 +107,20 @@ def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
     return int(((np.abs(on_hand - expected) > 0.011) | (on_hand < 0)).sum())
 
 
-def client_running_totals(conn, as_of) -> int:
-    spent = sa.select(sa.func.coalesce(sa.func.sum(orders.c.total), 0)).where(orders.c.client_id == clients.c.id).scalar_subquery()
-    owed = sa.select(sa.func.coalesce(sa.func.sum(invoices.c.amountDue), 0)).where(invoices.c.customerId == clients.c.id).scalar_subquery()
-    return _count(conn, sa.select(sa.func.count()).select_from(clients).where(
-        sa.or_(sa.func.abs(clients.c.total_spent - spent) > CENT, sa.func.abs(clients.c.total_owed - owed) > CENT)))
+def client_running_totals(as_of) -> list[sa.Select]:
+    """A client's total spent and total owed are what its orders and invoices say."""
+    spent = sa.select(orders.c.client_id.label("key"), sa.func.sum(orders.c.total).label("amount")).group_by(orders.c.client_id).subquery()
+    owed = (sa.select(invoices.c.customerId.label("key"), sa.func.sum(invoices.c.amountDue).label("amount"))
+            .group_by(invoices.c.customerId).subquery())
+    joined = clients.outerjoin(spent, spent.c.key == clients.c.id).outerjoin(owed, owed.c.key == clients.c.id)
+    return [sa.select(clients.c.id, clients.c.total_spent, spent.c.amount.label("orders"), clients.c.total_owed,
+                      owed.c.amount.label("invoices_due")).select_from(joined).where(sa.or_(
+        sa.func.abs(clients.c.total_spent - sa.func.coalesce(spent.c.amount, 0)) > CENT,
+        sa.func.abs(clients.c.total_owed - sa.func.coalesce(owed.c.amount, 0)) > CENT))]
 
 
 def fulfilment_follows_order(conn, as_of) -> int:
+    """An order is confirmed, packed and shipped in that order, and its fulfilment status says how far it got."""
     f = _frame(conn, sa.select(orders.c.created_at, orders.c.confirmed_at, orders.c.packed_at, orders.c.shipped_at, orders.c.fulfillmentStatus))
     t = {c: pd.to_datetime(f[c]) for c in ("created_at", "confirmed_at", "packed_at", "shipped_at")}
     order = (t["confirmed_at"] < t["created_at"]) | (t["packed_at"] < t["confirmed_at"]) | (t["shipped_at"] < t["packed_at"])
@@ -110,18 +128,19 @@ def fulfilment_follows_order(conn, as_of) -> int:
     return int((order | (status != f["fulfillmentStatus"])).sum())
 
 
-def return_after_delivery(conn, as_of) -> int:
+def return_after_delivery(as_of) -> list[sa.Select]:
+    """Goods come back only from a delivered order, after it was shipped."""
     joined = returns_.join(orders, orders.c.id == returns_.c.order_id)
-    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(
-        sa.or_(orders.c.shipped_at.is_(None), returns_.c.processed_at <= orders.c.shipped_at)))
+    return [sa.select(returns_.c.id, returns_.c.processed_at, orders.c.shipped_at).select_from(joined).where(
+        sa.or_(orders.c.shipped_at.is_(None), returns_.c.processed_at <= orders.c.shipped_at))]
 
 
+SQL_RULES = by_name(
+    order_total_is_sum_of_lines, one_invoice_per_order, invoice_total_is_order_total, paid_plus_due_is_total,
+    client_running_totals, return_after_delivery,
+)
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
-    f.__name__: f for f in (
-        order_total_is_sum_of_lines, one_invoice_per_order, invoice_total_is_order_total, paid_plus_due_is_total,
-        invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
-        on_hand_is_received_less_sold_sampled_plus_returned, client_running_totals, fulfilment_follows_order,
-        return_after_delivery,
-    )
+    **{name: counted(rule) for name, rule in SQL_RULES.items()},
+    **{f.__name__: f for f in (invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
+                               on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order)},
 }
-

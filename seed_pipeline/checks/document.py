@@ -17,11 +17,17 @@ blocking check stops the tables built on a table that fails it. Every check has 
 its rule on one row (or one figure) of a seeded database and sees it fail, naming the rule
 (`seed_pipeline_tests/checks/test_catalog.py`).
 
-Besides these, every table has a Great Expectations suite derived from the model
-(`seed_pipeline/checks/expectations.py`: not null, unique, enum, lengths, numeric ranges, dates in
-the history window, references that resolve), run as the asset check `<table>_expectations` by
-the `verify_expectations` job and by `seed-pipeline verify --expectations`; the seed jobs leave it
-out (a suite costs GE about 0.2 s of fixed time per table).
+Every table also has a Great Expectations suite (`seed_pipeline/checks/expectations.py`), run
+as the asset check `<table>_expectations` by the `verify_expectations` job and by
+`seed-pipeline verify --expectations`. Its model part is derived from the schema (not null,
+unique, enum, lengths, numeric ranges, dates in the history window, references that resolve).
+Its business part holds every check below marked "GE": the rules written as SQL returning the
+rows that break them, and every figure as SQL returning its value when it misses the scenario's
+target; GE runs the same queries the asset checks count, against the database, and reports the
+breaking rows (a figure's observed value). The rules marked "-" compare dates, statuses and
+running stock with the Python functions the generators use, so they run as asset checks only;
+integrity checks ("model") are in the model part.
+The seed jobs leave the GE suites out (a suite costs GE about 0.2 s of fixed time per table).
 """
 
 
@@ -32,10 +38,11 @@ def render_checks_md() -> str:
         by_table[check.asset].append(check)
     active = sum(c.active for c in checks)
     out = [HEADER, f"{len(checks)} checks, {active} active.", "",
-           "| table | check | active | blocking | reads also | what it guards |", "| --- | --- | --- | --- | --- | --- |"]
+           "| table | check | active | blocking | GE | reads also | what it guards |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for table in sorted(by_table):
         for c in by_table[table]:
             reads = ", ".join(f"`{t}`" for t in c.reads) or "-"
+            in_ge = "model" if c.name.endswith("_integrity") else "GE" if c.rows else "-"
             out.append(f"| `{table}` | `{c.name}` | {'yes' if c.active else 'no'} | {'yes' if c.blocking else 'no'} "
-                       f"| {reads} | {c.description} |")
+                       f"| {in_ge} | {reads} | {c.description} |")
     return "\n".join(out) + "\n"

@@ -1,8 +1,11 @@
 """Great Expectations suites derived from the schema model, one per table, and their runner.
 
 Every expectation comes from what the model declares (NOT NULL, primary keys and unique
-constraints, enums, String lengths, Numeric precision, date columns) or from the integrity
-rules (references that resolve, polymorphic vocabularies), so adding a column adds its checks.
+constraints, enums, String lengths, Numeric precision, date columns), from the integrity rules
+(references that resolve, polymorphic vocabularies), so adding a column adds its checks, or from
+the business checks the catalog homes on the table that are SQL: the rules of the core and the
+books, and every figure against its scenario target (revenue, AR aging, whale share ...), each
+an ``UnexpectedRowsExpectation`` on the query returning what breaks it.
 
 ``great_expectations`` takes seconds to import: it is imported inside the functions only, so
 importing this module (as the Dagster code location may) stays cheap.
@@ -24,7 +27,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.rules import may_be_future
 from seed_pipeline.checks.integrity import enum_query, orphan_query, unknown_polymorphic_type_query
-from seed_pipeline.generation.context import HistoryWindow
+from seed_pipeline.generation.context import HistoryWindow, SeedSettings
 from seed_pipeline.loaders.engines import normalise_url
 from seed_pipeline.schema import TABLES, polymorphic_of, references_from
 
@@ -93,15 +96,42 @@ def _date_bounds(column: sa.Column, window: HistoryWindow) -> tuple[object, obje
     return low, None if may_be_future(column.name) else high
 
 
-def table_suite(table: str, window: HistoryWindow, dialect: sa.Dialect | str = "sqlite") -> list:
-    """The expectations of one table: columns from the model, references from the integrity rules.
+def business_rules(table: str, settings: SeedSettings, dialect: sa.Dialect) -> list[tuple[str, str, str]]:
+    """(check, what it guards, SQL returning what breaks it) of the active SQL business checks homed on ``table``."""
+    from seed_pipeline.checks.catalog import active_checks
+
+    return [(check.name, check.description, _sql(query, dialect))
+            for check in active_checks() if check.asset == table and check.rows is not None
+            for query in check.rows(settings)]
+
+
+def _dialect(dialect: sa.Dialect | str) -> sa.Dialect:
+    return sa.engine.make_url(f"{dialect}://").get_dialect()() if isinstance(dialect, str) else dialect
+
+
+def table_suite(table: str, settings: SeedSettings, dialect: sa.Dialect | str = "sqlite") -> list:
+    """The expectations of one table: its model suite and its business suite.
 
     ``dialect`` (a SQLAlchemy dialect or a backend name) renders the SQL rules for the engine.
     """
+    return model_suite(table, settings, dialect) + business_suite(table, settings, dialect)
+
+
+def business_suite(table: str, settings: SeedSettings, dialect: sa.Dialect | str = "sqlite") -> list:
+    """The table's SQL business checks, each the query returning the rows that break it."""
     import great_expectations as gx
 
-    if isinstance(dialect, str):
-        dialect = sa.engine.make_url(f"{dialect}://").get_dialect()()
+    with contextlib.redirect_stdout(io.StringIO()):  # GE prints a hint for a query without {batch}
+        return [gx.expectations.UnexpectedRowsExpectation(unexpected_rows_query=query, description=guards, meta={RULE: check})
+                for check, guards, query in business_rules(table, settings, _dialect(dialect))]
+
+
+def model_suite(table: str, settings: SeedSettings, dialect: sa.Dialect | str = "sqlite") -> list:
+    """Columns from the model, references from the integrity rules."""
+    import great_expectations as gx
+
+    window = HistoryWindow.ending(settings.end_date, settings.resolved.months)
+    dialect = _dialect(dialect)
     E = gx.expectations
     t = TABLES[table]
     found: list = []
@@ -174,31 +204,42 @@ def _observed(result) -> object:
     if messages:
         return f"error: {messages[0]}"
     details = result.result or {}
+    rows = details.get("details", {}).get("unexpected_rows")
+    if rows is not None:  # a business check: how many rows broke it, and the first of them
+        rows = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+        return f"{details.get('observed_value')} rows, e.g. {rows[:3]}"
     if "unexpected_count" in details:
         return details["unexpected_count"]
     return details.get("observed_value")
 
 
-def _table_result(table: str, validation) -> TableResult:
-    failures = [
-        (r.expectation_config.type, _subject(r.expectation_config), _observed(r))
-        for r in validation.results
-        if not r.success
-    ]
+def _table_result(table: str, results) -> TableResult:
+    failures = [(r.expectation_config.type, _subject(r.expectation_config), _observed(r)) for r in results if not r.success]
     return TableResult(table, not failures, failures)
+
+
+def _server_dialect(url: sa.URL) -> sa.Dialect:
+    """The dialect as initialised by the server, so queries render as the asset checks run them
+    (MariaDB, for one, casts to FLOAT only once the dialect knows the server's version)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect():
+            return engine.dialect
+    finally:
+        engine.dispose()
 
 
 class Validator:
     """One GE context and SQL data source on ``url``; ``validate(table)`` runs that table's suite."""
 
-    def __init__(self, url: str, window: HistoryWindow):
+    def __init__(self, url: str, settings: SeedSettings):
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self._gx = gx
-        self.window = window
+        self.settings = settings
         parsed = normalise_url(url)
-        self.dialect = parsed.get_dialect()()
+        self.dialect = _server_dialect(parsed)
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         kwargs = {"connect_args": {"init_command": MYSQL_UTC}} if parsed.get_backend_name() == "mysql" else {}
@@ -212,18 +253,23 @@ class Validator:
         # Quoted: GE folds an unquoted name to lower case, and PostgreSQL keeps TERP's camelCase.
         asset = self.source.add_table_asset(name=table, table_name=f'"{table}"')
         batch = asset.add_batch_definition_whole_table("whole table").get_batch()
-        suite = self._gx.ExpectationSuite(name=table, expectations=table_suite(table, self.window, self.dialect))
-        with contextlib.redirect_stdout(io.StringIO()):  # the {batch} hint again, as GE re-checks each query
-            validation = batch.validate(suite)
-        return _table_result(table, validation)
+        results = []
+        # the business suite reports the rows that break a rule (a figure's observed value)
+        for kind, make, result_format in (("model", model_suite, "BASIC"), ("business", business_suite, "COMPLETE")):
+            expectations = make(table, self.settings, self.dialect)
+            if expectations:
+                suite = self._gx.ExpectationSuite(name=f"{table} {kind}", expectations=expectations)
+                with contextlib.redirect_stdout(io.StringIO()):  # the {batch} hint again, as GE re-checks each query
+                    results += batch.validate(suite, result_format=result_format).results
+        return _table_result(table, results)
 
 
-def validate_table(url: str, table: str, window: HistoryWindow) -> TableResult:
-    return Validator(url, window).validate(table)
+def validate_table(url: str, table: str, settings: SeedSettings) -> TableResult:
+    return Validator(url, settings).validate(table)
 
 
-def validate_all(url: str, window: HistoryWindow, tables: list[str] | None = None) -> list[TableResult]:
+def validate_all(url: str, settings: SeedSettings, tables: list[str] | None = None) -> list[TableResult]:
     """Every table's suite (or those named), reusing one GE context and data source."""
-    validator = Validator(url, window)
+    validator = Validator(url, settings)
     return [validator.validate(table) for table in (sorted(TABLES) if tables is None else tables)]
 

@@ -1,31 +1,30 @@
 """Rules of the books: balanced journals, control accounts equal to their subledgers, payments after their documents.
 
-Which account a document must reach, and on which side, is read from the same journal table the
-ledger is built from (``business/books/postings.py``).
+Each rule is SQL returning the rows (documents, journals, accounts) that break it. Which account
+a document must reach, and on which side, is read from the same journal table the ledger is
+built from (``business/books/postings.py``).
 """
-
-from collections.abc import Callable
-from datetime import date
 
 import sqlalchemy as sa
 
 from seed_pipeline.business.books.postings import JOURNALS, PAYABLE, RECEIVABLE
+from seed_pipeline.checks.violations import by_name, counted
 from seed_pipeline.schema import TABLES
 
 T = TABLES
 ledger, accounts, periods = T["ledgerEntries"], T["accounts"], T["fiscalPeriods"]
 invoices, bills, bill_lines, payments, expenses = T["invoices"], T["bills"], T["billLineItems"], T["payments"], T["expenses"]
-banks = T["bankAccounts"]
+banks, clients = T["bankAccounts"], T["clients"]
 CENT = 0.005
-
-
-def _count(conn, query) -> int:
-    return int(conn.execute(query).scalar() or 0)
 
 
 def _net(side: str = "debit"):
     net = ledger.c.debit - ledger.c.credit
     return sa.func.coalesce(sa.func.sum(net if side == "debit" else -net), 0)
+
+
+def _off(left, right):
+    return sa.func.abs(sa.func.coalesce(left, 0) - sa.func.coalesce(right, 0)) > CENT
 
 
 def _account_balance(number: str, side: str):
@@ -34,36 +33,51 @@ def _account_balance(number: str, side: str):
     return sa.select(_net(side)).select_from(on).where(accounts.c.accountNumber == number).scalar_subquery()
 
 
-def journal_entries_balance(conn, as_of) -> int:
+def _postings(reference: str, side: str, account=None) -> sa.Subquery:
+    """Per document id (and account), what its journals put on one account (by number), or on every account."""
+    on = ledger.join(accounts, accounts.c.id == ledger.c.accountId)
+    query = sa.select(ledger.c.referenceId.label("ref"), ledger.c.accountId.label("account"), _net(side).label("amount"))
+    if account is not None:
+        query = query.where(accounts.c.accountNumber == account)
+    return (query.select_from(on).where(ledger.c.referenceType == reference)
+            .group_by(ledger.c.referenceId, ledger.c.accountId).subquery())
+
+
+def _per(key, amount, *where) -> sa.Subquery:
+    return sa.select(key.label("key"), sa.func.sum(amount).label("amount")).where(*where).group_by(key).subquery()
+
+
+def journal_entries_balance(as_of) -> list[sa.Select]:
     """Every document's postings on each date balance (debits = credits); the company's own entries too."""
-    groups = (sa.select(sa.literal(1)).select_from(ledger).group_by(ledger.c.referenceType, ledger.c.referenceId, ledger.c.entryDate)
-              .having(sa.func.abs(_net()) > CENT).subquery())
-    return _count(conn, sa.select(sa.func.count()).select_from(groups))
+    return [sa.select(ledger.c.referenceType, ledger.c.referenceId, ledger.c.entryDate, _net().label("imbalance"))
+            .group_by(ledger.c.referenceType, ledger.c.referenceId, ledger.c.entryDate).having(sa.func.abs(_net()) > CENT)]
 
 
-def trial_balance_is_zero(conn, as_of) -> int:
+def trial_balance_is_zero(as_of) -> list[sa.Select]:
     """Debits equal credits in every fiscal period (and so in the whole ledger)."""
-    groups = sa.select(sa.literal(1)).select_from(ledger).group_by(ledger.c.fiscalPeriodId).having(sa.func.abs(_net()) > CENT).subquery()
-    return _count(conn, sa.select(sa.func.count()).select_from(groups))
+    return [sa.select(ledger.c.fiscalPeriodId, _net().label("imbalance"))
+            .group_by(ledger.c.fiscalPeriodId).having(sa.func.abs(_net()) > CENT)]
 
 
-def entry_in_its_fiscal_period(conn, as_of) -> int:
+def entry_in_its_fiscal_period(as_of) -> list[sa.Select]:
     """An entry's date falls inside its fiscal period, and no entry is dated after the end date."""
     joined = ledger.join(periods, periods.c.id == ledger.c.fiscalPeriodId)
-    return _count(conn, sa.select(sa.func.count()).select_from(joined).where(sa.or_(
-        ledger.c.entryDate < periods.c.startDate, ledger.c.entryDate > periods.c.endDate, ledger.c.entryDate > as_of)))
+    return [sa.select(ledger.c.id, ledger.c.entryDate, periods.c.startDate, periods.c.endDate).select_from(joined).where(
+        sa.or_(ledger.c.entryDate < periods.c.startDate, ledger.c.entryDate > periods.c.endDate, ledger.c.entryDate > as_of))]
 
 
-def receivables_control_equals_invoices(conn, as_of) -> int:
+def receivables_control_equals_invoices(as_of) -> list[sa.Select]:
     """The Accounts Receivable account holds exactly what the invoices say is still due."""
-    due = sa.select(sa.func.coalesce(sa.func.sum(invoices.c.amountDue), 0)).scalar_subquery()
-    return _count(conn, sa.select(sa.case((sa.func.abs(_account_balance(RECEIVABLE, "debit") - due) > CENT, 1), else_=0)))
+    due = sa.select(sa.func.sum(invoices.c.amountDue)).scalar_subquery()
+    held = _account_balance(RECEIVABLE, "debit")
+    return [sa.select(held.label("ledger"), due.label("invoices_due")).where(_off(held, due))]
 
 
-def payables_control_equals_bills(conn, as_of) -> int:
+def payables_control_equals_bills(as_of) -> list[sa.Select]:
     """The Accounts Payable account holds exactly what the vendor bills say is still due."""
-    due = sa.select(sa.func.coalesce(sa.func.sum(bills.c.amountDue), 0)).scalar_subquery()
-    return _count(conn, sa.select(sa.case((sa.func.abs(_account_balance(PAYABLE, "credit") - due) > CENT, 1), else_=0)))
+    due = sa.select(sa.func.sum(bills.c.amountDue)).scalar_subquery()
+    held = _account_balance(PAYABLE, "credit")
+    return [sa.select(held.label("ledger"), due.label("bills_due")).where(_off(held, due))]
 
 
 # each journal that posts a document's full amount to a fixed control account, and which documents it posts
@@ -76,103 +90,89 @@ CONTROLLED = {
 }
 
 
-def _postings(reference: str, side: str, account=None):
-    """Per document id, what its journals put on one account (by number, or the account column given)."""
-    on = ledger.join(accounts, accounts.c.id == ledger.c.accountId)
-    query = sa.select(ledger.c.referenceId.label("ref"), ledger.c.accountId.label("account"), _net(side).label("amount"))
-    if isinstance(account, str):
-        query = query.where(accounts.c.accountNumber == account)
-    return (query.select_from(on).where(ledger.c.referenceType == reference)
-            .group_by(ledger.c.referenceId, ledger.c.accountId).subquery())
-
-
-def _mismatched(table, amount, which, sums, on) -> sa.Select:
-    joined = table.outerjoin(sums, on)
-    return sa.select(sa.func.count()).select_from(joined).where(which, sa.func.abs(sa.func.coalesce(sums.c.amount, 0) - amount) > CENT)
-
-
-def documents_reach_their_control_account(conn, as_of) -> int:
+def documents_reach_their_control_account(as_of) -> list[sa.Select]:
     """Every invoice, payment and bill is posted, for its full amount, to its control account on the right side."""
-    bad = 0
+    queries = []
     for kind, (table, amount, which) in CONTROLLED.items():
         journal = JOURNALS[kind]
-        sums = _postings(journal.reference, journal.control.side, journal.control.account)
-        bad += _count(conn, _mismatched(table, amount, which, sums, sums.c.ref == table.c.id))
-    return bad
+        posted = _postings(journal.reference, journal.control.side, journal.control.account)
+        queries.append(sa.select(table.c.id, amount.label("amount"), posted.c.amount.label("posted"))
+                       .select_from(table.outerjoin(posted, posted.c.ref == table.c.id)).where(which, _off(posted.c.amount, amount)))
+    return queries
 
 
-def payments_add_up_to_amount_paid(conn, as_of) -> int:
-    """What an invoice or a bill says is paid is the sum of the payments made on it."""
-    received = (sa.select(payments.c.invoiceId.label("doc"), sa.func.sum(payments.c.amount).label("amount"))
-                .where(payments.c.paymentType == "RECEIVED").group_by(payments.c.invoiceId).subquery())
-    settled = (sa.select(payments.c.billId.label("doc"), sa.func.sum(payments.c.amount).label("amount"))
-               .where(payments.c.billId.is_not(None)).group_by(payments.c.billId).subquery())
-    return (_count(conn, _mismatched(invoices, invoices.c.amountPaid, sa.true(), received, received.c.doc == invoices.c.id))
-            + _count(conn, _mismatched(bills, bills.c.amountPaid, sa.true(), settled, settled.c.doc == bills.c.id)))
-
-
-def payment_follows_its_document(conn, as_of) -> int:
-    """A payment or refund comes on or after its invoice or bill, and not after the end date."""
-    on_invoice = payments.join(invoices, invoices.c.id == payments.c.invoiceId)
-    on_bill = payments.join(bills, bills.c.id == payments.c.billId)
-    return (_count(conn, sa.select(sa.func.count()).select_from(on_invoice).where(payments.c.paymentDate < invoices.c.invoiceDate))
-            + _count(conn, sa.select(sa.func.count()).select_from(on_bill).where(payments.c.paymentDate < bills.c.billDate))
-            + _count(conn, sa.select(sa.func.count()).select_from(payments).where(payments.c.paymentDate > as_of)))
-
-
-def bill_is_sum_of_its_lines(conn, as_of) -> int:
-    """A bill's total is what its lines add up to, and paid + due = total."""
-    line_sum = sa.select(sa.func.coalesce(sa.func.sum(bill_lines.c.lineTotal), 0)).where(bill_lines.c.billId == bills.c.id).scalar_subquery()
-    return _count(conn, sa.select(sa.func.count()).select_from(bills).where(sa.or_(
-        sa.func.abs(bills.c.totalAmount - line_sum) > CENT,
-        sa.func.abs(bills.c.amountPaid + bills.c.amountDue - bills.c.totalAmount) > CENT)))
-
-
-def bank_balance_is_ledger_balance(conn, as_of) -> int:
-    """A bank account's balance is what the ledger holds on its ledger account."""
-    on = ledger.join(accounts, accounts.c.id == ledger.c.accountId)
-    held = sa.select(_net("debit")).select_from(on).where(accounts.c.id == banks.c.ledgerAccountId).scalar_subquery()
-    return _count(conn, sa.select(sa.func.count()).select_from(banks).where(
-        banks.c.ledgerAccountId.is_not(None), sa.func.abs(banks.c.currentBalance - held) > CENT))
-
-
-def expense_is_posted(conn, as_of) -> int:
+def expense_is_posted(as_of) -> list[sa.Select]:
     """Every expense is posted for its total, debited to its category's ledger account."""
     categories = T["expenseCategories"]
-    sums = _postings(JOURNALS["expense"].reference, "debit")
-    joined = expenses.join(categories, categories.c.id == expenses.c.categoryId)
-    return _count(conn, _mismatched(joined, expenses.c.totalAmount, sa.true(), sums,
-                                    sa.and_(sums.c.ref == expenses.c.id, sums.c.account == categories.c.ledgerAccountId)))
+    posted = _postings(JOURNALS["expense"].reference, "debit")
+    joined = (expenses.join(categories, categories.c.id == expenses.c.categoryId)
+              .outerjoin(posted, sa.and_(posted.c.ref == expenses.c.id, posted.c.account == categories.c.ledgerAccountId)))
+    return [sa.select(expenses.c.id, expenses.c.totalAmount, posted.c.amount.label("posted")).select_from(joined)
+            .where(_off(posted.c.amount, expenses.c.totalAmount))]
 
 
-def _per_client(client, amount, *where) -> sa.Subquery:
-    return sa.select(client.label("client"), sa.func.sum(amount).label("amount")).where(*where).group_by(client).subquery()
+def payments_add_up_to_amount_paid(as_of) -> list[sa.Select]:
+    """What an invoice or a bill says is paid is the sum of the payments made on it."""
+    received = _per(payments.c.invoiceId, payments.c.amount, payments.c.paymentType == "RECEIVED")
+    settled = _per(payments.c.billId, payments.c.amount, payments.c.billId.is_not(None))
+    return [sa.select(table.c.id, table.c.amountPaid, paid.c.amount.label("payments"))
+            .select_from(table.outerjoin(paid, paid.c.key == table.c.id)).where(_off(paid.c.amount, table.c.amountPaid))
+            for table, paid in ((invoices, received), (bills, settled))]
 
 
-def client_accounts_match_the_books(conn, as_of) -> int:
+def payment_follows_its_document(as_of) -> list[sa.Select]:
+    """A payment or refund comes on or after its invoice or bill, and not after the end date."""
+    return [
+        sa.select(payments.c.id, payments.c.paymentDate, invoices.c.invoiceDate)
+        .select_from(payments.join(invoices, invoices.c.id == payments.c.invoiceId))
+        .where(payments.c.paymentDate < invoices.c.invoiceDate),
+        sa.select(payments.c.id, payments.c.paymentDate, bills.c.billDate)
+        .select_from(payments.join(bills, bills.c.id == payments.c.billId)).where(payments.c.paymentDate < bills.c.billDate),
+        sa.select(payments.c.id, payments.c.paymentDate).where(payments.c.paymentDate > as_of),
+    ]
+
+
+def bill_is_sum_of_its_lines(as_of) -> list[sa.Select]:
+    """A bill's total is what its lines add up to, and paid + due = total."""
+    line_sum = _per(bill_lines.c.billId, bill_lines.c.lineTotal)
+    return [sa.select(bills.c.id, bills.c.totalAmount, line_sum.c.amount.label("lines"))
+            .select_from(bills.outerjoin(line_sum, line_sum.c.key == bills.c.id))
+            .where(sa.or_(_off(line_sum.c.amount, bills.c.totalAmount),
+                          _off(bills.c.amountPaid + bills.c.amountDue, bills.c.totalAmount)))]
+
+
+def bank_balance_is_ledger_balance(as_of) -> list[sa.Select]:
+    """A bank account's balance is what the ledger holds on its ledger account."""
+    held = _per(ledger.c.accountId, ledger.c.debit - ledger.c.credit)
+    return [sa.select(banks.c.id, banks.c.currentBalance, held.c.amount.label("ledger"))
+            .select_from(banks.outerjoin(held, held.c.key == banks.c.ledgerAccountId))
+            .where(banks.c.ledgerAccountId.is_not(None), _off(held.c.amount, banks.c.currentBalance))]
+
+
+def client_accounts_match_the_books(as_of) -> list[sa.Select]:
     """Each client's transactions and statement list exactly its invoices, payments received and refunds."""
-    txn, statement, clients = T["transactions"], T["client_transactions"], T["clients"]
+    txn, statement = T["transactions"], T["client_transactions"]
     books = {
-        "INVOICE": _per_client(invoices.c.customerId, invoices.c.totalAmount),
-        "PAYMENT": _per_client(payments.c.customerId, payments.c.amount, payments.c.paymentType == "RECEIVED"),
-        "REFUND": _per_client(payments.c.customerId, payments.c.amount, payments.c.paymentType == "SENT",
-                              payments.c.customerId.is_not(None)),
+        "INVOICE": _per(invoices.c.customerId, invoices.c.totalAmount),
+        "PAYMENT": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "RECEIVED"),
+        "REFUND": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "SENT",
+                       payments.c.customerId.is_not(None)),
     }
-    bad = 0
+    queries = []
     for kind, booked in books.items():
-        for listed in (_per_client(txn.c.clientId, sa.cast(txn.c.amount, sa.Numeric(15, 2)), txn.c.transactionType == kind),
-                       _per_client(statement.c.client_id, statement.c.amount, statement.c.transaction_type == kind)):
-            joined = clients.outerjoin(booked, booked.c.client == clients.c.id).outerjoin(listed, listed.c.client == clients.c.id)
-            bad += _count(conn, sa.select(sa.func.count()).select_from(joined).where(
-                sa.func.abs(sa.func.coalesce(booked.c.amount, 0) - sa.func.coalesce(listed.c.amount, 0)) > CENT))
-    return bad
+        for listed in (_per(txn.c.clientId, sa.cast(txn.c.amount, sa.Numeric(15, 2)), txn.c.transactionType == kind),
+                       _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == kind)):
+            joined = clients.outerjoin(booked, booked.c.key == clients.c.id).outerjoin(listed, listed.c.key == clients.c.id)
+            queries.append(sa.select(clients.c.id, sa.literal(kind).label("kind"), booked.c.amount.label("books"),
+                                     listed.c.amount.label("listed")).select_from(joined)
+                           .where(_off(booked.c.amount, listed.c.amount)))
+    return queries
 
 
-RULES: dict[str, Callable[[sa.Connection, date], int]] = {
-    f.__name__: f for f in (
-        journal_entries_balance, trial_balance_is_zero, entry_in_its_fiscal_period,
-        receivables_control_equals_invoices, payables_control_equals_bills, documents_reach_their_control_account,
-        payments_add_up_to_amount_paid, payment_follows_its_document, bill_is_sum_of_its_lines,
-        bank_balance_is_ledger_balance, expense_is_posted, client_accounts_match_the_books,
-    )
-}
+SQL_RULES = by_name(
+    journal_entries_balance, trial_balance_is_zero, entry_in_its_fiscal_period,
+    receivables_control_equals_invoices, payables_control_equals_bills, documents_reach_their_control_account,
+    expense_is_posted, payments_add_up_to_amount_paid, payment_follows_its_document, bill_is_sum_of_its_lines,
+    bank_balance_is_ledger_balance, client_accounts_match_the_books,
+)
+RULES = {name: counted(rule) for name, rule in SQL_RULES.items()}

@@ -15,8 +15,10 @@ MONEY = {"order_revenue", "invoice_revenue", "receivable", "overdue", "aged"}
 def _show(name: str, value: float) -> str:
     if name in MONEY or name.startswith("price_per_lb"):
         return f"${value:,.2f}"
-    if name in {"orders", "lines"}:
+    if name in {"orders", "lines", "buying_clients", "supplying_vendors"}:
         return f"{value:,.0f}"
+    if name == "lots_per_month":
+        return f"{value:,.1f}"
     return f"{value:.1%}"
 
 

@@ -5,7 +5,7 @@ import time
 
 from seed_pipeline.checks.catalog import active_checks
 from seed_pipeline.errors import UserInputError
-from seed_pipeline.generation.context import HistoryWindow, SeedSettings
+from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders import SeedDatabase
 
 
@@ -30,8 +30,7 @@ def verify(database: SeedDatabase, settings: SeedSettings, expectations: bool = 
     if expectations:
         from seed_pipeline.checks.expectations import validate_all
 
-        window = HistoryWindow.ending(settings.end_date, settings.resolved.months)
-        for result in validate_all(database.url, window):
+        for result in validate_all(database.url, settings):
             results.append({"check": f"{result.table}_expectations", "table": result.table, "passed": result.success,
                             "failures": [f"{kind} [{what}]: {seen}" for kind, what, seen in result.failures]})
     return results

@@ -7,7 +7,6 @@ imported only when a check runs, so the code location loads fast.
 
 import dagster as dg
 
-from seed_pipeline.generation.context import HistoryWindow
 from seed_pipeline.schema import TABLES
 
 
@@ -16,15 +15,14 @@ def expectation_check(table: str) -> dg.AssetChecksDefinition:
         asset=table,
         name=f"{table}_expectations",
         description="Great Expectations suite from the model: not null, unique, enum, lengths, ranges, "
-        "dates in the history window, references that resolve.",
+        "dates in the history window, references that resolve; and the table's SQL business rules and figures.",
         required_resource_keys={"seed_settings", "database"},
     )
     def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         from seed_pipeline.checks.expectations import validate_table
 
         settings = context.resources.seed_settings.settings()
-        window = HistoryWindow.ending(settings.end_date, settings.resolved.months)
-        result = validate_table(context.resources.database.url, table, window)
+        result = validate_table(context.resources.database.url, table, settings)
         failures = "\n".join(f"- {kind} [{what}]: {seen}" for kind, what, seen in result.failures)
         return dg.AssetCheckResult(passed=result.success, metadata={"failed": len(result.failures),
                                                                     **({"failures": dg.MetadataValue.md(failures)} if failures else {})})

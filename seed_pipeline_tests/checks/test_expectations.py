@@ -12,14 +12,13 @@ import pytest
 
 from seed_pipeline.checks.expectations import table_suite, validate_all, validate_table
 from seed_pipeline.cli.main import main
-from seed_pipeline.generation.context import HistoryWindow
+from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders.engines import dispose
-from seed_pipeline.scenarios import scenario
 from seed_pipeline.schema import TABLES, references
 
 END = date(2026, 10, 31)
-LIGHT = HistoryWindow.ending(END, scenario("light").months)
-FULL = HistoryWindow.ending(END, scenario("full").months)
+LIGHT = SeedSettings("light", 42, 1.0, END)
+FULL = SeedSettings("full", 42, 1.0, END)
 
 
 def _seed(url: str, name: str, workdir, monkeypatch) -> None:
@@ -29,9 +28,9 @@ def _seed(url: str, name: str, workdir, monkeypatch) -> None:
     dispose(url)
 
 
-def _timed_validate_all(url: str, window: HistoryWindow, label: str):
+def _timed_validate_all(url: str, settings: SeedSettings, label: str):
     started = time.perf_counter()
-    results = validate_all(url, window)
+    results = validate_all(url, settings)
     print(f"\nvalidate_all on a {label} seed: {time.perf_counter() - started:.1f} s for {len(results)} tables")
     return results
 
@@ -192,3 +191,27 @@ def test_polymorphic_type_outside_its_vocabulary(broken):
     url, execute = broken
     execute("UPDATE invoices SET referenceType = 'NOWHERE' WHERE id = 1")
     _fails(url, "invoices", "unexpected_rows_expectation", "invoices.referenceType vocabulary")
+
+
+# --- the business checks run by Great Expectations --------------------------------------------
+
+
+def test_business_rules_and_figures_are_in_their_tables_suites():
+    rules = {(e.meta or {}).get("rule") for table in ("ledgerEntries", "invoices") for e in table_suite(table, LIGHT)}
+    assert {"journal_entries_balance", "trial_balance_is_zero", "receivables_control_equals_invoices",
+            "overdue_share_on_target", "aged_share_on_target", "paid_plus_due_is_total"} <= rules
+    assert "order_revenue_on_target" in {(e.meta or {}).get("rule") for e in table_suite("orders", LIGHT)}
+
+
+@pytest.mark.parametrize("table, statement, rule, observed", [
+    ("ledgerEntries", "UPDATE ledgerEntries SET debit = debit + 1 WHERE id = 1", "journal_entries_balance", "'imbalance'"),
+    ("orders", "UPDATE orders SET total = total * 3", "order_revenue_on_target", "'observed'"),
+    ("invoices", "UPDATE invoices SET dueDate = '2025-01-01' WHERE amountDue > 0", "aged_share_on_target", "'observed': 1.0"),
+    ("bills", "UPDATE billLineItems SET lineTotal = lineTotal + 1 WHERE id = 1", "bill_is_sum_of_its_lines", "'lines'"),
+])
+def test_a_broken_business_rule_fails_its_expectation_with_the_rows_that_break_it(broken, table, statement, rule, observed):
+    url, execute = broken
+    execute(statement)
+    result = validate_table(url, table, LIGHT)
+    seen = [str(s) for k, r, s in result.failures if (k, r) == ("unexpected_rows_expectation", rule)]
+    assert seen and observed in seen[0], result.failures
