@@ -22,6 +22,15 @@ def real_ids(parent: pd.DataFrame, local) -> np.ndarray:
     return parent["id"].to_numpy()[np.asarray(local, dtype=np.int64) - 1]
 
 
+def optional_real_ids(parent: pd.DataFrame, local) -> pd.array:
+    """``real_ids`` for a key that may be missing: NULL stays NULL."""
+    local = pd.Series(local).astype("Int64")
+    ids = np.full(len(local), None, dtype=object)
+    present = local.notna().to_numpy()
+    ids[present] = real_ids(parent, local[present].to_numpy(dtype=np.int64))
+    return pd.array(ids, dtype="Int64")
+
+
 def staff(users: pd.DataFrame, jobs: set[str], n: int, rng: np.random.Generator) -> np.ndarray:
     """Ids of users doing one of ``jobs`` (anyone, in a team too small to have them), one per row."""
     doing = users["id"].to_numpy()[[job in jobs for job in jobs_of(users)]]

@@ -1,11 +1,10 @@
 """The operating account's statement: every ledger line on the bank's ledger account, as deposits and withdrawals."""
 
 import numpy as np
-import pandas as pd
 
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._books import books_of, later, not_before, parent_moments, recorded_at
-from seed_pipeline.generators._core import real_ids
+from seed_pipeline.generators._core import optional_real_ids
 from seed_pipeline.generators._frame import table_frame
 
 CLEARED_AFTER_HOURS = (24, 120)
@@ -18,12 +17,9 @@ def generate(ctx, parents):
     g = b.ledger[b.ledger["account"] == bank["ledgerAccount"]].reset_index(drop=True)
     n = len(g)
     is_payment = (g["referenceType"] == "PAYMENT").to_numpy()
-    payment_ids = np.full(n, None, dtype=object)
-    payment_ids[is_payment] = real_ids(parents["payments"], g.loc[is_payment, "ref"].astype(np.int64))
-    reference = b.payments["referenceNumber"].to_numpy()
-    ref_number = np.full(n, None, dtype=object)
-    ref_number[is_payment] = reference[g.loc[is_payment, "ref"].astype(np.int64).to_numpy() - 1]
     local_payment = g["ref"].where(is_payment)
+    ref_number = np.full(n, None, dtype=object)
+    ref_number[is_payment] = b.payments["referenceNumber"].to_numpy()[local_payment[is_payment].astype(np.int64) - 1]
     created = not_before(ctx, recorded_at(ctx, g["date"]), parent_moments(parents["payments"], "createdAt", local_payment))
     cleared = later(ctx, created, CLEARED_AFTER_HOURS)
     reconciled = cleared < np.datetime64(ctx.window.end_ts, "s")
@@ -35,7 +31,7 @@ def generate(ctx, parents):
         "amount": (g["debit"] + g["credit"]).round(2),
         "description": g["description"],
         "referenceNumber": ref_number,
-        "paymentId": pd.array(payment_ids, dtype="Int64"),
+        "paymentId": optional_real_ids(parents["payments"], local_payment),
         "isReconciled": reconciled,
         "reconciledAt": np.where(reconciled, cleared, None),
         "createdAt": created,

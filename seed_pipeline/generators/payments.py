@@ -9,17 +9,10 @@ import pandas as pd
 from seed_pipeline.business.catalog import document_number
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._books import books_of, later, not_before, parent_moments, recorded_at
-from seed_pipeline.generators._core import ACCOUNTING, real_ids, staff
+from seed_pipeline.generators._core import ACCOUNTING, optional_real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 
 RECONCILED_AFTER_HOURS = (48, 240)
-
-
-def _optional_ids(parent: pd.DataFrame, local: pd.Series) -> pd.array:
-    ids = np.full(len(local), None, dtype=object)
-    present = local.notna().to_numpy()
-    ids[present] = real_ids(parent, local[present].astype(np.int64))
-    return pd.array(ids, dtype="Int64")
 
 
 @generates("payments")
@@ -43,10 +36,10 @@ def generate(ctx, parents):
         "paymentMethod": p["paymentMethod"],
         "referenceNumber": p["referenceNumber"],
         "bankAccountId": np.where(banked, parents["bankAccounts"]["id"].iloc[0], None),
-        "customerId": _optional_ids(parents["clients"], p["customerId"]),
-        "vendorId": _optional_ids(parents["vendors"], p["vendorId"]),
-        "invoiceId": _optional_ids(parents["invoices"], p["invoice"]),
-        "billId": _optional_ids(parents["bills"], p["bill"]),
+        "customerId": optional_real_ids(parents["clients"], p["customerId"]),
+        "vendorId": optional_real_ids(parents["vendors"], p["vendorId"]),
+        "invoiceId": optional_real_ids(parents["invoices"], p["invoice"]),
+        "billId": optional_real_ids(parents["bills"], p["bill"]),
         "notes": np.where(p["kind"] == "vendor payment", None, notes),
         "isReconciled": is_reconciled,
         "reconciledAt": np.where(is_reconciled, reconciled, None),
