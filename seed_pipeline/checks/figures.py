@@ -16,7 +16,7 @@ from seed_pipeline.schema import TABLES
 
 T = TABLES
 orders, lines, invoices = T["orders"], T["order_line_items"], T["invoices"]
-batches, products, lots, clients = T["batches"], T["products"], T["lots"], T["clients"]
+batches, products, lots = T["batches"], T["products"], T["lots"]
 
 
 def _frame(conn: sa.Connection, query) -> pd.DataFrame:
