@@ -56,7 +56,7 @@ def books(settings: SeedSettings) -> Books:
 
 
 def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, window: HistoryWindow, months: int) -> pd.DataFrame:
-    inv = h.invoices.assign(id=np.arange(1, len(h.invoices) + 1))
+    inv = h.invoices
     numbers = {kind: frame["id"].map(lambda i, k=kind: document_number(k, i))
                for kind, frame in (("invoice", inv), ("bill", bills), ("payment", paid), ("expense", costs))}
     cost = _cost_split(h)

@@ -17,11 +17,11 @@ PAYMENT_HOUR = 11  # a payment is entered late in the morning of its day
 
 def transactions(h: CoreHistory, paid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Transactions (local id = row + 1, in time order) and their links."""
-    inv = h.invoices.assign(invoice=np.arange(1, len(h.invoices) + 1))
+    inv = h.invoices
     invoices = pd.DataFrame({
         "type": "INVOICE", "client": inv["customerId"].to_numpy(), "at": inv["created_at"].to_numpy(),
         "amount": inv["totalAmount"].to_numpy(), "status": sale_status(inv["status"]).map(TRANSACTION_STATUS).to_numpy(),
-        "invoice": inv["invoice"].to_numpy(), "payment": pd.NA})
+        "invoice": inv["id"].to_numpy(), "payment": pd.NA})
     money = paid[paid["kind"].isin(["receipt", "refund"])]
     at = money["paymentDate"] + pd.Timedelta(hours=PAYMENT_HOUR)
     moves = pd.DataFrame({

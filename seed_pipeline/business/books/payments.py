@@ -31,7 +31,7 @@ def _reference(methods: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    inv = h.invoices.assign(invoice=np.arange(1, len(h.invoices) + 1))
+    inv = h.invoices
     paid = inv[inv["amountPaid"] > 0]
     whale = h.clients.set_index("id")["whale"].reindex(paid["customerId"]).to_numpy()
     method = np.where(whale, _choose(rng, CLIENT_METHODS["whale"], len(paid)),
@@ -40,8 +40,8 @@ def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator) -> p
     received = pd.DataFrame({
         "kind": "receipt", "paymentType": "RECEIVED", "paymentDate": paid["paid_at"].dt.normalize().to_numpy(),
         "amount": paid["amountPaid"].to_numpy(), "paymentMethod": method,
-        "customerId": paid["customerId"].to_numpy(), "invoice": paid["invoice"].to_numpy()})
-    refund_of = pd.Series(inv["invoice"].to_numpy(), index=inv["order_id"].to_numpy())
+        "customerId": paid["customerId"].to_numpy(), "invoice": paid["id"].to_numpy()})
+    refund_of = pd.Series(inv["id"].to_numpy(), index=inv["order_id"].to_numpy())
     refunds = pd.DataFrame({
         "kind": "refund", "paymentType": "SENT", "paymentDate": h.refunds["refunded_at"].dt.normalize().to_numpy(),
         "amount": h.refunds["amount"].to_numpy(), "paymentMethod": _choose(rng, REFUND_METHODS, len(h.refunds)),

@@ -60,6 +60,7 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))
     paid_at = paid_at.where(~part_paid, (issued + span * rng.random(len(total))).dt.normalize())
     return pd.DataFrame({
+        "id": np.arange(1, len(order_frame) + 1),  # local ids, as the other frames of the history have
         "order_id": order_frame["id"],
         "customerId": order_frame["client_id"],
         "invoiceDate": issued,
