@@ -124,11 +124,6 @@ def moments_between(rng: np.random.Generator, earliest, latest) -> pd.Series:
     return pd.Series(moment).clip(lower=earliest, upper=latest).astype("datetime64[s]")
 
 
-def month_starts(first, last) -> pd.DatetimeIndex:
-    """The first day of every calendar month from ``first``'s to ``last``'s."""
-    return pd.date_range(pd.Timestamp(first).to_period("M").to_timestamp(), pd.Timestamp(last), freq="MS")
-
-
 def last_business_day(month_start: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """The monthly compliance audit's day: the month's last weekday."""
     month_end = (month_start + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]")

@@ -12,8 +12,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.activity import (
-    COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, delivery_day, event_start, month_starts,
+    COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, delivery_day, event_start,
 )
+from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.schema import TABLES
 
 events, reminders, comments, orders = (TABLES[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))

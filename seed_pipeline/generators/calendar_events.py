@@ -12,8 +12,9 @@ import pandas as pd
 
 from seed_pipeline.business.activity import (
     BIG_ORDER_QUANTILE, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, PHOTO_DAYS, PHOTO_SHARE, QUARTER,
-    TIMEZONE, business_times, delivery_start, event_status, last_business_day, month_starts, was_overdue,
+    TIMEZONE, business_times, delivery_start, event_status, last_business_day, was_overdue,
 )
+from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.business.rules import FLOWER_UNIT
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import ACCOUNTING, SALES, WAREHOUSE, history, real_ids, staff

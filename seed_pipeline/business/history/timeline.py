@@ -11,9 +11,14 @@ GROWTH_PER_YEAR = 0.12
 MONTH_NOISE = 0.06
 
 
+def month_starts(first, last) -> pd.DatetimeIndex:
+    """The first day of every calendar month from ``first``'s to ``last``'s."""
+    return pd.date_range(pd.Timestamp(first).to_period("M").to_timestamp(), pd.Timestamp(last), freq="MS")
+
+
 def months(window: HistoryWindow) -> pd.DataFrame:
     """One row per calendar month touched by the window, clipped to it."""
-    starts = pd.date_range(pd.Timestamp(window.start).to_period("M").to_timestamp(), window.end, freq="MS")
+    starts = month_starts(window.start, window.end)
     first = np.maximum(starts, pd.Timestamp(window.start))
     last = np.minimum(starts + pd.offsets.MonthEnd(0), pd.Timestamp(window.end))
     frame = pd.DataFrame({"first": first, "last": last})
