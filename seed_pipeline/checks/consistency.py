@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import invoice_status
-from seed_pipeline.checks.violations import by_name, counted
+from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.schema import TABLES
 
 T = TABLES
@@ -25,10 +25,6 @@ CENT = 0.005
 
 def _count(conn, query) -> int:
     return int(conn.execute(query).scalar() or 0)
-
-
-def _frame(conn, query) -> pd.DataFrame:
-    return pd.DataFrame(conn.execute(query).mappings().all())
 
 
 def order_total_is_sum_of_lines(as_of) -> list[sa.Select]:
@@ -63,7 +59,7 @@ def paid_plus_due_is_total(as_of) -> list[sa.Select]:
 
 def invoice_follows_order(conn, as_of) -> int:
     """An invoice is dated on or after its order's day and is due on or after it is issued."""
-    f = _frame(conn, sa.select(invoices.c.invoiceDate, invoices.c.dueDate, orders.c.created_at)
+    f = fetch_frame(conn, sa.select(invoices.c.invoiceDate, invoices.c.dueDate, orders.c.created_at)
                .select_from(invoices.join(orders, invoices.c.referenceId == orders.c.id))
                .where(invoices.c.referenceType == "ORDER"))
     issued, due = pd.to_datetime(f["invoiceDate"]), pd.to_datetime(f["dueDate"])
@@ -72,7 +68,7 @@ def invoice_follows_order(conn, as_of) -> int:
 
 def invoice_status_agrees(conn, as_of) -> int:
     """An invoice's status is what its amounts and due date say (``rules.invoice_status``)."""
-    f = _frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
+    f = fetch_frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
     total, paid = f["totalAmount"].astype(float), f["amountPaid"].astype(float)
     expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, f["status"] == "VIEWED")
     return int((expected != f["status"]).sum())
@@ -82,9 +78,9 @@ def line_batch_in_stock_on_order_date(conn, as_of) -> int:
     """A line's batch was received before the order, and no batch ever sold more than it had."""
     joined = lines.join(orders, orders.c.id == lines.c.order_id).join(batches, batches.c.id == lines.c.batch_id)
     early = _count(conn, sa.select(sa.func.count()).select_from(joined).where(batches.c.createdAt > orders.c.created_at))
-    sales = _frame(conn, sa.select(lines.c.batch_id, lines.c.quantity, orders.c.created_at)
+    sales = fetch_frame(conn, sa.select(lines.c.batch_id, lines.c.quantity, orders.c.created_at)
                    .select_from(lines.join(orders, orders.c.id == lines.c.order_id)))
-    stock = _frame(conn, sa.select(batches.c.id, batches.c.metadata, batches.c.sampleQty))
+    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.metadata, batches.c.sampleQty))
     available = pd.Series([json.loads(m)["receivedQty"] for m in stock["metadata"]], index=stock["id"]) - stock["sampleQty"].astype(float).to_numpy()
     sales = sales.astype({"quantity": float}).sort_values("created_at", kind="stable")
     running = sales.groupby("batch_id")["quantity"].cumsum()
@@ -94,8 +90,8 @@ def line_batch_in_stock_on_order_date(conn, as_of) -> int:
 
 def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
     """A batch's stock on hand is received - sold - sampled + returned, and never negative."""
-    stock = _frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
-    sold = _frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
+    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
+    sold = fetch_frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
     returned = pd.Series(0.0, index=stock["code"])
     for (items,) in conn.execute(sa.select(returns_.c["items"])):
         for item in json.loads(items) if isinstance(items, str) else items:
@@ -121,7 +117,7 @@ def client_running_totals(as_of) -> list[sa.Select]:
 
 def fulfilment_follows_order(conn, as_of) -> int:
     """An order is confirmed, packed and shipped in that order, and its fulfilment status says how far it got."""
-    f = _frame(conn, sa.select(orders.c.created_at, orders.c.confirmed_at, orders.c.packed_at, orders.c.shipped_at, orders.c.fulfillmentStatus))
+    f = fetch_frame(conn, sa.select(orders.c.created_at, orders.c.confirmed_at, orders.c.packed_at, orders.c.shipped_at, orders.c.fulfillmentStatus))
     t = {c: pd.to_datetime(f[c]) for c in ("created_at", "confirmed_at", "packed_at", "shipped_at")}
     order = (t["confirmed_at"] < t["created_at"]) | (t["packed_at"] < t["confirmed_at"]) | (t["shipped_at"] < t["packed_at"])
     status = np.where(t["shipped_at"].notna(), "SHIPPED", np.where(t["packed_at"].notna(), "PACKED", "PENDING"))

@@ -11,16 +11,13 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import AGED_DAYS, FLOWER, GRADE_PRICE, GROW_TYPES, PRICE_TOLERANCE, REFUND_NOTE, list_price
+from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.scenarios import Scenario
 from seed_pipeline.schema import TABLES
 
 T = TABLES
 orders, lines, invoices = T["orders"], T["order_line_items"], T["invoices"]
 batches, products, lots = T["batches"], T["products"], T["lots"]
-
-
-def _frame(conn: sa.Connection, query) -> pd.DataFrame:
-    return pd.DataFrame(conn.execute(query).mappings().all())
 
 
 def _value(expression) -> sa.Select:
@@ -109,7 +106,7 @@ FIGURES: dict[str, Callable[[Scenario, date], sa.Select]] = {
 
 
 def monthly_revenue(conn) -> pd.Series:
-    per_order = _frame(conn, sa.select(orders.c.created_at, orders.c.total))
+    per_order = fetch_frame(conn, sa.select(orders.c.created_at, orders.c.total))
     return per_order.groupby(pd.to_datetime(per_order["created_at"]).dt.to_period("M"))["total"].sum().astype(float)
 
 

@@ -1,12 +1,15 @@
-"""Rules written as SQL that returns the rows breaking them.
+"""How the rules read the database.
 
-The asset checks count those rows; the Great Expectations suites run the same queries as
-``UnexpectedRowsExpectation`` (see ``expectations.py``), so both hold the data to one definition.
+Rules written as SQL return the rows breaking them: the asset checks count those rows, and the
+Great Expectations suites run the same queries as ``UnexpectedRowsExpectation`` (see
+``expectations.py``), so both hold the data to one definition. Rules computed in Python fetch the
+few columns they need with ``fetch_frame``.
 """
 
 from collections.abc import Callable
 from datetime import date
 
+import pandas as pd
 import sqlalchemy as sa
 
 RowQueries = Callable[[date], list[sa.Select]]
@@ -20,6 +23,12 @@ def counted(rows: RowQueries) -> Callable[[sa.Connection, date], int]:
 
     count.__name__, count.__doc__ = rows.__name__, rows.__doc__
     return count
+
+
+def fetch_frame(conn: sa.Connection, query) -> pd.DataFrame:
+    """The query's rows as a frame, with its columns even when no row came back."""
+    result = conn.execute(query)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
 def by_name(*rules: RowQueries) -> dict[str, RowQueries]:
