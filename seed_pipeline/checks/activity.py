@@ -99,3 +99,12 @@ RULES: dict[str, Callable[[sa.Connection, date], int]] = {
         reminder_before_its_event, comment_after_its_subject, calendar_covers_every_month, event_follows_its_subject,
     )
 }
+
+
+# Where each rule is checked: the table it guards, and the other tables it reads.
+HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "reminder_before_its_event": ("calendar_reminders", ("calendar_events",)),
+    "comment_after_its_subject": ("comments", ("clients", "vendors", "orders", "batches", "invoices", "products", "calendar_events")),
+    "calendar_covers_every_month": ("calendar_events", ("orders",)),
+    "event_follows_its_subject": ("calendar_events", ("clients", "vendors", "orders", "batches", "invoices", "lots")),
+}

@@ -140,3 +140,19 @@ RULES: dict[str, Callable[[sa.Connection, date], int]] = {
     **{f.__name__: f for f in (invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
                                on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order)},
 }
+
+
+# Where each rule is checked: the table it guards, and the other tables it reads.
+HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "order_total_is_sum_of_lines": ("orders", ("order_line_items",)),
+    "one_invoice_per_order": ("invoices", ("orders",)),
+    "invoice_total_is_order_total": ("invoices", ("orders",)),
+    "paid_plus_due_is_total": ("invoices", ()),
+    "invoice_follows_order": ("invoices", ("orders",)),
+    "invoice_status_agrees": ("invoices", ()),
+    "line_batch_in_stock_on_order_date": ("order_line_items", ("orders", "batches")),
+    "on_hand_is_received_less_sold_sampled_plus_returned": ("batches", ("order_line_items", "returns")),
+    "client_running_totals": ("clients", ("orders", "invoices")),
+    "fulfilment_follows_order": ("orders", ()),
+    "return_after_delivery": ("returns", ("orders",)),
+}

@@ -176,3 +176,20 @@ SQL_RULES = by_name(
     bank_balance_is_ledger_balance, client_accounts_match_the_books,
 )
 RULES = {name: counted(rule) for name, rule in SQL_RULES.items()}
+
+
+# Where each rule is checked: the table it guards, and the other tables it reads.
+HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "journal_entries_balance": ("ledgerEntries", ()),
+    "trial_balance_is_zero": ("ledgerEntries", ()),
+    "entry_in_its_fiscal_period": ("ledgerEntries", ("fiscalPeriods",)),
+    "receivables_control_equals_invoices": ("ledgerEntries", ("accounts", "invoices")),
+    "payables_control_equals_bills": ("ledgerEntries", ("accounts", "bills")),
+    "documents_reach_their_control_account": ("ledgerEntries", ("accounts", "invoices", "payments", "bills")),
+    "expense_is_posted": ("expenses", ("ledgerEntries", "expenseCategories")),
+    "payments_add_up_to_amount_paid": ("payments", ("invoices", "bills")),
+    "payment_follows_its_document": ("payments", ("invoices", "bills")),
+    "bill_is_sum_of_its_lines": ("bills", ("billLineItems",)),
+    "bank_balance_is_ledger_balance": ("bankAccounts", ("ledgerEntries", "accounts")),
+    "client_accounts_match_the_books": ("transactions", ("client_transactions", "clients", "invoices", "payments")),
+}

@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
     check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
-    docs = sub.add_parser("docs", help="regenerate docs/tables.md and docs/checks.md from the code")
+    docs = sub.add_parser("docs", help="regenerate docs/tables.md, docs/checks.md and docs/contract.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
 
@@ -168,9 +168,11 @@ def cmd_docs(args) -> int:
     from pathlib import Path
 
     from seed_pipeline.checks.document import render_checks_md
+    from seed_pipeline.contract.document import render_contract_md
     from seed_pipeline.graph.document import render_tables_md
 
-    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md)):
+    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md),
+                         ("contract.md", render_contract_md)):
         (Path(args.out) / name).write_text(render())
         print(f"wrote {Path(args.out) / name}")
     return 0

@@ -17,6 +17,7 @@ from seed_pipeline.cli.main import main
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders.engines import make_engine
 from seed_pipeline.schema import TABLES, references, references_from
+from seed_pipeline_tests.checks.rule_cases import RULE_CASES
 
 END = date(2026, 10, 31)
 SETTINGS = SeedSettings("light", 42, 1.0, END)
@@ -122,36 +123,6 @@ def test_the_cases_cover_every_kind_of_reference():
     assert kinds == {"declared", "logical", "polymorphic"}
 
 
-RULE_CASES = {
-    "order_total_is_sum_of_lines": ["UPDATE orders SET total = total + 10 WHERE id = 1"],
-    "one_invoice_per_order": ["UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"],
-    "invoice_total_is_order_total": ["UPDATE invoices SET totalAmount = totalAmount + 10, amountDue = amountDue + 10 WHERE id = 1"],
-    "paid_plus_due_is_total": ["UPDATE invoices SET amountPaid = amountPaid + 1 WHERE id = 1"],
-    "invoice_follows_order": ["UPDATE invoices SET invoiceDate = '2020-01-01' WHERE id = 1"],
-    "invoice_status_agrees": ["UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"],
-    "line_batch_in_stock_on_order_date": ["UPDATE order_line_items SET quantity = quantity * 1000 WHERE id = 1"],
-    "on_hand_is_received_less_sold_sampled_plus_returned": ["UPDATE batches SET onHandQty = '-5' WHERE id = 1"],
-    "client_running_totals": ["UPDATE clients SET total_spent = total_spent + 100 WHERE id = 1"],
-    "fulfilment_follows_order": ["UPDATE orders SET shipped_at = '2000-01-01 00:00:00' WHERE shipped_at IS NOT NULL AND id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"],
-    "return_after_delivery": ["UPDATE returns SET processed_at = '2000-01-01 00:00:00' WHERE id = 1"],
-    "journal_entries_balance": ["UPDATE ledgerEntries SET debit = debit + 1 WHERE id = (SELECT min(id) FROM ledgerEntries WHERE debit > 0)"],
-    "trial_balance_is_zero": ["UPDATE ledgerEntries SET credit = credit + 5 WHERE id = (SELECT max(id) FROM ledgerEntries WHERE credit > 0)"],
-    "entry_in_its_fiscal_period": ["UPDATE ledgerEntries SET entryDate = '2020-01-01' WHERE id = 1"],
-    "receivables_control_equals_invoices": ["UPDATE invoices SET amountDue = amountDue + 50 WHERE id = 1"],
-    "payables_control_equals_bills": ["UPDATE bills SET amountDue = amountDue + 50 WHERE id = 1"],
-    "documents_reach_their_control_account": ["UPDATE payments SET amount = amount + 1 WHERE id = 1"],
-    "expense_is_posted": ["UPDATE expenses SET totalAmount = totalAmount + 1 WHERE id = 1"],
-    "payments_add_up_to_amount_paid": ["DELETE FROM payments WHERE id = (SELECT min(id) FROM payments WHERE paymentType = 'RECEIVED')"],
-    "payment_follows_its_document": ["UPDATE payments SET paymentDate = '2000-01-01' WHERE id = (SELECT min(id) FROM payments WHERE invoiceId IS NOT NULL)"],
-    "bill_is_sum_of_its_lines": ["UPDATE billLineItems SET lineTotal = lineTotal + 1 WHERE id = 1"],
-    "bank_balance_is_ledger_balance": ["UPDATE bankAccounts SET currentBalance = currentBalance + 1"],
-    "client_accounts_match_the_books": ["UPDATE client_transactions SET amount = amount + 1 WHERE id = 1"],
-    "reminder_before_its_event": ["UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"],
-    "comment_after_its_subject": ["UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"],
-    "calendar_covers_every_month": ["DELETE FROM calendar_events WHERE start_date < '2026-11-01'"],
-    "event_follows_its_subject": ["UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
-                                  "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"],
-}
 
 
 def test_every_rule_has_a_breaking_case():

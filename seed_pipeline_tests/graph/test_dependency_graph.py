@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from seed_pipeline.checks.document import render_checks_md
+from seed_pipeline.contract.document import render_contract_md
 from seed_pipeline.definitions import defs
 from seed_pipeline.graph import GROUP_OF, PHASES, build_graph
 from seed_pipeline.graph.document import render_tables_md
@@ -75,6 +76,7 @@ def test_seeding_runs_the_seed_checks_and_the_expectation_suites_have_their_own_
 
 
 def test_generated_docs_match_the_code():
-    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md)):
+    for name, render in (("tables.md", render_tables_md), ("checks.md", render_checks_md),
+                         ("contract.md", render_contract_md)):
         doc = PROJECT_ROOT / "docs" / name
         assert doc.read_text() == render(), f"docs/{name} is stale: run `seed-pipeline docs`"

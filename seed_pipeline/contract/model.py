@@ -1,0 +1,74 @@
+"""The two kinds of promise the seed makes to TERP's code: JSON it can read, and states its screens count."""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+
+class Shape(BaseModel):
+    """An element of a JSON column as TERP's code reads it.
+
+    Unknown keys are refused, so a generator that misspells a key TERP reads fails here and not
+    silently on a screen. Field names are TERP's own (camelCase where its code uses it).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class JsonColumn:
+    """A JSON column the seed writes, and the shape TERP's code reads from it."""
+
+    table: str
+    column: str
+    shape: type[Shape]
+    read_by: tuple[str, ...]  # TERP's files (under ../shared/terp/app/) that read it
+    many: bool = True  # a JSON array of `shape`; else one object
+
+    @cached_property
+    def _rows(self) -> TypeAdapter:
+        return TypeAdapter(list[list[self.shape] | None] if self.many else list[self.shape | None])
+
+    def values(self, rows: Iterable) -> list:
+        """Each row's value as plain JSON data, validated: what a generator puts in the column.
+
+        A row is a list of dicts or shapes (an object when ``many`` is False), or None for NULL.
+        """
+        checked = self._rows.validate_python(list(rows))
+        return self._rows.dump_python(checked, mode="json", exclude_none=True)
+
+    def invalid(self, stored: Iterable) -> list[int]:
+        """Positions of the stored values (JSON text, or data already decoded) TERP could not read as this shape."""
+        one = TypeAdapter(list[self.shape] if self.many else self.shape)
+        bad = []
+        for i, value in enumerate(stored):
+            if value is None:
+                continue
+            try:
+                one.validate_python(json.loads(value) if isinstance(value, str | bytes) else value)
+            except (ValidationError, ValueError):
+                bad.append(i)
+        return bad
+
+
+@dataclass(frozen=True)
+class StateColumn:
+    """A status or type column, the values TERP's screens count, and the mix a real business has.
+
+    ``counted`` maps each state to the screen (and TERP file) that counts rows in it: a state missing
+    from the seed leaves that screen empty. ``shares`` is the share of rows a distributor of this size
+    has in each state, which generators build by quota. A state that needs a longer history than a
+    small scenario has (a bill 120 days overdue) names its minimum in ``min_months``.
+    """
+
+    table: str
+    column: str
+    counted: dict[str, str]
+    shares: dict[str, float] = field(default_factory=dict)
+    min_months: dict[str, int] = field(default_factory=dict)
+
+    def required(self, months_of_history: float) -> list[str]:
+        return [s for s in self.counted if self.min_months.get(s, 0) <= months_of_history]
