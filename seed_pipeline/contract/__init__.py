@@ -7,10 +7,10 @@ every status or type column, the values TERP's screens count and the mix a real 
 them. One module per domain; each lists its ``JSON`` and ``STATES``.
 """
 
-from seed_pipeline.contract import activity, books, commercial, core, credit, operations
+from seed_pipeline.contract import activity, books, catalogue, commercial, core, credit, operations
 from seed_pipeline.contract.model import JsonColumn, Shape, StateColumn
 
-DOMAINS = (core, books, activity, credit, operations, commercial)
+DOMAINS = (core, books, activity, credit, operations, commercial, catalogue)
 JSON_COLUMNS: dict[tuple[str, str], JsonColumn] = {(c.table, c.column): c for d in DOMAINS for c in d.JSON}
 STATE_COLUMNS: dict[tuple[str, str], StateColumn] = {(c.table, c.column): c for d in DOMAINS for c in d.STATES}
 

@@ -1,4 +1,4 @@
-"""Contract of the pricing, matchmaking, samples, sales sheets, interest lists, tags, media, VIP portal tables."""
+"""Contract of the pricing, matchmaking, samples, sales sheets and interest lists tables."""
 
 from seed_pipeline.contract.model import JsonColumn, StateColumn
 
