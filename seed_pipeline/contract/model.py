@@ -27,6 +27,7 @@ class JsonColumn:
     shape: type[Shape]
     read_by: tuple[str, ...]  # TERP's files (under ../shared/terp/app/) that read it
     many: bool = True  # a JSON array of `shape`; else one object
+    nulls: bool = False  # write null members too: for readers that tell null from a missing key (`x !== null`)
 
     @cached_property
     def _rows(self) -> TypeAdapter:
@@ -38,7 +39,7 @@ class JsonColumn:
         A row is a list of dicts or shapes (an object when ``many`` is False), or None for NULL.
         """
         checked = self._rows.validate_python(list(rows))
-        return self._rows.dump_python(checked, mode="json", exclude_none=True)
+        return self._rows.dump_python(checked, mode="json", exclude_none=not self.nulls, by_alias=True)
 
     def invalid(self, stored: Iterable) -> list[int]:
         """Positions of the stored values (JSON text, or data already decoded) TERP could not read as this shape."""

@@ -3,12 +3,13 @@
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.catalogue.portal import portal_clients
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history
 from seed_pipeline.generators._frame import table_frame
 
 REFEREE_SHARE = 0.1
-LAST_LOGIN_DAYS = 10  # whales use the VIP portal: they signed in within this many days of the end
+LAST_LOGIN_DAYS = 10  # portal clients (whales, the best regulars) signed in within this many days of the end
 
 
 def _codes(names: pd.Series, ids: pd.Series) -> list[str]:
@@ -25,6 +26,7 @@ def generate(ctx, parents):
     tags = np.where(c["whale"], "whale vip", np.where(c["is_buyer"], "regular", "supplier"))
     last_order = h.orders.groupby("client_id")["created_at"].max()
     updated = c["id"].map(last_order).fillna(c["created_at"])
+    portal = portal_clients(c)
     login = ctx.window.end_ts - pd.to_timedelta(rng.integers(0, LAST_LOGIN_DAYS * 86400, n), unit="s")
     return table_frame(ctx, {
         "teri_code": _codes(c["name"], c["id"]),
@@ -36,8 +38,8 @@ def generate(ctx, parents):
         "custom_pricing_rules": [None] * n,
         "auto_defer_consignment": c["whale"],
         **{k: c[k] for k in ("total_spent", "total_profit", "avg_profit_margin", "total_owed", "oldest_debt_days")},
-        "vip_portal_enabled": c["whale"],
-        "vip_portal_last_login": login.where(c["whale"]),
+        "vip_portal_enabled": portal,
+        "vip_portal_last_login": login.where(portal),
         "created_at": c["created_at"],
         "updated_at": updated,
     })

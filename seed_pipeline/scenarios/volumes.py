@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from seed_pipeline.business import catalog
 from seed_pipeline.business.books.postings import BANK_ACCOUNTS
+from seed_pipeline.business.catalogue.tags import GROUPS as TAG_GROUPS
+from seed_pipeline.business.catalogue.tags import vocabulary
 from seed_pipeline.scenarios.config import Scenario
 
 
@@ -41,6 +43,7 @@ class Per:
 
 
 Spec = Fixed | Given | Monthly | Per
+TAGS = vocabulary()
 
 VOLUMES: dict[str, Spec] = {
     # system defaults: what the app seeds for itself
@@ -157,15 +160,15 @@ VOLUMES: dict[str, Spec] = {
     "salesSheetVersions": Per("sales_sheet_templates", 3),
     "sales_sheet_history": Per("clients", 5),
     # phase 4: polish
-    "productMedia": Per("products", 2),
-    "productSynonyms": Per("products"),
-    "tags": Fixed(30),
-    "productTags": Per("products", 2),
-    "tagGroups": Fixed(6),
+    "productMedia": Per("batches", 0.9),  # about 4.75 files for each of the 30% of flower batches photographed
+    "productSynonyms": Per("products", 2.5),
+    "tags": Fixed(len(TAGS)),
+    "productTags": Per("products", 8),
+    "tagGroups": Fixed(len(TAG_GROUPS)),
     "tagGroupMembers": Per("tags"),
-    "tagHierarchy": Per("tags", 0.5),
+    "tagHierarchy": Fixed(sum(1 for t in TAGS if t.parent)),
     "auditLogs": Per("orders", 3),
-    "inventoryViews": Per("users"),
+    "inventoryViews": Per("users", 2),
     "vip_portal_auth": Per("clients", 0.3),
     "vip_portal_configurations": Per("clients", 0.3),
     "deployments": Monthly(8),
