@@ -49,7 +49,7 @@ def enabled_at(settings: SeedSettings, portal: pd.DataFrame) -> pd.Series:
     created = pd.to_datetime(portal["created_at"]).reset_index(drop=True)
     login = pd.to_datetime(portal["vip_portal_last_login"]).reset_index(drop=True)
     share = table_rng(settings.seed, "vip_portal.enabled").random(len(portal)) / 2
-    return (created + (login - created) * share).dt.floor("s")
+    return (created + (login - created).clip(lower=pd.Timedelta(0)) * share).dt.floor("s")
 
 
 TEMPLATES = {  # TERP's module presets (server/routers/vipPortalAdmin.ts, applyTemplate)
