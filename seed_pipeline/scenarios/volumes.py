@@ -168,7 +168,7 @@ VOLUMES: dict[str, Spec] = {
     "tagGroupMembers": Per("tags"),
     "tagHierarchy": Fixed(sum(1 for t in TAGS if t.parent)),
     "auditLogs": Per("orders", 3),
-    "inventoryViews": Per("users", 2),
+    "inventoryViews": Per("users", 1.5),
     "vip_portal_auth": Per("clients", 0.3),
     "vip_portal_configurations": Per("clients", 0.3),
     "deployments": Monthly(8),

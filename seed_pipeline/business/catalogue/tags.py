@@ -89,9 +89,8 @@ def vocabulary() -> tuple[Tag, ...]:
 
 def product_tags(products: pd.DataFrame, strains: pd.DataFrame) -> pd.DataFrame:
     """(product local id, tag name) for every tag a product carries, in product order."""
-    kind = strains.set_index("id")["category"]
-    words = strains.set_index("id")["baseStrainName"].where(strains.set_index("id")["baseStrainName"] != "",
-                                                            strains.set_index("id")["name"]).str.split()
+    by_id = strains.set_index("id")
+    kind, words = by_id["category"], by_id["baseStrainName"].str.split()  # a numbered cut smells like its parent
     rows = []
     for pid, cat, sub, unit, strain in zip(products["id"], products["category"], products["subcategory"],
                                            products["uomSellable"], products["strainId"]):
