@@ -1,5 +1,7 @@
 """Renders docs/contract.md from the contract, so the documented promises cannot drift from the code."""
 
+import re
+
 from seed_pipeline.contract import JSON_COLUMNS, STATE_COLUMNS
 
 HEADER = """# TERP's data contract
@@ -15,11 +17,17 @@ history is long enough to hold it).
 """
 
 
+def _kind(annotation) -> str:
+    """A field's type as text for a table cell: no module paths, and no "|", which would split the cell."""
+    text = str(annotation) if getattr(annotation, "__args__", None) else getattr(annotation, "__name__", str(annotation))
+    text = re.sub(r"\b[\w.]+\.(\w+)", r"\1", text.replace("typing.", ""))
+    return text.replace(" | ", " or ").replace("NoneType", "None")
+
+
 def _fields(shape) -> str:
     parts = []
     for name, info in shape.model_fields.items():
-        kind = getattr(info.annotation, "__name__", str(info.annotation)).replace("typing.", "")
-        parts.append(f"`{name}`: {kind}" + ("" if info.is_required() else " (optional)"))
+        parts.append(f"`{info.alias or name}`: {_kind(info.annotation)}" + ("" if info.is_required() else " (optional)"))
     return ", ".join(parts)
 
 
