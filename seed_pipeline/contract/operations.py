@@ -63,6 +63,13 @@ STATES: tuple[StateColumn, ...] = (
         "IN_PROGRESS": "open intake sessions (server/productIntakeDb.ts)",
         "COMPLETED": "PO receiving completes them (server/routers/poReceiving.ts)",
     }),
+    StateColumn("inventoryAlerts", "inventoryAlertType", {
+        "LOW_STOCK": "alert summary by type (server/inventoryAlerts.ts getAlertSummary)",
+        "SLOW_MOVING": "alert summary by type (server/inventoryAlerts.ts getAlertSummary)",
+    }, min_months={"SLOW_MOVING": 6}),
+    StateColumn("inventoryAlerts", "alertStatus", {
+        "ACTIVE": "active alerts and the alert summary (server/inventoryAlerts.ts getActiveInventoryAlerts, getAlertSummary)",
+    }),
     StateColumn("order_status_history", "fulfillmentStatus", {
         "PENDING": "order status timeline (server/ordersDb.ts)",
         "PACKED": "order status timeline (server/ordersDb.ts)",

@@ -19,7 +19,9 @@ def generate(ctx, parents):
     n, end = len(a), ctx.window.end_ts
     resolved = pd.to_datetime(a["resolved"])
     at = pd.to_datetime(a["at"])
-    seen = resolved.isna().to_numpy() & (rng.random(n) < ACKNOWLEDGED_SHARE)
+    open_ = np.flatnonzero(resolved.isna().to_numpy())
+    seen = np.zeros(n, bool)  # an exact share of the open ones, so both open states are there
+    seen[open_[rng.permutation(len(open_)) < round(ACKNOWLEDGED_SHARE * len(open_))]] = True
     acknowledged_at = (at + (pd.Timestamp(end) - at) * rng.uniform(0.1, 0.5, n)).dt.floor("s").where(seen)
     status = np.where(resolved.notna(), "RESOLVED", np.where(seen, "ACKNOWLEDGED", "ACTIVE"))
     code = [document_number("batch", b + 1) for b in a["batch"]]

@@ -53,7 +53,7 @@ def generate(ctx, parents):
     return table_frame(ctx, {
         "client_id": real_ids(parents["clients"], regular),
         "frequency": frequency,
-        "day_of_week": np.where(np.isin(frequency, ["WEEKLY", "BIWEEKLY"]), first.dt.dayofweek.to_numpy(), None),
+        "day_of_week": np.where(np.isin(frequency, ["WEEKLY", "BIWEEKLY"]), first.dt.day_of_week.to_numpy(), None),
         "day_of_month": np.where(np.isin(frequency, ["MONTHLY", "QUARTERLY"]), np.minimum(first.dt.day.to_numpy(), 28), None),
         "order_template": TEMPLATE.values(template),
         "status": np.where(paused, "PAUSED", "ACTIVE"),

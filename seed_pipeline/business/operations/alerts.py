@@ -1,7 +1,7 @@
 """Inventory alerts that fire where TERP's alert job would have fired them, and the settings behind them.
 
-LOW_STOCK fires the first time a sellable batch's replayed stock drops below the configured
-quantity; it is RESOLVED when the batch sold out (or a return restocked it), else still ACTIVE (ACKNOWLEDGED when the
+LOW_STOCK fires the first time a sellable batch's replayed stock drops below its product's reorder
+point (the inventory manager's setting per product: a quarter of a usual batch); it is RESOLVED when the batch sold out (or a return restocked it), else still ACTIVE (ACKNOWLEDGED when the
 inventory manager has seen it). SLOW_MOVING fires for a sellable batch with stock and no sale for
 the configured number of days, as of the end date.
 """
@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.operations.workflow import SELLABLE
+from seed_pipeline.business.rules import FLOWER_UNIT
 
-LOW_STOCK_BELOW = 10.0  # units on hand (TERP's inventoryAlerts.ts default)
+REORDER_SHARE = 0.25  # of the product's average batch received: the reorder point
 SLOW_MOVING_DAYS = 90  # days without a sale (TERP's default)
 ACKNOWLEDGED_SHARE = 0.4  # of alerts still open, seen by the inventory manager
 SEVERITY = ((5.0, "HIGH"), (8.0, "MEDIUM"))  # at or below this much stock; otherwise LOW
@@ -20,6 +21,13 @@ SEVERITY = ((5.0, "HIGH"), (8.0, "MEDIUM"))  # at or below this much stock; othe
 def severity(quantity) -> np.ndarray:
     q = np.asarray(quantity, dtype=float)
     return np.where(q <= SEVERITY[0][0], "HIGH", np.where(q <= SEVERITY[1][0], "MEDIUM", "LOW"))
+
+
+def reorder_points(batches: pd.DataFrame) -> pd.Series:
+    """Each product's reorder point, in its unit: a quarter of its average batch (whole units rounded up)."""
+    mean = batches.groupby("productId")["received"].mean() * REORDER_SHARE
+    whole = batches.groupby("productId")["unit"].first() != FLOWER_UNIT
+    return pd.Series(np.where(whole, np.ceil(mean), mean.round(2)), index=mean.index)
 
 
 def _status_at(workflow: pd.DataFrame, batch: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -34,14 +42,16 @@ def stock_alerts(batches: pd.DataFrame, movements: pd.DataFrame, workflow: pd.Da
                  end_ts: pd.Timestamp) -> pd.DataFrame:
     """Alerts: batch, type, threshold, value, severity, status, at, resolved_at."""
     m = movements
-    low = m[(m["after"] < LOW_STOCK_BELOW) & (m["after"] > 0) & (m["before"] >= LOW_STOCK_BELOW)]
+    point = reorder_points(batches).reindex(batches["productId"]).to_numpy()[m["batch"]]
+    m = m.assign(point=point)
+    low = m[(m["after"] < m["point"]) & (m["after"] > 0) & (m["before"] >= m["point"])]
     low = low.assign(state=_status_at(workflow, low["batch"].to_numpy(), low["at"].to_numpy()))
     low = low[low["state"].isin(SELLABLE)].groupby("batch").head(1)
     after = m.merge(low[["batch", "at"]].rename(columns={"at": "fired"}), on="batch")
-    cleared = (after["after"] <= 0) | (after["after"] >= LOW_STOCK_BELOW)  # sold out, or restocked by a return
+    cleared = (after["after"] <= 0) | (after["after"] >= after["point"])  # sold out, or restocked by a return
     emptied = after[(after["at"] > after["fired"]) & cleared].groupby("batch")["at"].min()
     resolved = emptied.reindex(low["batch"].to_numpy()).to_numpy("datetime64[s]")
-    alerts = [pd.DataFrame({"batch": low["batch"].to_numpy(), "type": "LOW_STOCK", "threshold": LOW_STOCK_BELOW,
+    alerts = [pd.DataFrame({"batch": low["batch"].to_numpy(), "type": "LOW_STOCK", "threshold": low["point"].to_numpy(),
                             "value": low["after"].to_numpy(), "at": low["at"].to_numpy(), "resolved": resolved})]
     end = np.datetime64(end_ts, "s")
     last_sale = m[m["type"] == "SALE"].groupby("batch")["at"].max().reindex(range(len(batches)))

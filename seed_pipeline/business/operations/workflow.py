@@ -99,7 +99,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     gaps = gaps[rng.random(len(gaps)) < PAST_HOLD_SHARE]
 
     soldout = np.flatnonzero(~stock)
-    sold_out_at = np.minimum(last + np.timedelta64(60, "s"), end)
+    sold_out_at = np.minimum(np.where(sold, last, inspect) + np.timedelta64(60, "s"), end)  # or nothing left after samples
     closed = np.zeros(n, bool)
     if len(soldout) >= 2:
         k = max(1, int(round(CLOSED_SHARE * len(soldout))))
@@ -140,7 +140,8 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
                               "by": MANAGER, "notes": rng.choice(HOLD_REASONS, len(b))}))
     b = soldout
     rows.append(pd.DataFrame({"batch": b, "from": current[b], "to": "SOLD_OUT", "at": sold_out_at[b], "by": WAREHOUSE,
-                              "notes": [f"Last of the stock sold on {document_number('order', int(o))}" for o in last_order.iloc[b]]}))
+                              "notes": [f"Last of the stock sold on {document_number('order', int(o))}" if o == o
+                                        else "Nothing left once the samples were pulled" for o in last_order.iloc[b]]}))
     b = np.flatnonzero(closed)
     rows.append(pd.DataFrame({"batch": b, "from": "SOLD_OUT", "to": "CLOSED", "at": np.maximum(close_at[b], sold_out_at[b] + np.timedelta64(1, "s")),
                               "by": MANAGER, "notes": "Closed after the final count: nothing left on the shelf"}))
