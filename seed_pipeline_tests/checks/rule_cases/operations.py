@@ -30,6 +30,9 @@ CASES = {
     "purchaseOrders_purchaseOrderStatus_has_every_counted_state": [
         "UPDATE purchaseOrders SET purchaseOrderStatus = 'RECEIVED' WHERE purchaseOrderStatus = 'RECEIVING'"],
     "intake_sessions_status_has_every_counted_state": ["UPDATE intake_sessions SET status = 'COMPLETED'"],
+    "inventoryAlerts_alertStatus_has_every_counted_state": ["UPDATE inventoryAlerts SET alertStatus = 'RESOLVED'"],
+    "inventoryAlerts_inventoryAlertType_has_every_counted_state": [
+        "UPDATE inventoryAlerts SET inventoryAlertType = 'OVERSTOCK' WHERE inventoryAlertType = 'LOW_STOCK'"],
     "order_status_history_fulfillmentStatus_has_every_counted_state": [
         "UPDATE order_status_history SET fulfillmentStatus = 'PENDING' WHERE fulfillmentStatus = 'PACKED'"],
 }
