@@ -108,8 +108,12 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
 
     settled = np.maximum.reduce([np.where(sold, last, inspect), np.where(np.isnat(back), inspect, back),
                                  np.where(photographed, photo_at, inspect)])
-    held = np.zeros(n, bool)
-    held[_one_each(rng, np.flatnonzero(stock & sold & ~awaiting & ~quarantined & (settled < end)), HELD_AT_END)] = True
+    pool = np.flatnonzero(stock & sold & ~awaiting & ~quarantined & (settled < end))
+    held = _one_each(rng, pool, HELD_AT_END)
+    stopped = np.full(n, None, dtype=object)  # held or quarantined after the last sale, still so at the end
+    stopped[held] = "ON_HOLD"
+    if not quarantined.any():  # no never-sold stock failed inspection: one batch is quarantined after its sales
+        stopped[np.setdiff1d(pool, held)[:1]] = "QUARANTINED"
 
     code = np.array([document_number("lot", i) for i in lots["id"]], dtype=object)[batches["lotId"].to_numpy() - 1]
     vendor = vendors["name"].to_numpy()[lots["vendorId"].to_numpy()[batches["lotId"].to_numpy() - 1] - 1]
@@ -135,9 +139,10 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
                               "notes": "Released: re-check passed, back on sale"}))
     current = np.where(photographed, "PHOTOGRAPHY_COMPLETE", "LIVE")
     current[g] = "LIVE"
-    b = np.flatnonzero(held)
-    rows.append(pd.DataFrame({"batch": b, "from": current[b], "to": "ON_HOLD", "at": _between(rng, settled[b], [end] * len(b)),
-                              "by": MANAGER, "notes": rng.choice(HOLD_REASONS, len(b))}))
+    b = np.flatnonzero(stopped != None)  # noqa: E711 (elementwise)
+    rows.append(pd.DataFrame({"batch": b, "from": current[b], "to": stopped[b], "at": _between(rng, settled[b], [end] * len(b)),
+                              "by": MANAGER, "notes": np.where(stopped[b] == "ON_HOLD", rng.choice(HOLD_REASONS, len(b)),
+                                                               rng.choice(QUARANTINE_REASONS, len(b)))}))
     b = soldout
     rows.append(pd.DataFrame({"batch": b, "from": current[b], "to": "SOLD_OUT", "at": sold_out_at[b], "by": WAREHOUSE,
                               "notes": [f"Last of the stock sold on {document_number('order', int(o))}" if o == o
