@@ -43,8 +43,9 @@ def purchasing(h, status: np.ndarray, workflow: pd.DataFrame,
     completed = done.groupby(level=0).max().reindex(lots["id"]).to_numpy("datetime64[s]")
     received = pd.DataFrame({
         "key": lots["id"].to_numpy(), "lot": lots["id"].to_numpy(), "vendor": lots["vendorId"].to_numpy(), "status": np.where(open_lot, "RECEIVING", "RECEIVED"),
-        "created": ordered, "sent": sent, "confirmed": confirmed, "expected": arrived.astype("datetime64[D]")
-        + rng.integers(-1, 2, len(lots)).astype("timedelta64[D]"), "delivered": arrived, "terms": lots["paymentTerms"].to_numpy(),
+        "created": ordered, "sent": sent, "confirmed": confirmed, "expected": np.maximum(arrived.astype("datetime64[D]")
+        + rng.integers(-1, 2, len(lots)).astype("timedelta64[D]"), ordered.astype("datetime64[D]")),
+        "delivered": arrived, "terms": lots["paymentTerms"].to_numpy(),
     })
     sessions = pd.DataFrame({"id": np.arange(1, len(lots) + 1), "lot": lots["id"].to_numpy(), "vendor": lots["vendorId"].to_numpy(), "received": arrived,
                              "status": np.where(open_lot, "IN_PROGRESS", "COMPLETED"),
