@@ -91,7 +91,7 @@ def audit_trail_in_time_order_by_permitted_users(conn, as_of) -> int:
     and written by someone whose permissions allow the action; so are order audit and status-history entries."""
     a, ol, bh = T["auditLogs"], T["order_audit_log"], T["batch_status_history"]
     granted = _granted(conn)
-    f = fetch_frame(conn, sa.select(a.c.id, a.c.actorId, a.c.entity, a.c.entityId, a.c.action, a.c.createdAt))
+    f = fetch_frame(conn, sa.select(a.c.id, a.c.actorId, a.c.entity, a.c.entityId, a.c.action, a.c.createdAt).order_by(a.c.id))
     at = _at(f["createdAt"])
     wrong = (at < at.cummax()) | (at > pd.Timestamp(as_of) + pd.Timedelta(days=1))
     need = [NEEDS.get((e, x)) for e, x in zip(f["entity"], f["action"])]
