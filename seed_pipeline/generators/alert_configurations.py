@@ -2,7 +2,6 @@
 stocks (what ``inventoryAlerts`` LOW_STOCK fires at) and slow-moving limit, the accountant's overdue-payment
 limit and the sales manager's big-order limit."""
 
-import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import staff_roles
