@@ -24,7 +24,8 @@ TERP_TRANSITIONS = {
     ("QUARANTINED", "LIVE"), ("QUARANTINED", "ON_HOLD"), ("QUARANTINED", "CLOSED"), ("SOLD_OUT", "CLOSED"),
 }
 CASES = [("light", 1, date(2026, 10, 31)), ("light", 2, date(2025, 6, 15)), ("light", 3, date(2026, 2, 28)),
-         ("light", 4, date(2025, 12, 31)), ("edge-cases", 5, date(2026, 4, 1)), ("chaos", 6, date(2025, 9, 9))]
+         ("light", 4, date(2025, 12, 31)), ("edge-cases", 5, date(2026, 4, 1)), ("chaos", 6, date(2025, 9, 9)),
+         ("full", 7, date(2025, 11, 14))]
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[f"{s}-{n}-{d}" for s, n, d in CASES])
@@ -89,5 +90,14 @@ def test_received_purchase_orders_are_the_lots_with_their_quantities(sim):
     assert set(received["lot"].astype(int)) == set(h.batches["lotId"])
     got = items[items["received"] > 0]
     assert np.allclose(np.sort(got["received"].to_numpy()), np.sort(h.batches["received"][h.batches["received"] > 0]))
-    assert {"DRAFT", "SENT", "CONFIRMED", "CANCELLED"} <= set(p["status"])
+    assert set(p["status"]) == {"DRAFT", "SENT", "CONFIRMED", "RECEIVING", "RECEIVED", "CANCELLED"}
+    assert set(o.sessions["status"]) == {"IN_PROGRESS", "COMPLETED"}
     assert (pd.to_datetime(p["created"]) <= pd.to_datetime(p["delivered"]).fillna(h.window.end_ts)).all()
+
+
+def test_low_stock_alerts_fire_below_the_reorder_point_and_some_are_still_open(sim):
+    _, h, o = sim
+    low = o.alerts[o.alerts["type"] == "LOW_STOCK"]
+    assert len(low) and low["resolved"].isna().any()
+    assert (low["value"] < low["threshold"]).all() and (low["value"] > 0).all()
+    assert (o.status[low["batch"]] != "AWAITING_INTAKE").all()
