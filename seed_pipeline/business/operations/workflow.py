@@ -139,7 +139,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
                               "notes": "Released: re-check passed, back on sale"}))
     current = np.where(photographed, "PHOTOGRAPHY_COMPLETE", "LIVE")
     current[g] = "LIVE"
-    b = np.flatnonzero(stopped != None)  # noqa: E711 (elementwise)
+    b = np.flatnonzero(pd.notna(stopped))
     rows.append(pd.DataFrame({"batch": b, "from": current[b], "to": stopped[b], "at": _between(rng, settled[b], [end] * len(b)),
                               "by": MANAGER, "notes": np.where(stopped[b] == "ON_HOLD", rng.choice(HOLD_REASONS, len(b)),
                                                                rng.choice(QUARANTINE_REASONS, len(b)))}))
