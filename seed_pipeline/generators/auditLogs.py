@@ -2,8 +2,8 @@
 
 Orders (entered, shipped), batches (every workflow change, every stock correction), invoices
 (issued, payment recorded), clients, vendors and products (created), each at the moment the
-record says, by the person who did it there (the order's rep and shipper, the batch's status
-changer) or someone whose role grants the action (``business/operations/permissions.py``).
+record says, by the person who did it there (the order's rep and shipper, the invoice's accountant,
+the batch's status changer) or someone whose role grants the action (``business/operations/permissions.py``).
 ``before``/``after`` hold the changed fields as JSON text, as TERP's audit logger writes them.
 """
 
@@ -52,8 +52,7 @@ def generate(ctx, parents):
                        movers(ctx, users)[adjusted], before=[{"onHandQty": float(q)} for q in m["before"].to_numpy()[adjusted]],
                        after=[{"onHandQty": float(q)} for q in m["after"].to_numpy()[adjusted]],
                        reason=m["notes"].to_numpy()[adjusted]))
-    parts.append(_part("invoice", invoices["id"], "INVOICE_CREATED", invoices["createdAt"],
-                       allowed(users, NEEDS[("invoice", "INVOICE_CREATED")], len(invoices), rng),
+    parts.append(_part("invoice", invoices["id"], "INVOICE_CREATED", invoices["createdAt"], invoices["createdBy"],
                        after=[{"invoiceNumber": n, "totalAmount": float(t)} for n, t in zip(invoices["invoiceNumber"], invoices["totalAmount"])]))
     paid = h.invoices["paid_at"].notna().to_numpy()
     at = np.maximum((pd.to_datetime(h.invoices["paid_at"]) + PAYMENT_HOUR).to_numpy(), pd.to_datetime(invoices["createdAt"]).to_numpy())

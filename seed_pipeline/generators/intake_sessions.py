@@ -1,5 +1,6 @@
-"""One intake session per lot that brought batches: checked in on arrival by the warehouse, completed once
-its batches were inspected; the lot still awaiting inspection at the end date is IN_PROGRESS.
+"""One intake session per lot that brought batches: checked in on arrival by the lot's receiver (who also
+logged its batches' intake), completed once its batches were inspected; the lot still awaiting
+inspection at the end date is IN_PROGRESS.
 
 The vendor is the seller client mirroring the lot's vendor (TERP's intake keys vendors as clients);
 the total is what the batches cost, paid as the batches say (owned goods on receipt, consigned
@@ -12,9 +13,9 @@ import pandas as pd
 from seed_pipeline.business.catalog import document_number
 from seed_pipeline.business.rules import TERMS_DAYS
 from seed_pipeline.generation.registry import generates
-from seed_pipeline.generators._core import WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._core import history, real_ids
 from seed_pipeline.generators._frame import table_frame
-from seed_pipeline.generators._operations import ops
+from seed_pipeline.generators._operations import ops, receivers
 
 
 def session_of_batch(h, sessions: pd.DataFrame) -> np.ndarray:
@@ -39,7 +40,7 @@ def generate(ctx, parents):
         "vendor_id": real_ids(parents["clients"], buyers + s["vendor"].to_numpy()),
         "status": s["status"],
         "receive_date": received.dt.date,
-        "received_by": staff(parents["users"], WAREHOUSE, len(s), ctx.rng),
+        "received_by": receivers(ctx, parents["users"]).reindex(s["lot"]).to_numpy(),
         "paymentTerms": s["terms"],
         "payment_due_date": due.where(s["terms"] != "CONSIGNMENT").dt.date,
         "total_amount": s["lot"].map(cost).round(2).to_numpy(),
