@@ -1,14 +1,19 @@
 """Batches of each lot: received quantity, unit cost from the lot, and stock on hand after every later sale.
 
 On hand = received - sold - sampled + returned, as of the end date (the history never lets it
-go below zero on any date). TERP keeps quantities and costs as text.
+go below zero on any date). TERP keeps quantities and costs as text. The status is where the
+batch's workflow history (``business/operations/workflow.py``) ends; held and quarantined stock is
+counted in ``holdQty`` and ``quarantineQty``, and only sellable batches are published.
 """
 
 import json
 
 import numpy as np
+import pandas as pd
 
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.business.operations import operations
+from seed_pipeline.business.operations.workflow import SELLABLE
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history, money_text, quantity_text, real_ids
 from seed_pipeline.generators._frame import table_frame
@@ -16,7 +21,6 @@ from seed_pipeline.generators._system import ids_by
 
 RANGE_COST_SHARE = 0.15  # batches priced with a cost range instead of a fixed cost
 RANGE_SPREAD = 0.08
-PHOTOGRAPHED_SHARE = 0.3  # of live batches
 
 
 @generates("batches")
@@ -25,8 +29,11 @@ def generate(ctx, parents):
     b = h.batches
     n, rng = len(b), ctx.rng
     whole = (b["unit"] != "LB").to_numpy()
-    live = b["on_hand"] > 0
-    status = np.where(live, np.where(rng.random(n) < PHOTOGRAPHED_SHARE, "PHOTOGRAPHY_COMPLETE", "LIVE"), "SOLD_OUT")
+    ops = operations(ctx.settings)
+    status = ops.status
+    live = pd.Series(np.isin(status, SELLABLE) & (b["on_hand"] > 0).to_numpy())
+    held = {s: np.where(status == s, b["on_hand"], 0.0) for s in ("ON_HOLD", "QUARANTINED")}
+    changed = ops.workflow.groupby("batch")["at"].max().reindex(range(n)).to_numpy("datetime64[s]")
     status_ids = ids_by(parents["workflow_statuses"], "slug")
     ranged = rng.random(n) < RANGE_COST_SHARE
     cost = b["unit_cost"].to_numpy()
@@ -35,6 +42,7 @@ def generate(ctx, parents):
     sold_at = h.orders.set_index("id")["created_at"].reindex(last_sale.to_numpy()).to_numpy()
     updated = b["arrived"].to_numpy().copy()
     updated[last_sale.index.to_numpy()] = np.maximum(updated[last_sale.index.to_numpy()], sold_at)
+    updated = np.maximum(updated.astype("datetime64[s]"), changed)
     meta = [json.dumps({"receivedQty": r, "unit": u, "line": ln}, sort_keys=True)
             for r, u, ln in zip(b["received"], b["unit"], b["line"])]
     return table_frame(ctx, {
@@ -58,7 +66,9 @@ def generate(ctx, parents):
         "metadata": meta,
         "onHandQty": quantity_text(b["on_hand"], whole),
         "sampleQty": quantity_text(b["sampled"], whole),
-        **{k: quantity_text(np.zeros(n), whole) for k in ("reservedQty", "quarantineQty", "holdQty", "defectiveQty")},
+        "quarantineQty": quantity_text(held["QUARANTINED"], whole),
+        "holdQty": quantity_text(held["ON_HOLD"], whole),
+        **{k: quantity_text(np.zeros(n), whole) for k in ("reservedQty", "defectiveQty")},
         "publishEcom": (live & (rng.random(n) < 0.5)).astype(int),
         "publishB2b": live.astype(int),
         "createdAt": b["arrived"],

@@ -108,7 +108,7 @@ inventoryMovements = sa.Table(
     sa.Index('idx_inventory_movements_type', 'inventoryMovementType'),
     sa.Index('idx_inventory_movements_reference', 'referenceType', 'referenceId'),
     sa.Index('idx_inventory_movements_created', 'createdAt'),
-    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'LOT': 'lots', 'ORDER': 'orders', 'RETURN': 'returns', 'SAMPLE_REQUEST': 'sampleRequests'})),
+    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'LOT': 'lots', 'ORDER': 'orders', 'RETURN': 'returns', 'SAMPLE_REQUEST': 'sampleRequests', 'WAREHOUSE_TRANSFER': None})),
 )
 
 

@@ -17,7 +17,7 @@ auditLogs = sa.Table(
     sa.Column('after', sa.Text()),
     sa.Column('reason', sa.Text()),
     sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    info=polymorphic_refs(polymorphic('entity', 'entityId', {'order': 'orders', 'client': 'clients', 'batch': 'batches', 'invoice': 'invoices', 'product': 'products'})),
+    info=polymorphic_refs(polymorphic('entity', 'entityId', {'order': 'orders', 'client': 'clients', 'Batch': 'batches', 'invoice': 'invoices', 'product': 'products', 'vendor': 'vendors'})),
 )
 
 
