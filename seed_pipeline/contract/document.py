@@ -16,6 +16,8 @@ history is long enough to hold it).
 
 
 def _fields(shape) -> str:
+    if shape is str:
+        return "text"
     parts = []
     for name, info in shape.model_fields.items():
         kind = getattr(info.annotation, "__name__", str(info.annotation)).replace("typing.", "")

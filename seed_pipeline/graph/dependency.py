@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from graphlib import TopologicalSorter
 
+from seed_pipeline.generation.registry import reads_of
 from seed_pipeline.graph.phases import GROUP_OF, PHASES, rank
 from seed_pipeline.schema import TABLES, Reference, references
 
@@ -33,7 +34,7 @@ class DependencyGraph:
         """Tables whose rows this table's generator reads (the asset's upstream)."""
         direct = {r.target for r in self.edges if r.table == table}
         filled_here = {r.table for r in self.deferred if r.target == table}
-        return tuple(sorted(direct | filled_here))
+        return tuple(sorted(direct | filled_here | set(reads_of(table))))
 
     def children(self, table: str) -> tuple[str, ...]:
         return tuple(t for t in self.order if table in self.parents(t))
