@@ -9,7 +9,7 @@ import pandas as pd
 from seed_pipeline.generation.fill import fills
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._commercial import account_rep, commercial_of
-from seed_pipeline.generators._core import real_ids
+from seed_pipeline.generators._core import history, real_ids
 from seed_pipeline.generators._frame import table_frame
 
 NOTE = {"FULFILLED": "Quoted from a match", "EXPIRED": "Nothing came in before it lapsed",
@@ -46,9 +46,11 @@ def generate(ctx, parents):
 
 @fills("orders", "client_need_id")
 def orders_from_needs(ctx, orders, needs):
-    """An order that began as a need names it; other orders name none."""
+    """An order that began as a need names it; other orders (and frames not made from the history) name none."""
     n = commercial_of(ctx).needs
     met = n[n["status"] == "FULFILLED"]
     values = np.full(len(orders), None, dtype=object)
+    if len(orders) != len(history(ctx).orders) or len(needs) != len(n):
+        return values
     values[met["order_id"].to_numpy(dtype=np.int64) - 1] = real_ids(needs, met["id"])
     return values

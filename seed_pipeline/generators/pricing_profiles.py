@@ -32,5 +32,11 @@ def generate(ctx, parents):
 
 @fills("clients", "pricing_profile_id")
 def client_profiles(ctx, clients, profiles):
-    """Whales on the key-account profile, regular buyers on the standard one, suppliers on list price."""
-    return real_ids(profiles, profile_of(history(ctx).clients))
+    """Whales on the key-account profile, regular buyers on the standard one, suppliers on list price.
+
+    Frames that are not the history's (the generic generator's) are left without a profile.
+    """
+    h = history(ctx)
+    if len(clients) != len(h.clients) or len(profiles) != len(PROFILES):
+        return np.full(len(clients), None, dtype=object)
+    return real_ids(profiles, profile_of(h.clients))
