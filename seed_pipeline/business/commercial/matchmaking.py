@@ -71,8 +71,8 @@ def supply(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     arrived = biggest["arrived"].to_numpy()
     bought = biggest.assign(vendor_id=lots["vendorId"].to_numpy(), status="PURCHASED",
                             quantity=biggest["received"].to_numpy(), unit_price=biggest["unit_cost"].to_numpy())
-    bought["created_at"] = between(rng, np.maximum(arrived - np.timedelta64(10, "D"), np.datetime64(h.window.start_ts)),
-                                   arrived - np.timedelta64(2, "h"))
+    vendor_since = h.vendors.set_index("id")["createdAt"].reindex(lots["vendorId"]).to_numpy()
+    bought["created_at"] = between(rng, np.maximum(arrived - np.timedelta64(10, "D"), vendor_since), arrived - np.timedelta64(2, "h"))
     bought["purchased_at"] = between(rng, bought["created_at"], arrived)
     bought["reserved_at"] = between(rng, bought["created_at"], bought["purchased_at"])
     open_n = max(3, round(0.5 * len(h.vendors)))
@@ -84,6 +84,7 @@ def supply(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     recent = status != "EXPIRED"
     lo = np.where(recent, end - RECENT_DAYS * DAY, h.window.start_ts)
     hi = np.where(recent, end - HOUR, end - (NEED_LIFE_DAYS[1] + 1) * DAY)
+    lo = np.maximum(lo, h.vendors.set_index("id")["createdAt"].reindex(again["vendor_id"]).to_numpy())
     again["created_at"] = between(rng, lo, np.maximum(hi, lo))
     again["reserved_at"] = np.where(status == "RESERVED", between(rng, again["created_at"], [end] * len(again)),
                                     np.datetime64("NaT"))
