@@ -11,6 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from seed_pipeline.business.commercial import matchmaking, portal, samples, sheets
+from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.history import core_history
 from seed_pipeline.generation.context import SeedSettings, table_rng
 
@@ -37,11 +38,12 @@ def commercial(settings: SeedSettings) -> Commercial:
     h = core_history(settings)
     rng = {part: table_rng(settings.seed, f"commercial.{part}") for part in
            ("offers", "needs", "samples", "sheets", "templates", "lists", "drafts", "views", "alerts")}
+    shelf = Shelf(h)
     offers = matchmaking.supply(h, rng["offers"])
-    needs, matches = matchmaking.needs_and_matches(h, offers, rng["needs"])
+    needs, matches = matchmaking.needs_and_matches(shelf, offers, rng["needs"])
     requests, log = samples.requests(h, rng["samples"])
-    sheet_frame = sheets.sheets(h, rng["sheets"])
+    sheet_frame = sheets.sheets(shelf, rng["sheets"])
     templates, versions = sheets.templates(h, sheet_frame, rng["templates"])
     return Commercial(offers, needs, matches, requests, log, samples.allocations(h, requests), sheet_frame, templates,
-                      versions, portal.interest_lists(h, rng["lists"]), portal.drafts(h, rng["drafts"]),
+                      versions, portal.interest_lists(shelf, rng["lists"]), portal.drafts(shelf, rng["drafts"]),
                       portal.catalog_views(h, rng["views"]), portal.price_alerts(h, rng["alerts"]))

@@ -1,7 +1,7 @@
 """What each batch of the core history is (strain, category, grade) and how much of it was on the shelf at a moment.
 
-Needs, offers, sheets, lists and alerts all speak of real batches at real moments: they read
-these, so a sheet never lists a batch before it arrived or after it sold out.
+Needs, offers, sheets, lists and alerts all speak of real batches at real moments, drawn with
+these helpers and ``shelf.Shelf``.
 """
 
 import numpy as np
@@ -10,7 +10,6 @@ import pandas as pd
 from seed_pipeline.business.history import CoreHistory
 from seed_pipeline.business.rules import FLOWER_UNIT
 
-_SPAN = 10**11  # seconds: batch index * _SPAN + moment orders (batch, moment) pairs
 STRAIN_TYPE = {"hybrid": "HYBRID", "indica": "INDICA", "sativa": "SATIVA"}  # strains.category -> needs/supply enum
 
 
@@ -29,22 +28,6 @@ def batch_goods(h: CoreHistory) -> pd.DataFrame:
         "arrived": b["arrived"].to_numpy(), "unit_cost": b["unit_cost"].to_numpy(),
         "on_hand": b["on_hand"].to_numpy(), "sampled": b["sampled"].to_numpy(),
     })
-
-
-def stock_at(h: CoreHistory, batch_index, moments) -> np.ndarray:
-    """Sellable stock of each batch (0-based index) at each moment: received, less samples, less what sold before."""
-    batch_index = np.asarray(batch_index, dtype=np.int64)
-    at = pd.to_datetime(pd.Series(moments)).to_numpy().astype("datetime64[s]").astype(np.int64)
-    lines = h.lines
-    sold_at = h.orders.set_index("id")["created_at"].reindex(lines["order_id"]).to_numpy()
-    key = lines["batch"].to_numpy().astype(np.int64) * _SPAN + sold_at.astype("datetime64[s]").astype(np.int64)
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    cum = np.concatenate([[0.0], np.cumsum(lines["quantity"].to_numpy()[order])])
-    sold = cum[np.searchsorted(key, batch_index * _SPAN + at)] - cum[np.searchsorted(key, batch_index * _SPAN)]
-    b = h.batches
-    stock = b["received"].to_numpy()[batch_index] - b["sampled"].to_numpy()[batch_index] - sold
-    return np.round(np.maximum(stock, 0), 2)
 
 
 def between(rng: np.random.Generator, earliest, latest) -> np.ndarray:

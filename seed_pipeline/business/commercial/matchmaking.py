@@ -14,7 +14,8 @@ scored with the weights of TERP's matching engine (``server/matchingEngineEnhanc
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines, stock_at
+from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines
+from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
 from seed_pipeline.business.history import CoreHistory
 
@@ -118,7 +119,8 @@ def _need_rows(lines: pd.DataFrame, status: str, created, rng, price_max_factor)
     return need
 
 
-def needs_and_matches(h: CoreHistory, offers: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+def needs_and_matches(shelf: Shelf, offers: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    h = shelf.h
     lines = sale_lines(h)
     lines = lines[lines["category"] == "Flower"].reset_index(drop=True)
     clients = h.clients.set_index("id")
@@ -162,9 +164,9 @@ def needs_and_matches(h: CoreHistory, offers: pd.DataFrame, rng: np.random.Gener
     # ACTIVE: recent needs matched to an open offer or a batch still on the shelf
     live = lines[lines["on_hand"] > 0].drop_duplicates("batch")
     k = max(2, round(0.25 * len(buyers)))
-    shelf = live.iloc[rng.choice(len(live), k)].assign(client_id=rng.choice(buyers.index.to_numpy(), k))
-    made = between(rng, np.maximum(shelf["arrived"].to_numpy(), np.datetime64(end - RECENT_DAYS * DAY)), [end - HOUR] * k)
-    active = _need_rows(shelf, "ACTIVE", made, rng, rng.uniform(1.03, 1.1, k))
+    stocked = live.iloc[rng.choice(len(live), k)].assign(client_id=rng.choice(buyers.index.to_numpy(), k))
+    made = between(rng, np.maximum(stocked["arrived"].to_numpy(), np.datetime64(end - RECENT_DAYS * DAY)), [end - HOUR] * k)
+    active = _need_rows(stocked, "ACTIVE", made, rng, rng.uniform(1.03, 1.1, k))
     offered = offers[offers["status"].isin(["AVAILABLE", "RESERVED"])]
     wanted = offered.assign(client_id=rng.choice(buyers.index.to_numpy(), len(offered)),
                             quantity=offered["quantity"] * 0.5, unit_price=offered["unit_price"] * 1.2)
@@ -175,11 +177,12 @@ def needs_and_matches(h: CoreHistory, offers: pd.DataFrame, rng: np.random.Gener
     needs.insert(0, "id", np.arange(1, len(needs) + 1))
     needs["priority"] = by_quota(rng, len(needs), PRIORITIES)
     needs["expires_at"] = np.where(needs["status"] == "ACTIVE", np.maximum(needs["expires_at"], end + DAY), needs["expires_at"])
-    return needs, _matches(h, needs, offers, rng)
+    return needs, _matches(shelf, needs, offers, rng)
 
 
-def _matches(h: CoreHistory, needs: pd.DataFrame, offers: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def _matches(shelf: Shelf, needs: pd.DataFrame, offers: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """One match per need; a need's range and budget are what the client asked, the match what was there."""
+    h = shelf.h
     end = np.datetime64(h.window.end_ts, "s")
     o = h.orders.set_index("id")
     made = needs["created_at"].to_numpy()
@@ -200,7 +203,7 @@ def _matches(h: CoreHistory, needs: pd.DataFrame, offers: pd.DataFrame, rng: np.
     offers = offers.set_index("id")
     price = np.where(by_offer, offers["unit_price"].reindex(np.nan_to_num(offer)).to_numpy(),
                      profile_prices(needs["unit_cost"], profile_of(h.clients.set_index("id").loc[needs["client_id"]]))["retailPrice"])
-    available = np.where(by_offer, offers["quantity"].reindex(np.nan_to_num(offer)).to_numpy(), stock_at(h, batch, created))
+    available = np.where(by_offer, offers["quantity"].reindex(np.nan_to_num(offer)).to_numpy(), shelf.stock(batch, created))
     # a need that was met, or is matched on the shelf, fits the client's budget; a cancelled one did not
     fits = kind != "dismissed"
     needs["price_max"] = np.where(fits, np.maximum(needs["price_max"], np.round(price * 1.01, 2)), np.minimum(needs["price_max"], np.round(price * 0.93, 2)))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from seed_pipeline.business.commercial.goods import batch_goods, between, sale_lines
 from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
-from seed_pipeline.business.commercial.sheets import priced_items, shelf
+from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.history import CoreHistory
 
 DAY, HOUR = np.timedelta64(1, "D"), np.timedelta64(1, "h")
@@ -27,8 +27,8 @@ def _whales(h: CoreHistory) -> pd.DataFrame:
     return h.clients[h.clients["whale"]].set_index("id")
 
 
-def interest_lists(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
-    goods = batch_goods(h)
+def interest_lists(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
+    h, goods = shelf.h, shelf.goods
     end = h.window.end_ts
     whales = _whales(h)
     o = h.orders[h.orders["client_id"].isin(whales.index)]
@@ -47,13 +47,13 @@ def interest_lists(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
                    np.where(status == "ARCHIVED", end - pd.Timedelta(days=7), end - pd.Timedelta(hours=2)))
     for client, sent, st in zip(rng.choice(whales.index.to_numpy(), others), pd.to_datetime(when), status):
         sent = max(sent, whales.loc[client, "created_at"])
-        batches = shelf(h, goods, sent, None, int(rng.integers(2, 6)))
+        batches = shelf.on_shelf(sent, None, int(rng.integers(2, 6)))
         if len(batches):
             rows.append((int(client), sent, st, None, batches))
     lists = pd.DataFrame(rows, columns=["client_id", "submitted_at", "status", "order_id", "batches"])
     lists = lists.sort_values("submitted_at", kind="stable", ignore_index=True)
     lists.insert(0, "id", np.arange(1, len(lists) + 1))
-    lists["items"] = [priced_items(h, goods, b, c, t) for b, c, t in zip(lists["batches"], lists["client_id"], lists["submitted_at"])]
+    lists["items"] = shelf.priced(list(lists["batches"]), lists["client_id"], lists["submitted_at"])
     o_at = h.orders.set_index("id")["created_at"]
     converted_at = o_at.reindex(lists["order_id"].fillna(0)).to_numpy()
     reviewed = lists["status"] != "NEW"
@@ -66,13 +66,13 @@ def interest_lists(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     return lists
 
 
-def drafts(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
+def drafts(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
     """Each whale's current draft: a few batches on the shelf at the end date, added in the last week."""
-    goods = batch_goods(h)
+    h, goods = shelf.h, shelf.goods
     end = h.window.end_ts
     rows = []
     for client in _whales(h).index:
-        for b in shelf(h, goods, end, None, int(rng.integers(1, 5)), rng):
+        for b in shelf.on_shelf(end, None, int(rng.integers(1, 5)), rng):
             rows.append((int(client), int(b) + 1, max(pd.Timestamp(goods["arrived"].iloc[b]), end - pd.Timedelta(days=7))))
     out = pd.DataFrame(rows, columns=["client_id", "batch", "since"])
     out["added_at"] = between(rng, out["since"], [end] * len(out))

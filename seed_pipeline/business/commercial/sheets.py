@@ -10,8 +10,8 @@ sheet, and says what was added and removed since the one before.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.commercial.goods import batch_goods, between, stock_at
-from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
+from seed_pipeline.business.commercial.goods import between
+from seed_pipeline.business.commercial.shelf import Shelf, class_of
 from seed_pipeline.business.history import CoreHistory
 
 SHEET_SHARE = 0.07  # of orders preceded by a sales sheet
@@ -22,34 +22,9 @@ VERSION_LEAD = pd.Timedelta(minutes=5)  # a template version is saved just befor
 TEMPLATE_EXPIRY_SHARE = 0.2  # templates given an expiry date, which may have passed
 
 
-def shelf(h: CoreHistory, goods: pd.DataFrame, moment, classes=None, limit: int = MAX_ITEMS,
-          rng: np.random.Generator | None = None) -> np.ndarray:
-    """Batch indices on the shelf at ``moment`` (arrived, stock left), those of ``classes`` (line, grade) first."""
-    arrived = goods["arrived"].to_numpy() < np.datetime64(pd.Timestamp(moment))
-    idx = np.flatnonzero(arrived)
-    idx = idx[stock_at(h, idx, [moment] * len(idx)) > 0]
-    if classes is not None:
-        wanted = pd.MultiIndex.from_frame(goods.iloc[idx][["line", "grade"]].fillna("")).isin(classes)
-        idx = np.concatenate([idx[wanted], rng.permutation(idx[~wanted]) if rng is not None else idx[~wanted]])
-    return idx[:limit]
-
-
-def priced_items(h: CoreHistory, goods: pd.DataFrame, batches: np.ndarray, client: int, moment) -> list[dict]:
-    """The items of a sheet as TERP saves them: batch id (local), base price (cost), the profile's price."""
-    profile = profile_of(h.clients.set_index("id").loc[[client] * len(batches)])
-    priced = profile_prices(goods["unit_cost"].to_numpy()[batches], profile)
-    qty = stock_at(h, batches, [moment] * len(batches))
-    g = goods.iloc[batches]
-    return [{"batch": int(b) + 1, "product": p, "category": c, "subcategory": s, "strain": st, "grade": gr,
-             "basePrice": float(cost), "retailPrice": float(r), "quantity": float(q), "priceMarkup": float(m), "appliedRules": a}
-            for b, p, c, s, st, gr, cost, r, q, m, a in zip(batches, g["product"], g["category"], g["subcategory"], g["strain"],
-                                                              g["grade"], g["unit_cost"], priced["retailPrice"], qty,
-                                                              priced["priceMarkup"], priced["appliedRules"])]
-
-
-def sheets(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
+def sheets(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
     """One sheet before a share of the orders, with the items on the shelf then."""
-    goods = batch_goods(h)
+    h, goods = shelf.h, shelf.goods
     o = h.orders
     clients = h.clients.set_index("id")
     k = max(int(clients["is_buyer"].sum()), round(SHEET_SHARE * len(o)))
@@ -60,14 +35,14 @@ def sheets(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     earliest = np.maximum.reduce([born + np.timedelta64(1, "h"), at - np.timedelta64(LEAD_DAYS, "D"), np.full(len(at), first_arrival)])
     sent = between(rng, earliest, at - np.timedelta64(30, "m"))
     rows = []
-    lines = h.lines.assign(grade=h.lines["grade"].fillna(""))
+    lines = h.lines[h.lines["order_id"].isin(picked["id"])]
+    classes = pd.Series(class_of(lines["line"], lines["grade"])).groupby(lines["order_id"].to_numpy()).agg(list)
     for order, client, moment in zip(picked["id"], picked["client_id"], pd.to_datetime(sent)):
-        bought = lines[lines["order_id"] == order]
-        classes = pd.MultiIndex.from_frame(bought[["line", "grade"]])
-        items = shelf(h, goods, moment, classes, MAX_ITEMS, rng)
+        items = shelf.on_shelf(moment, classes[order], MAX_ITEMS, rng)
         if len(items):
-            rows.append((int(client), moment, int(order), priced_items(h, goods, items, int(client), moment)))
-    out = pd.DataFrame(rows, columns=["client_id", "created_at", "order_id", "items"])
+            rows.append((int(client), moment, int(order), items))
+    out = pd.DataFrame(rows, columns=["client_id", "created_at", "order_id", "batches"])
+    out["items"] = shelf.priced(list(out["batches"]), out["client_id"], out["created_at"])
     out = out.sort_values("created_at", kind="stable", ignore_index=True)
     out.insert(0, "id", np.arange(1, len(out) + 1))
     return out
