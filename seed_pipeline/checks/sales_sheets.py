@@ -78,9 +78,10 @@ def sheet_versions_tell_the_changes(conn, as_of) -> int:
     return bad + int((~temps.index.isin(f["templateId"])).sum())
 
 
-def interest_lists_priced_by_client_profile(conn, as_of) -> int:
+def live_catalog_priced_by_client_profile(conn, as_of) -> int:
     """Each item of an interest list is a batch that had arrived, priced by the client's profile; the list's count and
-    total are its items'; a converted list became an order of the same client, after it was sent."""
+    total are its items'; a converted list became an order of the same client, after it was sent. A draft holds a
+    batch that had arrived and is still in stock; a saved view is the client's, made after the client existed."""
     lst, it, o = T["client_interest_lists"], T["client_interest_list_items"], T["orders"]
     lists = fetch_frame(conn, sa.select(lst.c.id, lst.c.client_id, lst.c.submitted_at, lst.c.status, lst.c.total_items,
                                         lst.c.total_value, lst.c.converted_at, o.c.client_id.label("order_client"),
@@ -95,7 +96,12 @@ def interest_lists_priced_by_client_profile(conn, as_of) -> int:
     converted = lists["status"] == "CONVERTED"
     late = (_at(lists["ordered_at"]) < _at(lists["submitted_at"])) | (lists["order_client"] != lists["client_id"])
     bad |= set(lists["id"][converted & (lists["converted_to_order_id"].isna() | late)])
-    return len(bad)
+    d, b, c, v = T["client_draft_interests"], T["batches"], T["clients"], T["client_catalog_views"]
+    drafts = fetch_frame(conn, sa.select(d.c.added_at, b.c.createdAt, b.c.onHandQty).select_from(d.outerjoin(b, b.c.id == d.c.batch_id)))
+    stale = drafts["createdAt"].isna() | (_at(drafts["added_at"]) < _at(drafts["createdAt"])) | ~(pd.to_numeric(drafts["onHandQty"]) > 0)
+    views = fetch_frame(conn, sa.select(v.c.created_at, v.c.updated_at, c.c.created_at.label("born")).select_from(v.outerjoin(c, c.c.id == v.c.client_id)))
+    early = views["born"].isna() | (_at(views["created_at"]) < _at(views["born"])) | (_at(views["updated_at"]) < _at(views["created_at"]))
+    return len(bad) + int(stale.sum()) + int(early.sum())
 
 
 def sample_requests_precede_their_orders(conn, as_of) -> int:
@@ -118,13 +124,14 @@ def sample_requests_precede_their_orders(conn, as_of) -> int:
 
 
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {f.__name__: f for f in (
-    sales_sheets_priced_by_client_profile, sheet_versions_tell_the_changes, interest_lists_priced_by_client_profile,
+    sales_sheets_priced_by_client_profile, sheet_versions_tell_the_changes, live_catalog_priced_by_client_profile,
     sample_requests_precede_their_orders,
 )}
 _PRICES = ("clients", "pricing_profiles", "pricing_rules", "batches", "products")
 HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "sales_sheets_priced_by_client_profile": ("sales_sheet_history", ("sales_sheet_templates", *_PRICES)),
     "sheet_versions_tell_the_changes": ("salesSheetVersions", ("sales_sheet_templates",)),
-    "interest_lists_priced_by_client_profile": ("client_interest_lists", ("client_interest_list_items", "orders", *_PRICES)),
+    "live_catalog_priced_by_client_profile": ("client_interest_lists", ("client_interest_list_items", "client_draft_interests",
+                                                                         "client_catalog_views", "orders", *_PRICES)),
     "sample_requests_precede_their_orders": ("sampleRequests", ("orders", "order_line_items", "batches")),
 }

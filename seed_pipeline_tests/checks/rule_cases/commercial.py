@@ -16,7 +16,7 @@ CASES = {
                                        + _one("sample_inventory_log", "action = 'ALLOCATED'")],
     "sales_sheets_priced_by_client_profile": ["UPDATE sales_sheet_history SET total_value = total_value + 5 WHERE id = 1"],
     "sheet_versions_tell_the_changes": ["UPDATE salesSheetVersions SET versionNumber = 7 WHERE id = (SELECT min(id) FROM salesSheetVersions)"],
-    "interest_lists_priced_by_client_profile": ["UPDATE client_interest_list_items SET price_at_interest = price_at_interest + 10 WHERE id = 1"],
+    "live_catalog_priced_by_client_profile": ["UPDATE client_interest_list_items SET price_at_interest = price_at_interest + 10 WHERE id = 1"],
     "sample_requests_precede_their_orders": [f"UPDATE sampleRequests SET requestDate = '2030-01-01 00:00:00' WHERE {_one('sampleRequests', 'relatedOrderId IS NOT NULL')}"],
     # the contract: a JSON value TERP cannot read, a counted state missing
     "pricing_rules_conditions_reads_as_terp_expects": ["UPDATE pricing_rules SET conditions = '{\"minPrice\": 0}' WHERE id = 1"],
