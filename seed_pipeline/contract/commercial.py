@@ -115,15 +115,15 @@ SUPPLY_SCREEN = "vendor supply and matchmaking (server/vendorSupplyDb.ts getAll/
 MATCH_SCREEN = "match analytics (server/matchRecordsDb.ts getMatchRecords/getMatchAnalytics)"
 STATES: tuple[StateColumn, ...] = (
     StateColumn("client_needs", "status", {s: NEEDS_SCREEN for s in ("ACTIVE", "FULFILLED", "EXPIRED", "CANCELLED")},
-                {"ACTIVE": 0.15, "FULFILLED": 0.6, "EXPIRED": 0.2, "CANCELLED": 0.05}),
+                {"ACTIVE": 0.05, "FULFILLED": 0.6, "EXPIRED": 0.2, "CANCELLED": 0.15}),
     StateColumn("client_needs", "priority", {s: NEEDS_SCREEN for s in ("LOW", "MEDIUM", "HIGH", "URGENT")},
                 {"LOW": 0.15, "MEDIUM": 0.45, "HIGH": 0.3, "URGENT": 0.1}),
     StateColumn("vendor_supply", "status", {s: SUPPLY_SCREEN for s in ("AVAILABLE", "RESERVED", "PURCHASED", "EXPIRED")},
-                {"AVAILABLE": 0.03, "RESERVED": 0.01, "PURCHASED": 0.95, "EXPIRED": 0.01}),
+                {"AVAILABLE": 0.02, "RESERVED": 0.01, "PURCHASED": 0.96, "EXPIRED": 0.01}),
     StateColumn("match_records", "match_type", {s: MATCH_SCREEN for s in ("EXACT", "CLOSE", "HISTORICAL")},
-                {"EXACT": 0.75, "CLOSE": 0.05, "HISTORICAL": 0.2}),
+                {"EXACT": 0.65, "CLOSE": 0.15, "HISTORICAL": 0.2}),
     StateColumn("match_records", "user_action", {s: MATCH_SCREEN for s in ("CREATED_QUOTE", "CONTACTED_VENDOR", "DISMISSED", "NONE")},
-                {"CREATED_QUOTE": 0.6, "CONTACTED_VENDOR": 0.05, "DISMISSED": 0.05, "NONE": 0.3}),
+                {"CREATED_QUOTE": 0.6, "CONTACTED_VENDOR": 0.01, "DISMISSED": 0.15, "NONE": 0.24}),
     StateColumn("sampleRequests", "sampleRequestStatus",
                 {"PENDING": "pending samples (server/samplesDb.ts getPendingSampleRequests)",
                  "FULFILLED": "client samples and conversion (server/samplesDb.ts, server/samplesAnalytics.ts)",
@@ -132,5 +132,5 @@ STATES: tuple[StateColumn, ...] = (
     StateColumn("client_interest_lists", "status",
                 {s: "interest lists of a client (server/routers/vipPortalAdmin.ts interestLists.getByClient)"
                  for s in ("NEW", "REVIEWED", "CONVERTED", "ARCHIVED")},
-                {"NEW": 0.05, "REVIEWED": 0.15, "CONVERTED": 0.6, "ARCHIVED": 0.2}),
+                {"NEW": 0.05, "REVIEWED": 0.22, "CONVERTED": 0.5, "ARCHIVED": 0.23}),
 )

@@ -11,7 +11,7 @@ still waiting below today's price, or lapsed.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.commercial.goods import batch_goods, between, sale_lines
+from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines
 from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
 from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.history import CoreHistory
@@ -19,6 +19,7 @@ from seed_pipeline.business.history import CoreHistory
 DAY, HOUR = np.timedelta64(1, "D"), np.timedelta64(1, "h")
 LIST_SHARE = 0.1  # of whale orders that began as an interest list
 RECENT_DAYS = 3  # NEW lists are this recent
+OTHER_OUTCOMES = {"REVIEWED": 0.45, "ARCHIVED": 0.45, "NEW": 0.1}  # of lists that became no order
 ALERT_SHARE = 0.05  # of whale order lines watched by a price alert first
 ALERT_LIFE_DAYS = (30, 61)
 
@@ -40,8 +41,8 @@ def interest_lists(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
         since = max(pd.Timestamp(goods["arrived"].iloc[batches].max()), at - pd.Timedelta(days=2), whales.loc[client, "created_at"])
         sent = pd.Timestamp(between(rng, [since], [at - pd.Timedelta(minutes=30)])[0])
         rows.append((int(client), sent, "CONVERTED", int(order), batches))
-    others = max(3, len(rows))
-    status = np.array(["NEW", "REVIEWED", "ARCHIVED"] + list(rng.choice(["REVIEWED", "ARCHIVED"], others - 3)))
+    others = max(len(OTHER_OUTCOMES), len(rows))
+    status = by_quota(rng, others, OTHER_OUTCOMES)
     first = max(h.window.start_ts, goods["arrived"].min() + pd.Timedelta(hours=1))
     when = between(rng, np.where(status == "NEW", end - pd.Timedelta(days=RECENT_DAYS), first),
                    np.where(status == "ARCHIVED", end - pd.Timedelta(days=7), end - pd.Timedelta(hours=2)))

@@ -11,7 +11,7 @@ without an order, are still PENDING, or were CANCELLED.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.commercial.goods import batch_goods, between, sale_lines
+from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines
 from seed_pipeline.business.history import CoreHistory
 from seed_pipeline.business.history.timeline import exact_share
 
@@ -21,6 +21,7 @@ CONVERTED_SHARE = 0.04  # of orders that followed a sample of one of their produ
 RELEASED_SHARE = 0.25  # of batches with samples set aside, where QC gave part back
 LEAD_DAYS = 14  # a sample comes at most this long before the order it led to
 PENDING_DAYS = 5
+OTHER_OUTCOMES = {"FULFILLED": 0.7, "PENDING": 0.1, "CANCELLED": 0.2}  # of requests that led to no order
 ALLOWANCE = {True: 14.0, False: 7.0}  # monthly sample allowance (TERP's default 7), whales get double
 CANCEL_REASONS = ("Client sourced it elsewhere", "Batch sold through before pickup", "Duplicate of an earlier request",
                   "Client asked to wait for the next harvest")
@@ -56,11 +57,11 @@ def requests(h: CoreHistory, rng: np.random.Generator) -> tuple[pd.DataFrame, pd
     converted["fulfilled"] = between(rng, asked, np.minimum(asked + 2 * DAY, at[conv] - HOUR))
 
     buyers = clients[clients["is_buyer"]]
-    k_other = max(3, len(conv))
+    k_other = max(len(OTHER_OUTCOMES), len(conv))
     candidates = np.flatnonzero(stocked & (goods["arrived"].to_numpy().astype("datetime64[s]") < end - DAY))
     batch = rng.choice(candidates, k_other)
     who = rng.choice(buyers.index.to_numpy(), k_other)
-    status = np.array(["PENDING", "CANCELLED"] + ["FULFILLED"] * (k_other - 2))
+    status = by_quota(rng, k_other, OTHER_OUTCOMES)
     first = np.maximum(goods["arrived"].to_numpy()[batch].astype("datetime64[s]") + HOUR,
                        buyers["created_at"].reindex(who).to_numpy().astype("datetime64[s]"))
     first = np.where(status == "PENDING", np.maximum(first, end - PENDING_DAYS * DAY), first)
