@@ -1,7 +1,5 @@
 """Each client's monthly sample allowance for the months it asked for samples: allocated, used by fulfilled requests, left."""
 
-import pandas as pd
-
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._commercial import commercial_of
 from seed_pipeline.generators._core import real_ids
@@ -14,11 +12,7 @@ def _text(values) -> list[str]:
 
 @generates("sampleAllocations")
 def generate(ctx, parents):
-    c = commercial_of(ctx)
-    a = c.sample_allocations
-    r = c.sample_requests
-    month = pd.to_datetime(r["requested"]).dt.strftime("%Y-%m")
-    last_use = r.assign(month=month, at=r["fulfilled"].fillna(r["requested"])).groupby(["client_id", "month"])["at"].max()
+    a = commercial_of(ctx).sample_allocations
     return table_frame(ctx, {
         "clientId": real_ids(parents["clients"], a["client_id"]),
         "monthYear": a["month"],
@@ -26,5 +20,5 @@ def generate(ctx, parents):
         "usedQuantity": _text(a["used"]),
         "remainingQuantity": _text(a["remaining"]),
         "createdAt": a["first"],
-        "updatedAt": last_use.reindex(pd.MultiIndex.from_frame(a[["client_id", "month"]])).to_numpy(),
+        "updatedAt": a["last"],
     })

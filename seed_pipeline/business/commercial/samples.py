@@ -122,11 +122,14 @@ def _log(req: pd.DataFrame, goods: pd.DataFrame, h: CoreHistory, rng: np.random.
 
 
 def allocations(h: CoreHistory, req: pd.DataFrame) -> pd.DataFrame:
-    """Each client's allowance for each month it asked for samples, what fulfilled requests used, and what is left."""
+    """Each client's allowance for each month it asked for samples, what fulfilled requests used, and what is left.
+
+    As TERP counts it, a request uses the allowance of the month it was fulfilled in.
+    """
     clients = h.clients.set_index("id")
-    month = pd.to_datetime(req["requested"]).dt.strftime("%Y-%m")
-    used = req.assign(month=month, used=np.where(req["status"] == "FULFILLED", req["quantity"], 0.0))
-    rows = used.groupby(["client_id", "month"]).agg(used=("used", "sum"), first=("requested", "min")).reset_index()
+    at = pd.to_datetime(req["fulfilled"].fillna(req["requested"]))
+    used = req.assign(month=at.dt.strftime("%Y-%m"), at=at, used=np.where(req["status"] == "FULFILLED", req["quantity"], 0.0))
+    rows = used.groupby(["client_id", "month"]).agg(used=("used", "sum"), first=("requested", "min"), last=("at", "max")).reset_index()
     whale = clients["whale"].reindex(rows["client_id"]).to_numpy()
     rows["allocated"] = np.maximum(np.where(whale, ALLOWANCE[True], ALLOWANCE[False]), np.ceil(rows["used"]))
     rows["remaining"] = (rows["allocated"] - rows["used"]).round(2)
