@@ -103,6 +103,7 @@ def supply(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
 
 
 def _need_rows(lines: pd.DataFrame, status: str, created, rng, price_max_factor) -> pd.DataFrame:
+    """Needs for the goods of these lines: about their quantity (-20%/+25%), a budget relative to their price."""
     n = len(lines)
     q = lines["quantity"].to_numpy()
     whole = lines["whole"].to_numpy()
@@ -120,6 +121,7 @@ def _need_rows(lines: pd.DataFrame, status: str, created, rng, price_max_factor)
 
 
 def needs_and_matches(shelf: Shelf, offers: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Needs of each outcome (FULFILLED, EXPIRED, CANCELLED, ACTIVE) from real flower lines and open offers, and their matches."""
     h = shelf.h
     lines = sale_lines(h)
     lines = lines[lines["category"] == "Flower"].reset_index(drop=True)
