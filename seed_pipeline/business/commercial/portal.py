@@ -28,7 +28,13 @@ def _whales(h: CoreHistory) -> pd.DataFrame:
     return h.clients[h.clients["whale"]].set_index("id")
 
 
+def _some(rng: np.random.Generator, batches: np.ndarray, k: int) -> np.ndarray:
+    """Up to k of the batches, at random, in shelf order."""
+    return np.sort(rng.choice(batches, min(k, len(batches)), replace=False))
+
+
 def interest_lists(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
+    """Lists that became whale orders (their batches), and as many that did not, of batches on the shelf then."""
     h, goods = shelf.h, shelf.goods
     end = h.window.end_ts
     whales = _whales(h)
@@ -48,7 +54,7 @@ def interest_lists(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
                    np.where(status == "ARCHIVED", end - pd.Timedelta(days=7), end - pd.Timedelta(hours=2)))
     for client, sent, st in zip(rng.choice(whales.index.to_numpy(), others), pd.to_datetime(when), status):
         sent = max(sent, whales.loc[client, "created_at"])
-        batches = shelf.on_shelf(sent, None, int(rng.integers(2, 6)))
+        batches = _some(rng, shelf.on_shelf(sent), int(rng.integers(2, 6)))
         if len(batches):
             rows.append((int(client), sent, st, None, batches))
     lists = pd.DataFrame(rows, columns=["client_id", "submitted_at", "status", "order_id", "batches"])
@@ -73,7 +79,7 @@ def drafts(shelf: Shelf, rng: np.random.Generator) -> pd.DataFrame:
     end = h.window.end_ts
     rows = []
     for client in _whales(h).index:
-        for b in shelf.on_shelf(end, None, int(rng.integers(1, 5)), rng):
+        for b in _some(rng, shelf.on_shelf(end), int(rng.integers(1, 5))):
             rows.append((int(client), int(b) + 1, max(pd.Timestamp(goods["arrived"].iloc[b]), end - pd.Timedelta(days=7))))
     out = pd.DataFrame(rows, columns=["client_id", "batch", "since"])
     out["added_at"] = between(rng, out["since"], [end] * len(out))
