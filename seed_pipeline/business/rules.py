@@ -113,8 +113,8 @@ def ar_aging(amount_due: pd.Series, due: pd.Series, as_of: date) -> dict[str, fl
 
 
 # A calendar's start_date/end_date and a reminder's reminder_time may be ahead too (upcoming events), so may an
-# open purchase order's expected delivery and a standing order's next run.
-FUTURE_DATED = re.compile(r"due|valid_?until|expir|needed_?by|^(start|end)_date$|^reminder_time$|^expectedDelivery"
+# open purchase order's expected delivery, a standing order's next run and an offer's available_until.
+FUTURE_DATED = re.compile(r"due|until|expir|needed_?by|^(start|end)_date$|^reminder_time$|^expectedDelivery"
                           r"|^next_generation", re.IGNORECASE)
 
 

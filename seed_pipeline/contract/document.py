@@ -25,6 +25,8 @@ def _kind(annotation) -> str:
 
 
 def _fields(shape) -> str:
+    if shape is str:
+        return "text"
     parts = []
     for name, info in shape.model_fields.items():
         parts.append(f"`{info.alias or name}`: {_kind(info.annotation)}" + ("" if info.is_required() else " (optional)"))

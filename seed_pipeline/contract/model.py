@@ -24,7 +24,7 @@ class JsonColumn:
 
     table: str
     column: str
-    shape: type[Shape]
+    shape: type[Shape] | type[str]  # str: a JSON array of plain strings (``match_records.match_reasons``)
     read_by: tuple[str, ...]  # TERP's files (under ../shared/terp/app/) that read it
     many: bool = True  # a JSON array of `shape`; else one object
     nulls: bool = False  # write null members too: for readers that tell null from a missing key (`x !== null`)

@@ -14,16 +14,28 @@ Parents = Mapping[str, pd.DataFrame]
 Generator = Callable[[GenerationContext, Parents], pd.DataFrame]
 
 _GENERATORS: dict[str, Generator] = {}
+_READS: dict[str, tuple[str, ...]] = {}
 
 
-def generates(table: str) -> Callable[[Generator], Generator]:
+def generates(table: str, reads: tuple[str, ...] = ()) -> Callable[[Generator], Generator]:
+    """Register ``table``'s generator; ``reads`` names tables whose real ids it writes inside JSON
+    (``pricing_profiles.rules`` holds rule ids), which no schema reference declares."""
     def register(fn: Generator) -> Generator:
         if table in _GENERATORS:
             raise ValueError(f"two generators for {table}: {_GENERATORS[table].__module__} and {fn.__module__}")
         _GENERATORS[table] = fn
+        if reads:
+            _READS[table] = tuple(reads)
         return fn
 
     return register
+
+
+def reads_of(table: str) -> tuple[str, ...]:
+    """Tables a generator reads beyond its references: they are seeded first and handed to it as parents."""
+    import seed_pipeline.generators  # noqa: F401
+
+    return _READS.get(table, ())
 
 
 def generator_for(table: str) -> Generator:

@@ -23,7 +23,7 @@ def photo_sessions(batches: pd.DataFrame, events: pd.DataFrame, products: pd.Dat
     })
 
 
-@generates("productMedia")
+@generates("productMedia", reads=("batches", "calendar_events"))
 def generate(ctx, parents):
     sessions = photo_sessions(parents["batches"], parents["calendar_events"], parents["products"])
     files = session_files(sessions, ctx.window.end_ts, ctx.rng)

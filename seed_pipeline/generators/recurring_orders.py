@@ -27,7 +27,7 @@ def cadence(gap_days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.array([c[1] for c in CADENCES])[k], np.array([c[2] for c in CADENCES])[k]
 
 
-@generates("recurring_orders")
+@generates("recurring_orders", reads=("products",))
 def generate(ctx, parents):
     h, rng = history(ctx), ctx.rng
     o = h.orders
@@ -45,10 +45,10 @@ def generate(ctx, parents):
     top = bought.reset_index().sort_values(["client_id", "size"], ascending=[True, False], kind="stable")
     top = top.groupby("client_id").head(TEMPLATE_ITEMS)
     whole = lines.drop_duplicates("productId").set_index("productId")["whole"]
-    items = {c: [{"productId": int(p), "quantity": float(np.floor(q) if whole[p] else round(q, 2)) or 1.0}
+    items = {c: [{"productId": int(real_ids(parents["products"], [p])[0]), "quantity": float(np.floor(q) if whole[p] else round(q, 2)) or 1.0}
                  for p, q in zip(g["productId"], g["median"])] for c, g in top.groupby("client_id")}
     paused = rng.permutation(len(regular)) < round(PAUSED_SHARE * len(regular))
-    template = [{"items": items[c]} for c in regular]  # products by the catalogue's local ids (seeded first, 1..n)
+    template = [{"items": items[c]} for c in regular]
     next_due = (last.dt.normalize() + pd.to_timedelta(every, unit="D")).dt.date
     return table_frame(ctx, {
         "client_id": real_ids(parents["clients"], regular),

@@ -8,7 +8,7 @@ Rules, applied in this order:
   column is left NULL when its table is generated and filled by an update when the target
   table is materialised. The target's asset then lists the source table upstream.
 - Every other nullable reference is a normal edge.
-- A table whose generator must read a table it has no reference to says so in ``EXTRA_READS``.
+- A table whose generator must read a table it has no reference to names it in ``@generates(reads=...)``.
 """
 
 from collections import defaultdict
@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from graphlib import TopologicalSorter
 
+from seed_pipeline.generation.registry import reads_of
 from seed_pipeline.graph.phases import GROUP_OF, PHASES, rank
 from seed_pipeline.schema import TABLES, Reference, references
 
-
-# Tables a generator reads although no reference of its table leads there: a product's photos are
-# the files of its batches' photo sessions (batches.photo_session_event_id -> calendar_events).
-EXTRA_READS: dict[str, tuple[str, ...]] = {"productMedia": ("batches", "calendar_events")}
 
 
 class GraphError(ValueError):
@@ -39,7 +36,7 @@ class DependencyGraph:
         """Tables whose rows this table's generator reads (the asset's upstream)."""
         direct = {r.target for r in self.edges if r.table == table}
         filled_here = {r.table for r in self.deferred if r.target == table}
-        return tuple(sorted(direct | filled_here | set(EXTRA_READS.get(table, ()))))
+        return tuple(sorted(direct | filled_here | set(reads_of(table))))
 
     def children(self, table: str) -> tuple[str, ...]:
         return tuple(t for t in self.order if table in self.parents(t))

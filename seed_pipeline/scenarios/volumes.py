@@ -12,6 +12,7 @@ from seed_pipeline.business import catalog
 from seed_pipeline.business.books.postings import BANK_ACCOUNTS
 from seed_pipeline.business.catalogue.tags import GROUPS as TAG_GROUPS
 from seed_pipeline.business.catalogue.tags import vocabulary
+from seed_pipeline.business.commercial import pricing
 from seed_pipeline.scenarios.config import Scenario
 
 
@@ -139,26 +140,26 @@ VOLUMES: dict[str, Spec] = {
     "order_status_history": Per("orders", 3.0),
     "order_audit_log": Per("orders", 2.3),
     "recurring_orders": Per("clients", 0.88),
-    "pricing_profiles": Fixed(5),
-    "pricing_rules": Fixed(12),
-    "client_price_alerts": Per("clients", 2),
+    "pricing_profiles": Fixed(len(pricing.PROFILES)),
+    "pricing_rules": Fixed(len(pricing.RULES)),
+    "client_price_alerts": Per("orders", 0.07),
     "purchaseOrders": Per("lots"),
     "purchaseOrderItems": Per("purchaseOrders", 2.4),
     "intake_sessions": Per("lots", 0.93),
     "intake_session_batches": Per("batches"),
-    "vendor_supply": Per("vendors", 10),
-    "client_needs": Per("clients", 4),
-    "match_records": Per("client_needs", 2),
-    "sampleRequests": Per("orders", "refunds_share"),
-    "sampleAllocations": Per("clients", "months"),
-    "sample_inventory_log": Per("sampleRequests", 2),
-    "client_interest_lists": Per("clients", 3),
-    "client_interest_list_items": Per("client_interest_lists", 4),
-    "client_draft_interests": Per("clients", 3),
-    "client_catalog_views": Per("clients"),
-    "sales_sheet_templates": Per("clients", 0.5),
-    "salesSheetVersions": Per("sales_sheet_templates", 3),
-    "sales_sheet_history": Per("clients", 5),
+    "vendor_supply": Per("lots", 0.85),  # an offer before most lots, a few open or lapsed
+    "client_needs": Per("orders", 0.1),
+    "match_records": Per("client_needs", 1),
+    "sampleRequests": Per("orders", 0.08),
+    "sampleAllocations": Per("sampleRequests", 0.85),
+    "sample_inventory_log": Per("batches", 2.1),
+    "client_interest_lists": Per("orders", 0.09),
+    "client_interest_list_items": Per("client_interest_lists", 3),
+    "client_draft_interests": Per("clients", 0.35),
+    "client_catalog_views": Per("clients", 0.2),
+    "sales_sheet_templates": Per("sales_sheet_history", 0.17),
+    "salesSheetVersions": Per("sales_sheet_templates", 3.3),
+    "sales_sheet_history": Per("orders", 0.07),
     # phase 4: polish
     "productMedia": Per("batches", 0.9),  # about 4.75 files for each of the 30% of flower batches photographed
     "productSynonyms": Per("products", 2.5),

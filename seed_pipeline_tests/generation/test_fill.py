@@ -27,6 +27,6 @@ def test_an_order_gets_the_invoice_that_names_it(seeded):
 
 def test_unpaired_references_are_filled_for_a_share_of_rows(seeded):
     _, frames = seeded
-    filled = _filled(seeded, "orders", "client_need_id")
+    filled = _filled(seeded, "orders", "intake_event_id")
     assert 0 < filled.notna().mean() < 0.5
-    assert filled.dropna().isin(frames["client_needs"]["id"]).all()
+    assert filled.dropna().isin(frames["calendar_events"]["id"]).all()

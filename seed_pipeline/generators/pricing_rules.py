@@ -1,0 +1,27 @@
+"""The pricing rules behind the prices the history charged: markup over cost, each tier's concession, two retired ones."""
+
+import pandas as pd
+
+from seed_pipeline.business.commercial.pricing import RULES
+from seed_pipeline.contract.commercial import PRICING_CONDITIONS
+from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._frame import table_frame
+
+RETIRED_AFTER_DAYS = 20  # a retired rule was switched off this long after go-live
+
+
+@generates("pricing_rules")
+def generate(ctx, parents):
+    start = ctx.window.start_ts
+    return table_frame(ctx, {
+        "name": [r.name for r in RULES],
+        "description": [r.description for r in RULES],
+        "adjustment_type": [r.adjustment_type for r in RULES],
+        "adjustment_value": [r.adjustment_value for r in RULES],
+        "conditions": PRICING_CONDITIONS.values([r.conditions for r in RULES]),
+        "logic_type": ["AND"] * len(RULES),
+        "priority": [r.priority for r in RULES],
+        "is_active": [r.active for r in RULES],
+        "created_at": [start] * len(RULES),
+        "updated_at": [start if r.active else start + pd.Timedelta(days=RETIRED_AFTER_DAYS) for r in RULES],
+    })

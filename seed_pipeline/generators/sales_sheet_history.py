@@ -1,0 +1,30 @@
+"""Sales sheets sent to clients before some of their orders, priced by each client's profile."""
+
+import pandas as pd
+
+from seed_pipeline.contract.commercial import SHEET_ITEMS
+from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._commercial import account_rep, commercial_of, optional_ids, sheet_items
+from seed_pipeline.generators._core import real_ids
+from seed_pipeline.generators._frame import table_frame
+
+
+@generates("sales_sheet_history", reads=("batches", "pricing_rules"))
+def generate(ctx, parents):
+    c = commercial_of(ctx)
+    s = c.sheets
+    template = pd.Series({sheet: t for t, sheets in zip(c.templates["id"], c.templates["sheets"]) for sheet in sheets},
+                         dtype=float).reindex(s["id"]).to_numpy()
+    items = [sheet_items(i, parents["batches"], parents["pricing_rules"]) for i in s["items"]]
+    lines = [len(i) for i in items]
+    kinds = [", ".join(sorted({x.get("category", "") for x in i})) for i in items]
+    return table_frame(ctx, {
+        "client_id": real_ids(parents["clients"], s["client_id"]),
+        "created_by": account_rep(parents["users"], s["client_id"]),
+        "template_id": optional_ids(parents["sales_sheet_templates"], template),
+        "items": SHEET_ITEMS.values(items),
+        "total_value": [round(sum(x["retailPrice"] for x in i), 2) for i in items],
+        "item_count": lines,
+        "notes": [f"{n} batches on the shelf: {k}" for n, k in zip(lines, kinds)],
+        "created_at": s["created_at"],
+    })
