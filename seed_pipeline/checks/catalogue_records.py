@@ -1,4 +1,4 @@
-"""Catalogue rules that read text: a photo's file name, a release's version, a password hash, a view's filters.
+"""Catalogue rules that read text: a photo's file name, a release's version, a password hash's shape, a view's filters.
 
 Each fetches the few columns it needs and counts the rows breaking it in Python (SQL cannot parse
 a version or check a bcrypt hash the same way on three engines).
@@ -8,12 +8,11 @@ import json
 import re
 from datetime import date, datetime, time
 
-import bcrypt
 import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.activity import event_start
-from seed_pipeline.business.catalogue.portal import TEST_PASSWORD, TEST_TOKEN_PREFIX
+from seed_pipeline.business.catalogue.portal import HASH_COST, TEST_TOKEN_PREFIX
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.schema import TABLES
 
@@ -22,6 +21,7 @@ FILE = re.compile(r"^[a-z0-9-]+_(?P<batch>[A-Z]+-\d+)_[a-z0-9-]+\.(?P<ext>jpg|mp
 KIND_OF_EXTENSION = {"jpg": "image", "mp4": "video"}
 RELEASE = re.compile(r"^chore\(main\): release (\d+)\.(\d+)\.(\d+) \(#\d+\)")
 IN_PROGRESS = {"pending", "building", "deploying"}
+SEED_HASH = re.compile(rf"\$2b\${HASH_COST:02d}\$[./A-Za-z0-9]{{53}}")
 
 
 def _at(values) -> pd.Series:
@@ -73,16 +73,17 @@ def media_follows_its_photo_session(conn, as_of) -> int:
 
 
 def portal_credentials_are_test_values(conn, as_of) -> int:
-    """Every portal password is the documented test password (bcrypt), every token starts with the test
-    prefix, no password reset is still open at the end date and no one signs in through Google or Microsoft."""
+    """Every portal password hash is bcrypt-shaped at the seed's cost, every token starts with the test
+    prefix, no session or password reset is still valid at the end date and no one signs in through
+    Google or Microsoft."""
     a = T["vip_portal_auth"]
-    f = fetch_frame(conn, sa.select(a.c.password_hash, a.c.session_token, a.c.reset_token, a.c.reset_token_expires_at,
-                                    a.c.google_id, a.c.microsoft_id))
-    hashed = [isinstance(h, str) and h.startswith("$2") and bcrypt.checkpw(TEST_PASSWORD.encode(), h.encode())
-              for h in f["password_hash"]]
+    f = fetch_frame(conn, sa.select(a.c.password_hash, a.c.session_token, a.c.session_expires_at, a.c.reset_token,
+                                    a.c.reset_token_expires_at, a.c.google_id, a.c.microsoft_id))
+    hashed = [isinstance(h, str) and SEED_HASH.fullmatch(h) is not None for h in f["password_hash"]]
     tokens_ok = [all(pd.isna(t) or str(t).startswith(TEST_TOKEN_PREFIX) for t in pair)
                  for pair in zip(f["session_token"], f["reset_token"])]
-    open_reset = (_at(f["reset_token_expires_at"]) > _end(as_of)).to_numpy()
+    open_reset = ((_at(f["reset_token_expires_at"]) > _end(as_of)) | (_at(f["session_expires_at"]) > _end(as_of))
+                  | (f["session_token"].notna() & f["session_expires_at"].isna())).to_numpy()
     foreign = (f["google_id"].notna() | f["microsoft_id"].notna()).to_numpy()
     return int(sum(not (h and t) or o or g for h, t, o, g in zip(hashed, tokens_ok, open_reset, foreign)))
 

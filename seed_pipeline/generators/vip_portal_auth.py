@@ -1,5 +1,6 @@
 """Portal logins of the portal clients, with test credentials by convention (``business/catalogue/portal.py``):
-a bcrypt hash of the documented test password, ``test-`` tokens, sign-ins as the clients table records them."""
+a bcrypt hash no password matches, ``test-`` tokens none of which is valid at the end date, sign-ins as the clients
+table records them."""
 
 import numpy as np
 import pandas as pd
@@ -24,14 +25,16 @@ def generate(ctx, parents):
     reset = rng.random(n) < RESET_SHARE
     requested = created + (ctx.window.end_ts - pd.Timedelta(minutes=RESET_MINUTES) - created) * rng.random(n)
     reset_at = requested.dt.floor("s").where(reset)
+    expires = login + pd.Timedelta(days=SESSION_DAYS)
+    lapsed = (expires <= ctx.window.end_ts).to_numpy()  # a session still open at the end was signed out
     return table_frame(ctx, {
         "client_id": clients["id"].to_numpy()[on],
         "email": clients["email"].to_numpy()[on],
         "password_hash": password_hashes(rng, n),
         "google_id": [None] * n,  # TERP's portal signs in by e-mail and password only
         "microsoft_id": [None] * n,
-        "session_token": test_tokens(rng, n, "session"),
-        "session_expires_at": login + pd.Timedelta(days=SESSION_DAYS),
+        "session_token": np.where(lapsed, test_tokens(rng, n, "session"), None),
+        "session_expires_at": expires.where(lapsed),
         "reset_token": np.where(reset, test_tokens(rng, n, "reset"), None),
         "reset_token_expires_at": reset_at + pd.Timedelta(minutes=RESET_MINUTES),
         "last_login_at": login,

@@ -103,8 +103,13 @@ def test_the_portal_is_for_whales_and_the_best_regulars_with_test_credentials(se
     assert set(configs["client_id"]) <= set(frames["orders"]["client_id"])
     if chosen.scenario == "full":
         assert len(set(configs["client_id"]) - whales) >= 10  # a fifth of the 50 regular buyers
-    assert all(bcrypt.checkpw(b"seed-vip-portal-test", h.encode()) for h in logins["password_hash"])
-    assert logins["session_token"].str.startswith("test-session-").all()
+    # bcrypt reads every hash; no password a reader of the code could guess matches one
+    assert not any(bcrypt.checkpw(guess, h.encode()) for h in logins["password_hash"]
+                   for guess in (b"", b"password", b"seed-vip-portal-test", b"test"))
+    end = pd.Timestamp(chosen.end_date) + pd.Timedelta(days=1)
+    assert (logins["session_expires_at"].dropna() < end).all() and (logins["reset_token_expires_at"].dropna() < end).all()
+    assert logins["session_token"].dropna().str.startswith("test-session-").all()
+    assert logins["session_token"].isna().equals(logins["session_expires_at"].isna())
     assert logins["reset_token"].dropna().str.startswith("test-reset-").all()
     assert (logins["last_login_at"] >= logins["created_at"]).all()
     live = configs.loc[configs["module_live_catalog_enabled"].astype(bool), "client_id"]

@@ -5,22 +5,23 @@ one. Module switches follow TERP's own templates (``vipPortalAdmin.config.applyT
 get full access with the live catalogue, regulars the financial or basic set; accounts payable and
 supply listings only make sense for clients who also sell to us.
 
-Credentials are test values by convention, never a secret: every seeded login's password is
-``TEST_PASSWORD`` (stored as a bcrypt hash at cost 4, which TERP's ``bcryptjs.compare`` reads;
-the low cost marks it as seed data), and every token starts with ``TEST_TOKEN_PREFIX``.
+Credentials are never a usable secret. Whatever the seed writes can be written again by anyone
+with the seed, so no password exists for a seeded login: its hash is a well-formed bcrypt hash
+(cost 4, which TERP's ``bcryptjs.compare`` reads and which marks seed data) of random digest
+bytes, which no known password matches; to try the portal, set a password through TERP's reset
+flow. Tokens start with ``TEST_TOKEN_PREFIX`` and none is valid at the end date: resets have
+lapsed, and a session that would still be open has been signed out (TERP clears the token).
 """
 
 import base64
 import uuid
 
-import bcrypt
 import numpy as np
 import pandas as pd
 
 from seed_pipeline.generation.context import SeedSettings, table_rng
 
 REGULAR_SHARE = 0.2  # of regular buyers, the biggest, who are given the portal
-TEST_PASSWORD = "seed-vip-portal-test"
 TEST_TOKEN_PREFIX = "test-"
 HASH_COST = 4
 SESSION_DAYS = 30  # TERP's portal login keeps a session this long
@@ -106,10 +107,13 @@ def advanced(whale: bool, rng: np.random.Generator) -> dict:
 
 
 def password_hashes(rng: np.random.Generator, n: int) -> list[str]:
-    """bcrypt hashes of ``TEST_PASSWORD``, each with its own salt drawn from ``rng`` (so a seed repeats)."""
-    salts = [base64.b64encode(rng.bytes(16)).rstrip(b"=").translate(_BCRYPT_ALPHABET) for _ in range(n)]
-    prefix = f"$2b${HASH_COST:02d}$".encode()
-    return [bcrypt.hashpw(TEST_PASSWORD.encode(), prefix + s).decode() for s in salts]
+    """bcrypt-shaped hashes whose salt and digest are drawn from ``rng``: TERP reads them, no password matches."""
+    prefix = f"$2b${HASH_COST:02d}$"
+    return [prefix + _bcrypt64(rng.bytes(16))[:22] + _bcrypt64(rng.bytes(23))[:31] for _ in range(n)]
+
+
+def _bcrypt64(raw: bytes) -> str:
+    return base64.b64encode(raw).rstrip(b"=").translate(_BCRYPT_ALPHABET).decode()
 
 
 def test_tokens(rng: np.random.Generator, n: int, kind: str) -> list[str]:
