@@ -113,7 +113,7 @@ def ar_aging(amount_due: pd.Series, due: pd.Series, as_of: date) -> dict[str, fl
 
 
 # A calendar's start_date/end_date and a reminder's reminder_time may be ahead too (upcoming events).
-FUTURE_DATED = re.compile(r"due|valid_?until|expir|needed_?by|^(start|end)_date$|^reminder_time$", re.IGNORECASE)
+FUTURE_DATED = re.compile(r"due|valid_?until|expir|needed_?by|^(start|end)_date$|^reminder_time$|^instance_date$", re.IGNORECASE)
 
 
 def may_be_future(column_name: str) -> bool:

@@ -89,7 +89,7 @@ class Attendee(Shape):
 
     userId: int | None = None
     contactId: int | None = None
-    name: str
+    name: str | None = None
     role: Literal["ORGANIZER", "REQUIRED", "OPTIONAL", "OBSERVER", "CLIENT"] | None = None
     responseStatus: Literal["PENDING", "ACCEPTED", "DECLINED", "TENTATIVE"] | None = None
 

@@ -9,7 +9,21 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.holiday import USFederalHolidayCalendar
 
+from seed_pipeline.business.activity.attendance import series_of
+from seed_pipeline.business.activity.calendar import SERIES
+
 AHEAD_DAYS = 28  # TERP generates instances this far past today (the end date)
+
+INTERVAL = {s.key: s.interval_weeks for s in SERIES}
+
+
+def series_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The first meetings of the weekly series, with their series key."""
+    key = series_of(events)
+    mask = pd.Series(key).isin(list(INTERVAL)).to_numpy() & events["is_recurring"].astype(bool).to_numpy()
+    found = events[mask].copy()
+    found["series"] = key[mask]
+    return found
 
 
 def terp_weekday(day: pd.Timestamp) -> int:
@@ -31,9 +45,3 @@ def series_dates(start: pd.Timestamp, interval_weeks: int, until: pd.Timestamp) 
     dates = occurrences(start, interval_weeks, until)
     off = holidays(dates.min(), dates.max()) if len(dates) else set()
     return [d for d in dates if d not in off], [d.strftime("%Y-%m-%d") for d in dates if d in off]
-
-
-def instance_statuses(rng: np.random.Generator, n: int, cancel_share: float, modify_share: float) -> np.ndarray:
-    """GENERATED, with a few occurrences moved (MODIFIED) or called off (CANCELLED)."""
-    draw = rng.random(n)
-    return np.select([draw < cancel_share, draw < cancel_share + modify_share], ["CANCELLED", "MODIFIED"], "GENERATED")

@@ -15,6 +15,12 @@ NOT_DUE = {"done": 0.30, "in_progress": 0.30, "todo": 0.40}  # tasks due after i
 GRACE = pd.Timedelta(days=2)  # done tasks finish at the latest this long after their due date
 
 
+def started_before(created, completed) -> pd.Series:
+    """When a done task was started: half way from its creation to its completion (to the second)."""
+    created, completed = pd.to_datetime(pd.Series(created)), pd.to_datetime(pd.Series(completed))
+    return (created + (completed - created) / 2).dt.floor("s")
+
+
 def lifecycle(rng: np.random.Generator, created: pd.Series, due: pd.Series, end: pd.Timestamp) -> pd.DataFrame:
     """Per task: status, when it was started (NaT if never) and completed (NaT if not done)."""
     created, due = pd.to_datetime(created).reset_index(drop=True), pd.to_datetime(due).reset_index(drop=True)
@@ -24,9 +30,9 @@ def lifecycle(rng: np.random.Generator, created: pd.Series, due: pd.Series, end:
     status[~past] = by_quota(rng, int((~past).sum()), NOT_DUE)
     finish_by = (due + GRACE).clip(upper=end)
     finish_by = finish_by.where(finish_by > created, created + pd.Timedelta(minutes=30)).clip(upper=end)
-    completed = created + (finish_by - created) * rng.uniform(0.3, 1.0, len(created))
-    started_done = created + (completed - created) * rng.uniform(0.05, 0.6, len(created))
-    started_open = created + (end - created) * rng.uniform(0.1, 0.9, len(created))
+    completed = (created + (finish_by - created) * rng.uniform(0.3, 1.0, len(created))).dt.floor("s")
+    started_done = started_before(created, completed)
+    started_open = (created + (end - created) * rng.uniform(0.1, 0.9, len(created))).dt.floor("s")
     done, going = status == "done", status == "in_progress"
     return pd.DataFrame({
         "status": status,

@@ -95,3 +95,26 @@ MENTION = r"@\[([^\]]+)\]\((\d+)\)"  # TERP's mention in a comment (server/servi
 def mention(name: str, user_id: int) -> str:
     """A colleague mentioned in a comment, as TERP's editor writes it and its parser reads it."""
     return f"@[{name}]({int(user_id)})"
+
+
+AUTO_ACCEPT_TYPES = {"Warehouse Staff": ("INTAKE", "DELIVERY"), "Inventory Manager": ("INTAKE", "AUDIT"),
+                     "Accountant": ("PAYMENT_DUE", "AR_COLLECTION", "DEADLINE")}
+AUTO_ACCEPT_MODULES = ("GENERAL",)  # everyone takes the team's own meetings without asking
+
+
+def auto_accepts(crew: pd.DataFrame, invitee: np.ndarray, organizer: np.ndarray, module, event_type) -> np.ndarray:
+    """Whether each invitation is accepted automatically under its invitee's calendar_invitation_settings."""
+    lead = crew.set_index("id")["lead"].reindex(invitee).to_numpy()
+    job = crew.set_index("id")["job"].reindex(invitee).to_numpy()
+    by_type = np.array([t in AUTO_ACCEPT_TYPES.get(j, ()) for j, t in zip(job, event_type)], dtype=bool)
+    return (lead == organizer) | np.isin(np.asarray(module), AUTO_ACCEPT_MODULES) | by_type
+
+
+def mentions(comments: pd.DataFrame) -> pd.DataFrame:
+    """One row per (comment row, mentioned user id), in comment order."""
+    found = comments["content"].astype(str).str.extractall(MENTION)
+    if found.empty:
+        return pd.DataFrame({"row": pd.Series([], dtype="int64"), "user": pd.Series([], dtype="int64")})
+    rows = found.index.get_level_values(0)
+    m = pd.DataFrame({"row": comments.index.get_indexer(rows), "user": found[1].astype("int64").to_numpy()})
+    return m.drop_duplicates().reset_index(drop=True)
