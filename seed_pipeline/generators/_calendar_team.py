@@ -79,7 +79,7 @@ def series_parents(ctx, crew, part):
     parts = []
     for s in SERIES:
         host = first_of(crew, s.host_jobs)
-        day = start + pd.Timedelta(days=(s.weekday - start.dayofweek) % 7)
+        day = start + pd.Timedelta(days=(s.weekday - start.day_of_week) % 7)
         parts.append(part("series", [day + pd.Timedelta(hours=s.hour)], [ctx.window.start_ts], [host], [host], [s.title],
                           [f"{s.title}, every {'week' if s.interval_weeks == 1 else f'{s.interval_weeks} weeks'}."],
                           s.location, [{"series": s.key}], recurring=True))

@@ -31,7 +31,8 @@ def generate(ctx, parents):
     auto = organiser | auto_accepts(crew, a["user"].to_numpy(), e["created_by"].to_numpy()[r], e["module"].to_numpy()[r],
                                     e["event_type"].to_numpy()[r])
     status = np.full(len(a), "ACCEPTED", dtype=object)
-    status[~auto] = by_quota(rng, int((~auto).sum()), ANSWERS)
+    asked = ~auto & (e["status"].to_numpy()[r] != "CANCELLED")  # answers to meetings that were called off do not count
+    status[asked] = by_quota(rng, int(asked.sum()), ANSWERS)
     latest = np.minimum(start, np.datetime64(end))
     answered = added + ((latest - added) * rng.uniform(0.05, 0.9, len(a))).astype("timedelta64[s]")
     return table_frame(ctx, {

@@ -1,5 +1,5 @@
-"""Each person's invitation settings: invitations from their lead, to the team's own (GENERAL)
-meetings and to their job's routine events are accepted automatically (``activity.team``)."""
+"""Each person's invitation settings: invitations from their lead and to their job's routine events
+and modules are accepted automatically (``activity.team.auto_accepts``)."""
 
 import numpy as np
 
@@ -19,7 +19,7 @@ def generate(ctx, parents):
         "user_id": crew["id"], "auto_accept_all": np.zeros(len(crew), bool),
         "auto_accept_from_organizers": FROM_ORGANIZERS.values([int(lead)] if lead else [] for lead in crew["lead"]),
         "auto_accept_by_event_type": BY_EVENT_TYPE.values(list(AUTO_ACCEPT_TYPES.get(j, ())) for j in crew["job"]),
-        "auto_accept_by_module": BY_MODULE.values([list(AUTO_ACCEPT_MODULES)] * len(crew)),
+        "auto_accept_by_module": BY_MODULE.values(list(AUTO_ACCEPT_MODULES.get(j, ())) for j in crew["job"]),
         "notify_on_invitation": np.ones(len(crew), bool), "notify_on_auto_accept": crew["admin"].to_numpy(),
         "created_at": at, "updated_at": at,
     })

@@ -28,7 +28,7 @@ def _job_notes(ctx, users, crew) -> pd.DataFrame:
 
 def _minutes(ctx, crew) -> pd.DataFrame:
     start = pd.Timestamp(ctx.window.start)
-    mondays = pd.date_range(start + pd.Timedelta(days=(TEAM_MEETING.weekday - start.dayofweek) % 7), ctx.window.end, freq="7D")
+    mondays = pd.date_range(start + pd.Timedelta(days=(TEAM_MEETING.weekday - start.day_of_week) % 7), ctx.window.end, freq="7D")
     held = mondays + pd.Timedelta(hours=TEAM_MEETING.hour + 1)
     admin = first_of(crew, ("Super Admin",))
     everyone = [int(u) for u in crew["id"] if u != admin]

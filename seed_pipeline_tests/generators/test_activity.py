@@ -4,7 +4,7 @@ shipping day, events in every month, reminders before their events, comments aft
 import pandas as pd
 import pytest
 
-from seed_pipeline.business.activity import COMMENT_SUBJECTS, CREATED_AT, REMINDER_LEADS, event_start
+from seed_pipeline.business.activity.calendar import COMMENT_SUBJECTS, CREATED_AT, REMINDER_LEADS, event_start
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline_tests.helpers import generate_all, settings, tables_problems

@@ -28,7 +28,7 @@ def series_events(events: pd.DataFrame) -> pd.DataFrame:
 
 def terp_weekday(day: pd.Timestamp) -> int:
     """TERP's (JavaScript's) weekday: 0 = Sunday ... 6 = Saturday."""
-    return (pd.Timestamp(day).dayofweek + 1) % 7
+    return (pd.Timestamp(day).day_of_week + 1) % 7
 
 
 def occurrences(start: pd.Timestamp, interval_weeks: int, until: pd.Timestamp) -> pd.DatetimeIndex:

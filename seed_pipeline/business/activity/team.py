@@ -99,15 +99,17 @@ def mention(name: str, user_id: int) -> str:
 
 AUTO_ACCEPT_TYPES = {"Warehouse Staff": ("INTAKE", "DELIVERY"), "Inventory Manager": ("INTAKE", "AUDIT"),
                      "Accountant": ("PAYMENT_DUE", "AR_COLLECTION", "DEADLINE")}
-AUTO_ACCEPT_MODULES = ("GENERAL",)  # everyone takes the team's own meetings without asking
+AUTO_ACCEPT_MODULES = {"Inventory Manager": ("COMPLIANCE",)}  # by job: modules whose invitations need no answer
 
 
 def auto_accepts(crew: pd.DataFrame, invitee: np.ndarray, organizer: np.ndarray, module, event_type) -> np.ndarray:
-    """Whether each invitation is accepted automatically under its invitee's calendar_invitation_settings."""
+    """Whether each invitation is accepted automatically under its invitee's calendar_invitation_settings:
+    from their lead, or of an event type or module their job takes as it comes."""
     lead = crew.set_index("id")["lead"].reindex(invitee).to_numpy()
     job = crew.set_index("id")["job"].reindex(invitee).to_numpy()
-    by_type = np.array([t in AUTO_ACCEPT_TYPES.get(j, ()) for j, t in zip(job, event_type)], dtype=bool)
-    return (lead == organizer) | np.isin(np.asarray(module), AUTO_ACCEPT_MODULES) | by_type
+    by_type = np.array([t in AUTO_ACCEPT_TYPES.get(j, ()) or m in AUTO_ACCEPT_MODULES.get(j, ())
+                        for j, t, m in zip(job, event_type, module)], dtype=bool)
+    return (lead == organizer) | by_type
 
 
 def mentions(comments: pd.DataFrame) -> pd.DataFrame:
