@@ -180,8 +180,13 @@ def _routine(ctx, parents, h, reps):
 def _statuses(rng, e, end) -> np.ndarray:
     """Each event's status from its life: see the module docstring."""
     kind = e["kind"].map(KINDS)
-    cancelled = (rng.random(len(e)) < [k.cancel_share for k in kind]) & ~e["left_open"].to_numpy(bool)
+    share = np.array([k.cancel_share for k in kind])
+    draw = rng.random(len(e)) / np.where(share > 0, share, np.nan)  # below 1: called off
     past = (e["start"] <= end).to_numpy()
+    cancellable = past & (share > 0) & ~e["left_open"].to_numpy(bool)
+    cancelled = cancellable & (draw < 1)
+    if cancellable.any() and not cancelled.any():  # even a short history has had something called off
+        cancelled[np.nanargmin(np.where(cancellable, draw, np.nan))] = True
     meeting = np.flatnonzero(past & e["kind"].isin(CLIENT_MEETINGS).to_numpy() & ~cancelled)
     unconfirmed = np.zeros(len(e), bool)
     unconfirmed[meeting] = by_quota(rng, len(meeting), {"open": UNCONFIRMED_SHARE, "done": 1 - UNCONFIRMED_SHARE}) == "open"

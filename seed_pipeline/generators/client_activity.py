@@ -37,6 +37,8 @@ def generate(ctx, parents):
                for i, p in zip(paid["id"], paid["amountPaid"]))),
         _rows(notes["client"], notes["author"], "NOTE_ADDED", notes["opened"], ({"note": t} for t in notes["title"])),
     ], ignore_index=True)
+    born = pd.to_datetime(parents["clients"]["created_at"]).to_numpy()[a["client"].to_numpy() - 1]
+    a["at"] = np.maximum(a["at"].to_numpy(), born)  # nothing happens to a client before its record exists
     a = a[a["at"] <= end].sort_values("at", kind="stable")
     return table_frame(ctx, {
         "client_id": real_ids(parents["clients"], a["client"]), "user_id": a["user"], "activity_type": a["kind"],
