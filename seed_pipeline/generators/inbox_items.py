@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.activity.calendar import moments_between
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import MENTION, mentions
 from seed_pipeline.generation.registry import generates
@@ -44,8 +45,8 @@ def generate(ctx, parents):
                finished["completed_at"]),
     ], ignore_index=True).sort_values("at", kind="stable").reset_index(drop=True)
     status = by_quota(rng, len(i), STATES)
-    seen = i["at"] + (end - i["at"]) * rng.uniform(0.05, 0.5, len(i))
-    completed = seen + (end - seen) * rng.uniform(0.1, 1.0, len(i))
+    seen = moments_between(rng, i["at"], (i["at"] + (end - i["at"]) / 2))
+    completed = moments_between(rng, seen, pd.Series([end] * len(i)))
     is_seen, is_done = np.isin(status, ["seen", "completed"]), status == "completed"
     return table_frame(ctx, {
         "user_id": i["user"], "source_type": i["source_type"], "source_id": i["source"], "reference_type": i["ref_type"],

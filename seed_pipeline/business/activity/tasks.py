@@ -8,6 +8,7 @@ moments write todo_tasks, todo_task_activity and the inbox, and the checks read 
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.activity.calendar import moments_between
 from seed_pipeline.business.activity.quota import by_quota
 
 PAST_DUE = {"done": 0.85, "in_progress": 0.05, "todo": 0.10}  # tasks due by the end date
@@ -30,9 +31,9 @@ def lifecycle(rng: np.random.Generator, created: pd.Series, due: pd.Series, end:
     status[~past] = by_quota(rng, int((~past).sum()), NOT_DUE)
     finish_by = (due + GRACE).clip(upper=end)
     finish_by = finish_by.where(finish_by > created, created + pd.Timedelta(minutes=30)).clip(upper=end)
-    completed = (created + (finish_by - created) * rng.uniform(0.3, 1.0, len(created))).dt.floor("s")
+    completed = moments_between(rng, created, finish_by)  # people finish work during office hours
     started_done = started_before(created, completed)
-    started_open = (created + (end - created) * rng.uniform(0.1, 0.9, len(created))).dt.floor("s")
+    started_open = moments_between(rng, created, pd.Series([end] * len(created)))
     done, going = status == "done", status == "in_progress"
     return pd.DataFrame({
         "status": status,
