@@ -144,15 +144,18 @@ def mentions_match_their_comment(conn, as_of) -> int:
 
 def meeting_record_matches_its_event(conn, as_of) -> int:
     """A client meeting's record is of a MEETING with that client that was confirmed: outcome
-    completed for a COMPLETED event, cancelled or no-show for a CANCELLED one, recorded after it began."""
+    completed for a COMPLETED event (recorded after it began), cancelled or no-show for a CANCELLED
+    one (a no-show recorded after it began, a cancellation after the event was made)."""
     h, e = T["client_meeting_history"], T["calendar_events"]
     f = fetch_frame(conn, sa.select(h.c.id, h.c.client_id, h.c.outcome, h.c.created_at, e.c.client_id.label("event_client"),
-                                    e.c.event_type, e.c.status, e.c.start_date, e.c.start_time)
+                                    e.c.event_type, e.c.status, e.c.start_date, e.c.start_time,
+                                    e.c.created_at.label("event_created"))
                     .select_from(h.outerjoin(e, e.c.id == h.c.calendar_event_id)))
     expected = f["status"].map({"COMPLETED": {"completed"}, "CANCELLED": {"cancelled", "no-show"}})
+    recorded = _at(f["created_at"])
     wrong = (f["event_type"] != "MEETING") | (f["client_id"] != f["event_client"]) \
         | ~pd.Series([o in (x if isinstance(x, set) else set()) for o, x in zip(f["outcome"], expected)]) \
-        | (_at(f["created_at"]) < _start(f))
+        | ((f["outcome"] != "cancelled") & (recorded < _start(f))) | (recorded < _at(f["event_created"]))
     return int(wrong.sum())
 
 

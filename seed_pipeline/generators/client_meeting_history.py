@@ -1,7 +1,7 @@
-"""The record of each client meeting that was confirmed afterwards (TERP's confirmMeeting): when the
-event was closed (its last update), the outcome its status says (COMPLETED: completed; CANCELLED:
-called off, a third of them a no-show), the rep and the client's people as attendees, notes and
-action items written from the client. Meetings nobody confirmed yet have no record."""
+"""The record of each client meeting that was confirmed (TERP's confirmMeeting): when the event was
+closed (its last update: after it took place, or when it was called off), the outcome its status
+says (COMPLETED: completed; CANCELLED: cancelled), the rep and the client's people as attendees,
+notes and action items written from the client. Meetings nobody confirmed yet have no record."""
 
 import numpy as np
 import pandas as pd
@@ -10,7 +10,6 @@ from seed_pipeline.contract.activity import ACTION_ITEMS, ATTENDEES
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._frame import table_frame
 
-NO_SHOW_SHARE = 0.33
 NOTES = {"review": "Reviewed {c}'s orders and open invoices for the month; agreed the next menu.",
          "sales": "Presented this month's menu to {c}'s buyers; they are preparing a large order."}
 ACTIONS = {"review": ("Send {c} the updated price list", "Check {c}'s open invoices with accounting"),
@@ -25,7 +24,7 @@ def generate(ctx, parents):
     name = clients["name"].reindex(m["client_id"].astype("int64")).to_numpy()
     kind = np.where(m["title"].str.startswith("Account review"), "review", "sales")
     done = (m["status"] == "COMPLETED").to_numpy()
-    outcome = np.where(done, "completed", np.where(rng.random(len(m)) < NO_SHOW_SHARE, "no-show", "cancelled"))
+    outcome = np.where(done, "completed", "cancelled")
     rep = m["assigned_to"].to_numpy(np.int64)
     attendees = [[{"userId": int(r), "role": "ORGANIZER", "responseStatus": "ACCEPTED"}, {"name": c, "role": "CLIENT"}]
                  for r, c in zip(rep, name)]

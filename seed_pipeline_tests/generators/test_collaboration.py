@@ -160,7 +160,7 @@ def test_notes_and_communications_are_written_from_their_subject(seeded):
     assert all(clients[c] in text for c, text in zip(comms["client_id"], comms["notes"]))
     meetings = frames["client_meeting_history"].merge(frames["calendar_events"], left_on="calendar_event_id", right_on="id")
     assert (meetings["client_id_x"] == meetings["client_id_y"]).all()
-    assert set(meetings["outcome"]) <= {"completed", "cancelled", "no-show"}
+    assert set(meetings["outcome"]) <= {"completed", "cancelled"}
     assert ((meetings["outcome"] == "completed") == (meetings["status"] == "COMPLETED")).all()
 
 
