@@ -183,25 +183,26 @@ def participants_can_see_their_event(conn, as_of) -> int:
     return int((~sees).sum())
 
 
-# What each person's own screens read (TERP: calendar getMyEvents, reminders getReminders, todoLists
-# getMyLists, todoTasks by assignee, calendarViews getDefaultView, dashboardPreferences, dashboard
-# getLayout, inbox getMyItems): table -> the column naming the person, and an extra condition.
+# What each person's own screens read (TERP: calendar getMyEvents, reminders getMyUpcomingReminders,
+# todoLists getMyLists, todoTasks by assignee, calendarViews getDefaultView, dashboardPreferences,
+# dashboard getLayout, inbox getMyItems): table -> the column naming the person, and what must hold.
 OWN = {
-    "calendar_events": ("assigned_to", None), "calendar_reminders": ("user_id", None), "todo_tasks": ("assigned_to", None),
-    "todo_list_members": ("user_id", None), "calendar_views": ("user_id", "is_default"),
+    "calendar_events": ("assigned_to", None), "calendar_reminders": ("user_id", ("status", "PENDING")),
+    "todo_tasks": ("assigned_to", None), "todo_list_members": ("user_id", None), "calendar_views": ("user_id", ("is_default", True)),
     "userDashboardPreferences": ("userId", None), "dashboard_widget_layouts": ("userId", None), "inbox_items": ("user_id", None),
 }
 
 
 def everyone_has_their_own_screens(conn, as_of) -> int:
-    """Every user, the super admin included, has something on each of their own screens (``OWN``); the count is of empty screens."""
+    """Every user, the super admin included, has something on each of their own screens (``OWN``),
+    an upcoming reminder among them; the count is of empty screens."""
     users = set(fetch_frame(conn, sa.select(T["users"].c.id))["id"])
     empty = 0
-    for table, (column, flag) in OWN.items():
+    for table, (column, condition) in OWN.items():
         t = T[table]
         query = sa.select(t.c[column]).distinct()
-        if flag:
-            query = query.where(t.c[flag].is_(sa.true()))
+        if condition:
+            query = query.where(t.c[condition[0]] == condition[1])
         empty += len(users - set(fetch_frame(conn, query)[column].dropna()))
     return empty
 
