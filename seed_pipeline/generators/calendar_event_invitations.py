@@ -43,6 +43,7 @@ def generate(ctx, parents):
     auto = is_user & auto_accepts(crew, rows["user"].fillna(0).to_numpy(np.int64), event["created_by"].to_numpy(),
                                   event["module"].to_numpy(), event["event_type"].to_numpy())
     answered = pd.Series(np.where(is_user, pd.to_datetime(rows["answered"]).to_numpy(), client_reply))
+    sent = np.where(answered.notna() & (answered.to_numpy() < sent), answered.to_numpy(), sent)  # sent before anyone answered
     answered = answered.where(~pd.Series(auto), pd.Series(sent))
     status = np.where(auto, "AUTO_ACCEPTED", [STATUS_OF_ANSWER[a] for a in rows["answer"]])
     status = np.where(~is_user & (client_reply > np.datetime64(ctx.window.end_ts)), "PENDING", status)

@@ -113,6 +113,8 @@ def test_invitations_are_answered_before_their_meeting(seeded):
                                                     right_on="id", suffixes=("", "_inv"))
     h = h.merge(frames["calendar_events"], left_on="event_id", right_on="id", suffixes=("", "_event"))
     assert (h["performed_at"] <= _start(h)).all() and (h["performed_at"] >= h["created_at"]).all()
+    trail = h.sort_values("id").groupby("invitation_id")["performed_at"]
+    assert trail.apply(lambda moments: moments.is_monotonic_increasing).all()  # created, sent, then answered
     users = set(frames["users"]["id"])
     assert set(frames["calendar_event_participants"]["user_id"]) <= users
     clients = frames["calendar_event_invitations"].query("invitee_type == 'CLIENT'")
