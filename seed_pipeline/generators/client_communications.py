@@ -1,6 +1,7 @@
 """What was said to each client, logged by who said it: a MEETING with the client's buyers before
-each big order and a CALL after it (the rep), an EMAIL reminder three days after a late invoice's
-due date and a CALL a week after it (accounting), and a NOTE of each client's first order (the rep)."""
+each big order, its invoice e-mailed with the COAs and a CALL after it (the rep; accounting e-mails),
+an EMAIL reminder three days after a late invoice's due date and a CALL a week after it
+(accounting), and a NOTE of each client's first order (the rep)."""
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,7 @@ def generate(ctx, parents):
     bc = names.reindex(big["client_id"]).to_numpy()
     meet = (pd.to_datetime(big["created_at"]) - pd.Timedelta(days=1)).dt.normalize() + pd.to_timedelta(business_times(rng, len(big), (10, 16)))
     meet = meet.clip(lower=pd.to_datetime(h.clients.set_index("id")["created_at"].reindex(big["client_id"]).to_numpy()))
+    billed = inv[inv["order_id"].isin(big["id"])]  # the invoices of big orders go out with their COAs
     late = inv[was_overdue(inv["amountDue"], inv["dueDate"], inv["paid_at"], end)]
     ln = [document_number("invoice", i) for i in late["id"]]
     lc = names.reindex(late["customerId"]).to_numpy()
@@ -44,6 +46,10 @@ def generate(ctx, parents):
         _rows(big["client_id"], "CALL", [f"Follow-up on {n}" for n in bn],
               [f"{x} is happy with {n}; wants the same mix next month." for x, n in zip(bc, bn)],
               pd.to_datetime(big["shipped_at"].fillna(big["created_at"])) + pd.Timedelta(days=4), reps[big["client_id"] - 1]),
+        _rows(billed["customerId"], "EMAIL", [f"Invoice {document_number('invoice', i)}" for i in billed["id"]],
+              [f"E-mailed {x} the invoice for {document_number('order', o)} with the COAs." for x, o in
+               zip(names.reindex(billed["customerId"]).to_numpy(), billed["order_id"])],
+              billed["created_at"], in_turn(crew, ("Accountant",), len(billed))),
         _rows(late["customerId"], "EMAIL", [f"Payment reminder: {n}" for n in ln],
               [f"Sent {x} a reminder that {n} was due {d:%Y-%m-%d}." for x, n, d in zip(lc, ln, due)],
               due + pd.Timedelta(days=REMINDER_DAYS, hours=10), in_turn(crew, ("Accountant",), len(late))),
