@@ -112,10 +112,11 @@ def ar_aging(amount_due: pd.Series, due: pd.Series, as_of: date) -> dict[str, fl
     return {"receivable": receivable, "overdue": overdue, "aged": aged}
 
 
-# A calendar's start_date/end_date and a reminder's reminder_time may be ahead too (upcoming events), so may an
-# open purchase order's expected delivery, a standing order's next run and an offer's available_until.
-FUTURE_DATED = re.compile(r"due|until|expir|needed_?by|^(start|end)_date$|^reminder_time$|^expectedDelivery"
-                          r"|^next_generation", re.IGNORECASE)
+# A calendar's start_date/end_date, a reminder's reminder_time and a series' instance_date may be ahead too
+# (upcoming events), so may an open purchase order's expected delivery, a standing order's next run and an
+# offer's available_until.
+FUTURE_DATED = re.compile(r"due|until|expir|needed_?by|^(start|end)_date$|^reminder_time$|^instance_date$"
+                          r"|^expectedDelivery|^next_generation", re.IGNORECASE)
 
 
 def may_be_future(column_name: str) -> bool:

@@ -1,7 +1,7 @@
 """Rules of the calendar and collaboration tables: cause before effect, a calendar that covers the history.
 
 Each rule fetches the few columns it needs (joined in SQL) and compares the moments in pandas with
-the functions of ``business/activity.py`` that made them, since SQLite returns dates as text.
+the functions of ``business/activity/calendar.py`` that made them, since SQLite returns dates as text.
 Rows breaking a rule in several ways are counted once.
 """
 
@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.activity import (
+from seed_pipeline.business.activity.calendar import (
     COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, delivery_day, event_start,
 )
 from seed_pipeline.business.history.timeline import month_starts

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.activity import event_start
+from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.business.catalogue.portal import HASH_COST, TEST_TOKEN_PREFIX
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.schema import TABLES

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.activity import CREATED_AT
+from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.schema import TABLES

@@ -2,33 +2,40 @@
 
 A delivery per shipped order on its shipping day (a scheduled one for orders not shipped yet), an
 intake per lot, photo sessions for new flower, the due date and collection calls of late invoices
-(and the due dates still ahead), a monthly account review with each whale, a follow-up call after
-each big order, a weekly team meeting and a monthly compliance audit. The rules (kinds, hours,
-statuses) are in ``business/activity.py``; the checks read the same module.
+(and the due dates still ahead), a monthly account review with each whale, a sales meeting before
+and a follow-up call after each big order, a monthly compliance audit, and the team's own events
+(``_calendar_team``). Past events are COMPLETED except those called off, the payment due dates of
+invoices still overdue (open, so TERP lists them as overdue payments), a share of client meetings
+nobody confirmed yet, and the last intake, still being worked on. The rules (kinds, hours,
+statuses) are in ``business/activity/calendar.py``; the checks read the same module.
 """
 
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.activity import (
-    BIG_ORDER_QUANTILE, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, PHOTO_DAYS, PHOTO_SHARE, QUARTER,
-    TIMEZONE, business_times, delivery_start, event_status, last_business_day, was_overdue,
+from seed_pipeline.business.activity.calendar import (
+    BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, PHOTO_DAYS, PHOTO_SHARE,
+    QUARTER, TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_start, event_status, last_business_day,
+    still_overdue, was_overdue,
 )
+from seed_pipeline.business.activity.quota import by_quota
+from seed_pipeline.business.activity.team import account_reps, team
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.business.rules import FLOWER_UNIT
+from seed_pipeline.contract.activity import EVENT_METADATA
 from seed_pipeline.generation.registry import generates
-from seed_pipeline.generators._core import ACCOUNTING, SALES, WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._calendar_team import close_sign_offs, one_on_ones, sales_meetings, series_parents
+from seed_pipeline.generators._core import ACCOUNTING, WAREHOUSE, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 
 COMPLIANCE = {"Inventory Manager", "Owner/Executive"}
-LEADERS = {"Owner/Executive", "Sales Manager"}
 DOCK, OFFICE, VIDEO = "Main Warehouse - receiving dock", "Main Warehouse - conference room", "Video call"
 PLANNED_DELIVERY_DAYS = (1, 4)  # after the end date, for orders not shipped yet
 SCHEDULED_AHEAD_DAYS = (5, 15)  # meetings and calls are put in the calendar this long before
 
 
 def _part(kind, start, created, by, to, title, description, location, metadata, entity=None, client=None,
-          vendor=None, recurring=False) -> pd.DataFrame:
+          vendor=None, recurring=False, left_open=False) -> pd.DataFrame:
     """Events of one kind; ids of entity, client and vendor are real, NULL where not given."""
     n = len(start)
 
@@ -40,7 +47,7 @@ def _part(kind, start, created, by, to, title, description, location, metadata, 
         "created": pd.to_datetime(pd.Series(created)).to_numpy(), "created_by": np.asarray(by), "assigned_to": ids(to),
         "title": list(title), "description": list(description), "location": list(np.broadcast_to(location, n)),
         "metadata": list(metadata), "entity_id": ids(entity), "client_id": ids(client), "vendor_id": ids(vendor),
-        "is_recurring": recurring})
+        "is_recurring": recurring, "left_open": np.broadcast_to(left_open, n)})
 
 
 def _ahead(rng, start) -> pd.Series:
@@ -106,8 +113,9 @@ def _stock(ctx, parents, h):
 def _receivables(ctx, parents, h):
     rng, inv, end = ctx.rng, h.invoices, pd.Timestamp(ctx.window.end)
     invoices, clients = parents["invoices"], parents["clients"]
-    late = was_overdue(inv["status"], inv["dueDate"], inv["paid_at"])
+    late = was_overdue(inv["amountDue"], inv["dueDate"], inv["paid_at"], end)
     keep = np.flatnonzero(late | ((inv["amountDue"] > 0) & (inv["dueDate"] > end)).to_numpy())
+    unpaid = still_overdue(inv["amountDue"], inv["dueDate"], end)
     due = inv["dueDate"].iloc[keep] + pd.Timedelta(hours=16)
     client = inv["customerId"].to_numpy()
     number, name = invoices["invoiceNumber"].to_numpy(), clients["name"].to_numpy()[client - 1]
@@ -116,7 +124,8 @@ def _receivables(ctx, parents, h):
         staff(parents["users"], ACCOUNTING, len(keep), rng),
         [f"Payment due: {n} ({c})" for n, c in zip(number[keep], name[keep])],
         [f"${t:,.2f} due from {c} on {n}." for t, c, n in zip(inv["totalAmount"].iloc[keep], name[keep], number[keep])],
-        None, [{"invoiceNumber": n} for n in number[keep]], entity=invoices["id"].iloc[keep], client=real_ids(clients, client[keep]))
+        None, [{"invoiceNumber": n} for n in number[keep]], entity=invoices["id"].iloc[keep], client=real_ids(clients, client[keep]),
+        left_open=unpaid[keep])
     overdue = np.flatnonzero(late)
     settled = inv["paid_at"].iloc[overdue].fillna(pd.Timestamp.max.normalize()).dt.normalize()
     calls = pd.DataFrame({"i": overdue.repeat(60), "k": np.tile(np.arange(60), len(overdue))})
@@ -138,7 +147,7 @@ def _receivables(ctx, parents, h):
 
 
 def _routine(ctx, parents, h, reps):
-    """Meetings with each whale every month, the weekly team meeting, the monthly compliance audit."""
+    """Meetings with each whale every month and the monthly compliance audit."""
     rng, window, users, clients = ctx.rng, ctx.window, parents["users"], parents["clients"]
     months = month_starts(window.start, pd.Timestamp(window.end) + pd.offsets.MonthBegin(1))
     whales = np.flatnonzero(h.clients["whale"].to_numpy())
@@ -156,14 +165,7 @@ def _routine(ctx, parents, h, reps):
         [f"Account review: {n}" for n in name],
         [f"Monthly review with {n}: last month's orders, open invoices, next month's menu." for n in name],
         np.where(rng.random(len(c)) < 0.6, clients["address"].to_numpy()[c], VIDEO), [{"client": n} for n in name],
-        entity=clients["id"].to_numpy()[c], client=clients["id"].to_numpy()[c], recurring=True)
-    mondays = pd.date_range(window.start, pd.Timestamp(window.end) + pd.Timedelta(days=14), freq="W-MON")
-    host = staff(users, LEADERS, 1, rng)[0]
-    team = _part(
-        "team_meeting", mondays + pd.Timedelta(hours=9, minutes=30), [window.start_ts] * len(mondays), [host] * len(mondays),
-        None, ["Weekly team meeting"] * len(mondays),
-        ["Sales pipeline, deliveries of the week, intake schedule, open collections."] * len(mondays),
-        OFFICE, [{"series": "weekly-team"}] * len(mondays), recurring=True)
+        entity=clients["id"].to_numpy()[c], client=clients["id"].to_numpy()[c])
     months = month_starts(window.start, window.end)
     audit_day = np.maximum(last_business_day(months), pd.Timestamp(window.start))
     auditor = staff(users, COMPLIANCE, 1, rng)[0]
@@ -171,17 +173,39 @@ def _routine(ctx, parents, h, reps):
         "audit", audit_day + pd.Timedelta(hours=10), np.maximum(months, pd.Timestamp(window.start)) + pd.Timedelta(hours=8), [auditor] * len(months),
         [auditor] * len(months), [f"Compliance audit: {m:%B %Y}" for m in months],
         ["Reconcile on-hand inventory with METRC, check manifests, waste and sample logs."] * len(months),
-        OFFICE, [{"month": f"{m:%Y-%m}"} for m in months], recurring=True)
-    return [review, team, audit]
+        OFFICE, [{"month": f"{m:%Y-%m}"} for m in months])
+    return [review, audit]
+
+
+def _statuses(rng, e, end) -> np.ndarray:
+    """Each event's status from its life: see the module docstring."""
+    kind = e["kind"].map(KINDS)
+    share = np.array([k.cancel_share for k in kind])
+    draw = rng.random(len(e)) / np.where(share > 0, share, np.nan)  # below 1: called off
+    past = (e["start"] <= end).to_numpy()
+    cancellable = past & (share > 0) & ~e["left_open"].to_numpy(bool)
+    cancelled = cancellable & (draw < 1)
+    if cancellable.any() and not cancelled.any():  # even a short history has had something called off
+        cancelled[np.nanargmin(np.where(cancellable, draw, np.nan))] = True
+    meeting = np.flatnonzero(past & e["kind"].isin(CLIENT_MEETINGS).to_numpy() & ~cancelled)
+    unconfirmed = np.zeros(len(e), bool)
+    unconfirmed[meeting] = by_quota(rng, len(meeting), {"open": UNCONFIRMED_SHARE, "done": 1 - UNCONFIRMED_SHARE}) == "open"
+    intakes = np.flatnonzero(past & (e["kind"] == "intake").to_numpy())
+    working = np.zeros(len(e), bool)
+    working[intakes[-1:]] = True
+    return event_status(e["start"], end, cancelled, e["left_open"].to_numpy(bool) | unconfirmed, working)
 
 
 @generates("calendar_events")
 def generate(ctx, parents):
     h, rng, end = history(ctx), ctx.rng, ctx.window.end_ts
     users = parents["users"]
-    reps = staff(users, SALES, len(parents["clients"]), rng)  # each client's account rep
+    crew = team(users)
+    reps = account_reps(crew, len(parents["clients"]))  # each client's account rep
     e = pd.concat(_orders(ctx, parents, h, reps) + _stock(ctx, parents, h) + _receivables(ctx, parents, h)
-                  + _routine(ctx, parents, h, reps), ignore_index=True)
+                  + _routine(ctx, parents, h, reps) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
+                  one_on_ones(ctx, crew, _part), close_sign_offs(ctx, crew, _part)] + series_parents(ctx, crew, _part),
+                  ignore_index=True)
     joined = users.set_index("id")["createdAt"]
     e["created"] = pd.concat([e["created"], e["created_by"].map(joined),
                               e["assigned_to"].astype("float").map(joined)], axis=1).max(axis=1).clip(upper=end)
@@ -190,11 +214,13 @@ def generate(ctx, parents):
     kind = e["kind"].map(KINDS)
     minutes = pd.to_timedelta([k.minutes for k in kind], unit="m")
     finish = e["start"] + minutes
-    cancelled = rng.random(len(e)) < [k.cancel_share for k in kind]
-    status = event_status(e["start"], end, cancelled)
+    status = _statuses(rng, e, end)
     called_off = e["created"] + (e["start"].clip(upper=end) - e["created"]) * rng.random(len(e))
-    updated = np.where(status == "COMPLETED", finish.clip(upper=end), np.where(status == "CANCELLED", called_off, e["created"]))
+    confirm = pd.to_timedelta(np.where(e["kind"].isin(CLIENT_MEETINGS), rng.random(len(e)) * 86400, 0).round(), unit="s")
+    done_at = finish + confirm  # client meetings are confirmed up to a day after they end
+    updated = np.where(status == "COMPLETED", done_at.clip(upper=end), np.where(status == "CANCELLED", called_off, e["created"]))
     auto = [k.auto_rule for k in kind]
+    visibility = np.select([e["kind"] == "series", e["kind"] == "one_on_one"], ["TEAM", "PRIVATE"], "COMPANY")
     return table_frame(ctx, {
         "title": e["title"], "description": e["description"], "location": e["location"],
         "start_date": e["start"].dt.normalize(), "end_date": finish.dt.normalize(),
@@ -203,9 +229,9 @@ def generate(ctx, parents):
         "module": [k.module for k in kind], "event_type": [k.event_type for k in kind], "status": status,
         "priority": [k.priority for k in kind], "is_recurring": e["is_recurring"].astype(bool),
         "entity_type": [k.entity_type if pd.notna(i) else None for k, i in zip(kind, e["entity_id"])],
-        "entity_id": e["entity_id"], "client_id": e["client_id"], "vendor_id": e["vendor_id"], "metadata": e["metadata"],
-        "created_by": e["created_by"], "assigned_to": e["assigned_to"],
-        "visibility": np.where(e["kind"] == "team_meeting", "TEAM", "COMPANY"),
+        "entity_id": e["entity_id"], "client_id": e["client_id"], "vendor_id": e["vendor_id"],
+        "metadata": EVENT_METADATA.values(e["metadata"]),
+        "created_by": e["created_by"], "assigned_to": e["assigned_to"], "visibility": visibility,
         "is_auto_generated": [a is not None for a in auto], "auto_generation_rule": auto,
         "created_at": e["created"], "updated_at": pd.Series(updated).clip(lower=e["created"]), "deleted_at": [None] * len(e),
     })

@@ -9,7 +9,7 @@ PENDING; those of a cancelled event due after it was called off are CANCELLED.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.activity import REMINDER_LEADS, event_start, reminder_fits, reminder_time
+from seed_pipeline.business.activity.calendar import REMINDER_LEADS, event_start, reminder_fits, reminder_time
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._frame import table_frame
 

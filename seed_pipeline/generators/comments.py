@@ -10,7 +10,8 @@ batch code ...). Part of the notes were resolved a little later, by someone of t
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.activity import moments_between, was_overdue
+from seed_pipeline.business.activity.calendar import moments_between, still_overdue, was_overdue
+from seed_pipeline.business.activity.team import mention, team
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import ACCOUNTING, SALES, SERVICE, WAREHOUSE, history, staff
 from seed_pipeline.generators._frame import table_frame
@@ -22,6 +23,7 @@ LATE_PAID_SHARE = 0.4  # of invoices paid late with a collection note (all still
 MINUTES_SHARE = 0.15  # of past meetings, follow-ups and audits with minutes
 VENDOR_NOTES = 3
 RESOLVED_SHARE, RESOLVE_DAYS = 0.5, 5
+MENTION_SHARE = 0.2  # of notes that copy a colleague in, as TERP's @[name](id) mention
 
 ORDER = ("{c} asked to deliver {o} before noon.", "{c} wants the COAs e-mailed with {o}.",
          "Called {c}: {o} confirmed as entered.", "Swapped one line on {o} at {c}'s request; totals updated.",
@@ -50,6 +52,17 @@ def _part(rng, kind, ids, earliest, latest, users, jobs, templates, **names) -> 
                          "user": staff(users, jobs, n, rng), "resolver": staff(users, jobs, n, rng), "content": content})
 
 
+def _with_mentions(rng, content: pd.Series, authors: np.ndarray, crew: pd.DataFrame) -> list[str]:
+    """A share of notes copy in a colleague (the team in turn, never the author), in TERP's mention format."""
+    chosen = np.flatnonzero(rng.random(len(content)) < MENTION_SHARE)
+    ids, names = crew["id"].to_numpy(), crew["name"].to_numpy()
+    turn = (int(rng.integers(len(ids))) + np.arange(len(chosen))) % len(ids)
+    turn = np.where(ids[turn] == authors[chosen], (turn + 1) % len(ids), turn)
+    text = content.to_numpy(dtype=object).copy()
+    text[chosen] = [f"{t} cc {mention(names[k], ids[k])}" for t, k in zip(text[chosen], turn)]
+    return list(text)
+
+
 @generates("comments")
 def generate(ctx, parents):
     h, rng, end = history(ctx), ctx.rng, ctx.window.end_ts
@@ -74,8 +87,8 @@ def generate(ctx, parents):
                        users, WAREHOUSE, BATCH, b=parents["batches"]["code"].to_numpy()[b], p=product))
 
     inv = h.invoices
-    open_late = (inv["status"] == "OVERDUE").to_numpy()
-    late = was_overdue(inv["status"], inv["dueDate"], inv["paid_at"])
+    open_late = still_overdue(inv["amountDue"], inv["dueDate"], end)
+    late = was_overdue(inv["amountDue"], inv["dueDate"], inv["paid_at"], end)
     count = np.where(open_late, rng.integers(1, 4, len(inv)), late & (rng.random(len(inv)) < LATE_PAID_SHARE))
     i = np.arange(len(inv)).repeat(count)
     after_due = np.maximum(inv["dueDate"].to_numpy()[i] + np.timedelta64(1, "D"), invoices["createdAt"].to_numpy()[i])
@@ -108,7 +121,8 @@ def generate(ctx, parents):
     resolved_at = resolved_at.where(resolved_at >= c["at"])
     resolved = resolved_at.notna()
     return table_frame(ctx, {
-        "commentable_type": c["type"], "commentable_id": c["id"], "user_id": c["user"], "content": c["content"],
+        "commentable_type": c["type"], "commentable_id": c["id"], "user_id": c["user"],
+        "content": _with_mentions(rng, c["content"], c["user"].to_numpy(), team(users)),
         "is_resolved": resolved.to_numpy(), "resolved_at": resolved_at,
         "resolved_by": pd.array(np.where(resolved, c["resolver"], None), dtype="Int64"),
         "created_at": c["at"], "updated_at": resolved_at.fillna(c["at"]),

@@ -3,7 +3,7 @@ uploaded by the photographer after the session (``business/catalogue/media.py``)
 
 import pandas as pd
 
-from seed_pipeline.business.activity import event_start
+from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.business.catalogue.media import session_files
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._frame import table_frame

@@ -193,5 +193,7 @@ inbox_items = sa.Table(
     sa.Index('idx_reference', 'reference_type', 'reference_id'),
     sa.Index('idx_created_at', 'created_at'),
     sa.Index('idx_is_archived', 'is_archived'),
-    info=polymorphic_refs(polymorphic('source_type', 'source_id', {'mention': 'comment_mentions', 'task_assignment': 'todo_tasks', 'task_update': 'todo_tasks'}), polymorphic('reference_type', 'reference_id', {'comment': 'comments', 'todo_task': 'todo_tasks'})),
+    # As TERP writes them (server/routers/comments.ts, todoTasks.ts): a mention's source is the comment and
+    # its reference the commented record; a task's source and reference are the task.
+    info=polymorphic_refs(polymorphic('source_type', 'source_id', {'mention': 'comments', 'task_assignment': 'todo_tasks', 'task_update': 'todo_tasks'}), polymorphic('reference_type', 'reference_id', {'client': 'clients', 'vendor': 'vendors', 'order': 'orders', 'batch': 'batches', 'invoice': 'invoices', 'product': 'products', 'calendar_event': 'calendar_events', 'task': 'todo_tasks'})),
 )

@@ -37,12 +37,18 @@ KINDS = {
     "follow_up": EventKind("FOLLOW_UP", "CLIENTS", "order", 30, "MEDIUM", 0.08, None),
     "team_meeting": EventKind("MEETING", "GENERAL", None, 60, "MEDIUM", 0.04, None),
     "audit": EventKind("AUDIT", "COMPLIANCE", None, 180, "HIGH", 0.0, None),
+    "sales_meeting": EventKind("MEETING", "CLIENTS", "client", 60, "HIGH", 0.06, None),
+    "one_on_one": EventKind("MEETING", "GENERAL", None, 30, "MEDIUM", 0.05, None),
+    "close_sign_off": EventKind("DEADLINE", "ACCOUNTING", None, 60, "HIGH", 0.0, None),
+    "series": EventKind("MEETING", "GENERAL", None, 45, "MEDIUM", 0.0, None),
 }
+CLIENT_MEETINGS = ("account_review", "sales_meeting")  # meetings with a client's people, confirmed afterwards
 
 # Minutes before an event's start at which its assignee is reminded (calendar_reminders.relative_minutes).
 REMINDER_LEADS = {
     "DELIVERY": (60, 1440), "INTAKE": (15,), "PHOTOGRAPHY": (15, 60), "PAYMENT_DUE": (1440, 4320),
     "AR_COLLECTION": (15, 60), "MEETING": (15, 60, 1440), "FOLLOW_UP": (60, 1440), "AUDIT": (1440, 10080),
+    "DEADLINE": (1440, 4320),
 }
 
 LATE_DAYS = 7  # an invoice paid this many days after its due date went to collection
@@ -50,6 +56,33 @@ COLLECTION_EVERY = 30  # days between two collection calls, the first LATE_DAYS 
 BIG_ORDER_QUANTILE = 0.9  # orders above it get a follow-up call
 FOLLOW_UP_DAYS = (3, 8)  # after shipping
 PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches photographed, days after arrival
+UNCONFIRMED_SHARE = 0.12  # of past client meetings nobody confirmed yet (TERP's "unconfirmed meetings")
+SALES_MEETING_DAYS = (2, 11)  # a big order follows a meeting with the client's people this many days later
+ONE_ON_ONE_WEEKS = 4  # each person meets their lead every four weeks
+CLOSE_SIGN_OFF_DAY = 3  # business days after month end the admin signs off the close
+
+
+@dataclass(frozen=True)
+class Series:
+    """A weekly recurring meeting: one event in the calendar, its rule, and the instances TERP expands."""
+
+    key: str
+    title: str
+    host_jobs: tuple[str, ...]  # who runs it (the first such person; the admin when nobody)
+    guest_jobs: tuple[str, ...] | None  # who attends (None: everyone)
+    weekday: int  # Monday = 0, as pandas counts
+    interval_weeks: int
+    hour: float
+    location: str
+
+
+SERIES = (
+    Series("weekly-team", "Weekly team meeting", ("Super Admin",), None, 0, 1, 9.5, "Main Warehouse - conference room"),
+    Series("sales-huddle", "Sales huddle", ("Sales Manager",), ("Sales Rep", "Sales Manager", "Customer Service"), 3, 2, 8.5,
+           "Video call"),
+    Series("cycle-count", "Cycle count", ("Inventory Manager",), ("Warehouse Staff", "Inventory Manager"), 4, 1, 15.0,
+           "Main Warehouse - Zone A"),
+)
 
 # Where the creation time of a polymorphic subject is kept: type value -> (table, column).
 CREATED_AT = {
@@ -94,16 +127,23 @@ def delivery_start(shipped_at) -> pd.Series:
     return shipped.where(shipped >= low, low).where(shipped <= high, high)  # NaT (not shipped) stays NaT
 
 
-def was_overdue(status, due, paid_at) -> np.ndarray:
+def still_overdue(amount_due, due, end) -> np.ndarray:
+    """Unpaid past its due date at the end date."""
+    return (np.asarray(amount_due, dtype=float) > 0) & (pd.to_datetime(pd.Series(due)) < pd.Timestamp(end).normalize()).to_numpy()
+
+
+def was_overdue(amount_due, due, paid_at, end) -> np.ndarray:
     """Overdue as of the end date, or paid more than LATE_DAYS after the due date."""
     late = (pd.to_datetime(pd.Series(paid_at)) - pd.to_datetime(pd.Series(due))).dt.days > LATE_DAYS
-    return (np.asarray(status) == "OVERDUE") | late.to_numpy()
+    return still_overdue(amount_due, due, end) | late.to_numpy()
 
 
-def event_status(start, end_ts: pd.Timestamp, cancelled) -> np.ndarray:
-    """Events still ahead are SCHEDULED; past ones happened (COMPLETED) unless called off."""
+def event_status(start, end_ts: pd.Timestamp, cancelled, left_open, in_progress) -> np.ndarray:
+    """Events still ahead are SCHEDULED; past ones happened (COMPLETED) unless called off, left open
+    (an unconfirmed meeting, a payment still due: SCHEDULED) or still being worked on (IN_PROGRESS)."""
     ahead = pd.to_datetime(pd.Series(start)).to_numpy() > np.datetime64(end_ts)
-    return np.where(ahead, "SCHEDULED", np.where(np.asarray(cancelled), "CANCELLED", "COMPLETED"))
+    return np.select([ahead, np.asarray(cancelled), np.asarray(left_open), np.asarray(in_progress)],
+                     ["SCHEDULED", "CANCELLED", "SCHEDULED", "IN_PROGRESS"], "COMPLETED")
 
 
 def business_times(rng: np.random.Generator, n: int, hours: tuple[int, int] = DAY_HOURS) -> np.ndarray:
