@@ -82,7 +82,8 @@ def test_every_client_has_its_tier_profile_and_profiles_give_the_prices_charged(
     names = frames["pricing_profiles"].set_index("id")["name"]
     assert clients["pricing_profile_id"].notna().all()
     tier = clients["pricing_profile_id"].map(names)
-    assert (tier[clients["vip_portal_enabled"]] == "Key accounts").all()
+    whales = clients["tags"].map(lambda t: "whale" in t).astype(bool)
+    assert (tier[whales] == "Key accounts").all() and (tier[~whales] != "Key accounts").all()
     lines = frames["order_line_items"].merge(frames["orders"][["id", "client_id"]], left_on="order_id", right_on="id")
     expected = _cost(frames).reindex(lines["batch_id"]).to_numpy() * _price(frames).reindex(lines["client_id"]).to_numpy()
     ratio = pd.Series(lines["unit_price"].to_numpy() / expected).groupby(tier.reindex(lines["client_id"]).to_numpy())

@@ -1,6 +1,7 @@
 """What the whales do in the VIP portal's live catalog: interest lists, drafts, saved views and price alerts.
 
-Only whales have the portal (``clients.vip_portal_enabled``). Some of their orders began as an
+The whales are the live catalog's users (every whale has the portal with the live catalog on; the
+regulars who have it use its financial screens). Some whale orders began as an
 interest list of the batches they then bought (CONVERTED); other lists were REVIEWED, ARCHIVED or
 are NEW; each item is priced as the client's profile prices it, with the stock on the shelf when
 the list was sent. The current draft holds batches on the shelf now. Price alerts watch real
