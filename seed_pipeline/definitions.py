@@ -10,7 +10,8 @@ from seed_pipeline.defs.settings import DEFAULT_TARGET, SeedSettingsResource
 from seed_pipeline.loaders import SeedDatabase
 
 
-def build_definitions() -> dg.Definitions:
+def build_definitions(executor: dg.ExecutorDefinition = dg.in_process_executor) -> dg.Definitions:
+    """The code location; ``executor`` runs every job without its own (celery: see defs/celery.py)."""
     database = SeedDatabase(url=DEFAULT_TARGET)
     return dg.Definitions(
         assets=table_assets(),
@@ -21,7 +22,7 @@ def build_definitions() -> dg.Definitions:
             "database": database,
             "seed_settings": SeedSettingsResource.from_env(),
         },
-        executor=dg.in_process_executor,
+        executor=executor,
     )
 
 

@@ -8,16 +8,20 @@ SEED_TEST_REQUIRE_SERVERS, which turns such a skip into a failure.
 - ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
   takes about a second, so the schema is made once per session: SQLite copies a template
   file, the servers keep one database and empty what the previous test touched.
+- ``seeded_sqlite(scenario, seed, end_date, scale)``: the path of a SQLite file seeded through the
+  real CLI once per session and settings; tests only read it (a test that writes copies it first).
 """
 
 import os
 import secrets
 import shutil
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from seed_pipeline.cli.main import main
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline.loaders.ownership import OWNERSHIP
@@ -173,3 +177,30 @@ def mysql_terp_url(_mysql_terp_database):
 def terp_url(request):
     """A database with TERP's schema (and the bookkeeping table) and no rows, on each engine."""
     return request.getfixturevalue(ENGINES[request.param].replace("_url", "_terp_url"))
+
+
+# --- seeded databases, shared ------------------------------------------------------------------
+
+SEED_END = "2026-10-31"
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory):
+    """A function giving the SQLite file seeded with the given settings, seeding it on first use."""
+    made: dict[tuple, Path] = {}
+
+    def seeded(scenario: str = "light", seed: int = 42, end_date: str = SEED_END, scale: float = 1.0) -> Path:
+        key = (scenario, int(seed), end_date, float(scale))
+        if key not in made:
+            home = tmp_path_factory.mktemp(f"seeded_{scenario}_{seed}")
+            path = home / "seed.sqlite"
+            with pytest.MonkeyPatch.context() as mp:
+                mp.delenv("DAGSTER_HOME", raising=False)
+                mp.chdir(home)
+                args = ["--scenario", scenario, "--seed", str(seed), "--end-date", end_date, "--scale", str(scale)]
+                assert main(["seed", "--db", f"sqlite:///{path}", *args]) == 0
+            dispose(f"sqlite:///{path}")
+            made[key] = path
+        return made[key]
+
+    return seeded

@@ -40,13 +40,9 @@ def _failing(results) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def light_sqlite(tmp_path_factory):
-    """A light seed in SQLite, made once; tests break copies of it."""
-    workdir = tmp_path_factory.mktemp("light_seed")
-    url = f"sqlite:///{workdir / 'light.sqlite'}"
-    with pytest.MonkeyPatch.context() as mp:
-        _seed(url, "light", workdir, mp)
-    return workdir / "light.sqlite"
+def light_sqlite(seeded_sqlite):
+    """The light seed shared by the session; tests break copies of it."""
+    return seeded_sqlite("light", 42, END.isoformat())
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ staging schedule, switched on, evaluates a tick and queues its run there."""
 
 import datetime as dt
 import logging
-import shutil
 
-import pytest
 import sqlalchemy as sa
-from dagster import DagsterInstance
 from dagster._core.test_utils import create_test_daemon_workspace_context
 from dagster._core.workspace.load_target import ModuleTarget
 from dagster._scheduler.scheduler import launch_scheduled_runs
@@ -20,19 +17,7 @@ from seed_pipeline_tests.shared import PROJECT_ROOT
 END = "2026-10-31"
 
 
-@pytest.fixture
-def pg_instance(pg_url, tmp_path, monkeypatch):
-    """DAGSTER_HOME with the project's PostgreSQL dagster.yaml; its storage is a fresh database at pg_url."""
-    assert pg_url.startswith("postgresql://")  # the documented form, no driver named
-    shutil.copy(PROJECT_ROOT / "deploy" / "postgres" / "dagster.yaml", tmp_path / "dagster.yaml")
-    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
-    monkeypatch.setenv("DAGSTER_PG_URL", pg_url)
-    monkeypatch.chdir(tmp_path)
-    with DagsterInstance.get() as instance:
-        yield instance, pg_url
-
-
-def _rows(url: str, sql: str) -> list[tuple]:
+def rows(url: str, sql: str) -> list[tuple]:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
@@ -44,15 +29,15 @@ def _rows(url: str, sql: str) -> list[tuple]:
 def test_a_seed_is_recorded_in_postgresql(pg_instance, sqlite_url):
     _, storage = pg_instance
     assert main(["seed", "--db", sqlite_url, "--scenario", "light", "--end-date", END, "--select", "group:system_defaults"]) == 0
-    [(run_id, status, job)] = _rows(storage, "SELECT run_id, status, pipeline_name FROM runs")
+    [(run_id, status, job)] = rows(storage, "SELECT run_id, status, pipeline_name FROM runs")
     assert (status, job) == ("SUCCESS", "seed_all")
-    materialised = _rows(storage, "SELECT DISTINCT asset_key FROM event_logs "
+    materialised = rows(storage, "SELECT DISTINCT asset_key FROM event_logs "
                                   f"WHERE run_id = '{run_id}' AND dagster_event_type = 'ASSET_MATERIALIZATION'")
     assert len(materialised) == 17  # the system_defaults phase
-    checks = _rows(storage, f"SELECT check_name, execution_status FROM asset_check_executions WHERE run_id = '{run_id}'")
+    checks = rows(storage, f"SELECT check_name, execution_status FROM asset_check_executions WHERE run_id = '{run_id}'")
     assert checks and {status for _, status in checks} == {"SUCCEEDED"}
     assert ("users_integrity", "SUCCEEDED") in checks
-    [(target,)] = _rows(storage, f"SELECT value FROM run_tags WHERE run_id = '{run_id}' AND key = 'seed_pipeline/database'")
+    [(target,)] = rows(storage, f"SELECT value FROM run_tags WHERE run_id = '{run_id}' AND key = 'seed_pipeline/database'")
     assert target == sqlite_url
 
 
@@ -68,10 +53,10 @@ def test_the_staging_schedule_ticks_and_queues_its_run(pg_instance, tmp_path, mo
         tomorrow = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
         after_tick = dt.datetime.combine(tomorrow, dt.time(3, 0, 30), tzinfo=dt.timezone.utc)
         list(launch_scheduled_runs(context, logging.getLogger("test"), after_tick, {}))
-    [(status,)] = _rows(storage, "SELECT status FROM job_ticks")
+    [(status,)] = rows(storage, "SELECT status FROM job_ticks")
     assert status == "SUCCESS"
-    [(run_id, run_status)] = _rows(storage, "SELECT run_id, status FROM runs")
+    [(run_id, run_status)] = rows(storage, "SELECT run_id, status FROM runs")
     assert run_status == "QUEUED"
-    tags = dict(_rows(storage, f"SELECT key, value FROM run_tags WHERE run_id = '{run_id}'"))
+    tags = dict(rows(storage, f"SELECT key, value FROM run_tags WHERE run_id = '{run_id}'"))
     assert tags["seed_pipeline/target"] == "staging" and tags["dagster/schedule_name"] == "staging_refresh"
     assert tags["dagster/run_key"] == f"staging-{tomorrow.isoformat()}"

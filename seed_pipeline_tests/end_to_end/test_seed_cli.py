@@ -1,5 +1,7 @@
 """`seed-pipeline seed` end to end: the real CLI, the real Dagster run, a real database."""
 
+import shutil
+
 import pytest
 
 from seed_pipeline.cli.main import main
@@ -40,17 +42,18 @@ def test_light_scenario_on_every_engine(db_url, capsys):
     assert_sound(db_url)
 
 
-def test_same_settings_give_the_same_data_and_another_seed_does_not(tmp_path):
-    a, b, c = (f"sqlite:///{tmp_path / name}.sqlite" for name in "abc")
-    assert seed(a, "--scenario", "light", "--seed", "3") == 0
-    assert seed(b, "--scenario", "light", "--seed", "3") == 0
+def test_same_settings_give_the_same_data_and_another_seed_does_not(seeded_sqlite, tmp_path):
+    a = f"sqlite:///{seeded_sqlite('light', 42, END)}"  # seeded once for the session, in another directory
+    b, c = (f"sqlite:///{tmp_path / name}.sqlite" for name in "bc")
+    assert seed(b, "--scenario", "light", "--seed", "42") == 0
     assert seed(c, "--scenario", "light", "--seed", "4") == 0
     assert fingerprint(a) == fingerprint(b)
     assert fingerprint(a) != fingerprint(c)
 
 
-def test_reseeding_and_rematerialising_one_table_change_nothing(sqlite_url):
-    assert seed(sqlite_url, "--scenario", "light") == 0
+def test_reseeding_and_rematerialising_one_table_change_nothing(seeded_sqlite, tmp_path):
+    shutil.copyfile(seeded_sqlite("light", 42, END), tmp_path / "copy.sqlite")
+    sqlite_url = f"sqlite:///{tmp_path / 'copy.sqlite'}"
     before = fingerprint(sqlite_url)
     assert seed(sqlite_url, "--scenario", "light", "--select", "calendar_events") == 0
     assert fingerprint(sqlite_url) == before
@@ -58,8 +61,7 @@ def test_reseeding_and_rematerialising_one_table_change_nothing(sqlite_url):
     assert fingerprint(sqlite_url) == before
 
 
-def test_same_settings_give_byte_identical_sqlite_files(tmp_path):
-    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    assert seed(f"sqlite:///{a}", "--scenario", "light", "--seed", "9") == 0
+def test_same_settings_give_byte_identical_sqlite_files(seeded_sqlite, tmp_path):
+    a, b = seeded_sqlite("light", 9, END), tmp_path / "b.sqlite"
     assert seed(f"sqlite:///{b}", "--scenario", "light", "--seed", "9") == 0
     assert a.read_bytes() == b.read_bytes()
