@@ -2,6 +2,7 @@
 on PostgreSQL, the worker a separate process that rebuilds the job from seed_pipeline.defs.celery."""
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -22,11 +23,17 @@ WORKER_READY_SECONDS = 120
 
 
 @pytest.fixture
-def worker(pg_instance, tmp_path):
-    """A Celery worker process on the `dagster` queue, with the test's DAGSTER_HOME and PostgreSQL storage."""
+def queue():
+    """A queue of this test's own, so no other worker on the broker takes its tasks."""
+    return f"seedtest_{secrets.token_hex(4)}"
+
+
+@pytest.fixture
+def worker(pg_instance, queue, tmp_path):
+    """A Celery worker process on ``queue``, with the test's DAGSTER_HOME and PostgreSQL storage."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     log = tmp_path / "worker.log"
-    args = [sys.executable, "-m", "celery", "-A", "dagster_celery.app", "-b", BROKER, "worker", "-Q", "dagster",
+    args = [sys.executable, "-m", "celery", "-A", "dagster_celery.app", "-b", BROKER, "worker", "-Q", queue,
             "--pool", "solo", "--prefetch-multiplier", "1", "-n", f"seedtest-{os.getpid()}@%h", "--loglevel", "INFO"]
     with open(log, "w") as out:
         process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
@@ -42,12 +49,13 @@ def worker(pg_instance, tmp_path):
         process.wait(timeout=60)
 
 
-def test_a_phase_seeded_through_a_celery_worker_equals_the_in_process_seed(pg_instance, worker, sqlite_terp_url, seeded_sqlite):
+def test_a_phase_seeded_through_a_celery_worker_equals_the_in_process_seed(pg_instance, queue, worker, sqlite_terp_url,
+                                                                          seeded_sqlite):
     instance, storage = pg_instance
     job = ReconstructableRepository.for_module("seed_pipeline.defs.celery", "defs", str(PROJECT_ROOT)
                                                ).get_reconstructable_job("seed_1_system_defaults")
     run_config = {
-        "execution": {"config": {"broker": BROKER}},
+        "execution": {"config": {"broker": BROKER, "config_source": {"task_default_queue": queue}}},
         "resources": {"database": {"config": {"url": sqlite_terp_url}},
                       "seed_settings": {"config": {"scenario": "light", "end_date": END}}},
     }
