@@ -78,7 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [{**CASES, **OPTIONAL}[name] for name in args.cases.split(",")]
     results = {case.name: measure(case, args.runs) for case in chosen}
-    Path(args.out).write_text(render(results, args.runs))
+    Path(args.out).write_text(render(results, args.runs, [name for name in CASES if name not in results]))
     print(f"wrote {args.out}")
 
 
