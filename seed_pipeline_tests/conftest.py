@@ -8,8 +8,9 @@ SEED_TEST_REQUIRE_SERVERS, which turns such a skip into a failure.
 - ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
   takes about a second, so the schema is made once per session: SQLite copies a template
   file, the servers keep one database and empty what the previous test touched.
-- ``seeded_sqlite(scenario, seed, end_date, scale)``: the path of a SQLite file seeded through the
-  real CLI once per session and settings; tests only read it (a test that writes copies it first).
+- ``seeded_database(engine, scenario, seed, end_date, scale)``: the URL of a database seeded through
+  the real CLI once per session and settings; tests only read it. ``seeded_sqlite(...)``: the
+  same for SQLite, as a path (a test that writes copies the file first).
 """
 
 import os
@@ -184,23 +185,47 @@ def terp_url(request):
 SEED_END = "2026-10-31"
 
 
+def _seed_into(url: str, home: Path, scenario: str, seed: int, end_date: str, scale: float) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("DAGSTER_HOME", raising=False)
+        mp.chdir(home)
+        args = ["--scenario", scenario, "--seed", str(seed), "--end-date", end_date, "--scale", str(scale)]
+        assert main(["seed", "--db", url, *args]) == 0
+    dispose(url)
+
+
 @pytest.fixture(scope="session")
-def seeded_sqlite(tmp_path_factory):
-    """A function giving the SQLite file seeded with the given settings, seeding it on first use."""
-    made: dict[tuple, Path] = {}
+def seeded_database(tmp_path_factory):
+    """A function giving the URL of a database on ``engine`` seeded with the given settings through
+    the real CLI, seeding it on first use; it lives for the session, so tests only read it."""
+    made: dict[tuple, str] = {}
+    servers = []
+
+    def seeded(engine: str = "sqlite", scenario: str = "light", seed: int = 42, end_date: str = SEED_END,
+               scale: float = 1.0) -> str:
+        key = (engine, scenario, int(seed), end_date, float(scale))
+        if key not in made:
+            home = tmp_path_factory.mktemp(f"seeded_{engine}_{scenario}_{seed}")
+            if engine == "sqlite":
+                url = f"sqlite:///{home / 'seed.sqlite'}"
+            else:
+                server = _fresh_database(PG_SERVER if engine == "postgresql" else MYSQL_SERVER, engine)
+                servers.append(server)
+                url = next(server)
+            _seed_into(url, home, scenario, seed, end_date, scale)
+            made[key] = url
+        return made[key]
+
+    yield seeded
+    for server in servers:
+        server.close()  # drops the database
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(seeded_database):
+    """A function giving the path of the SQLite file seeded with the given settings (see seeded_database)."""
 
     def seeded(scenario: str = "light", seed: int = 42, end_date: str = SEED_END, scale: float = 1.0) -> Path:
-        key = (scenario, int(seed), end_date, float(scale))
-        if key not in made:
-            home = tmp_path_factory.mktemp(f"seeded_{scenario}_{seed}")
-            path = home / "seed.sqlite"
-            with pytest.MonkeyPatch.context() as mp:
-                mp.delenv("DAGSTER_HOME", raising=False)
-                mp.chdir(home)
-                args = ["--scenario", scenario, "--seed", str(seed), "--end-date", end_date, "--scale", str(scale)]
-                assert main(["seed", "--db", f"sqlite:///{path}", *args]) == 0
-            dispose(f"sqlite:///{path}")
-            made[key] = path
-        return made[key]
+        return Path(make_url(seeded_database("sqlite", scenario, seed, end_date, scale)).database)
 
     return seeded

@@ -12,6 +12,13 @@ SEEDING = dg.AssetSelection.all() - dg.AssetSelection.checks(*EXPECTATION_CHECKS
 ORDER = " → ".join(PHASES)
 
 
+def seed_check_keys(graph, assets) -> set[dg.AssetCheckKey]:
+    """The seed checks of ``assets`` in a resolved asset graph: a subset run names them, or Dagster
+    would add every check of those assets, the Great Expectations suites included."""
+    suites = {c.key for d in EXPECTATION_CHECKS for c in d.check_specs}
+    return {k for k in graph.asset_check_keys if k.asset_key in set(assets) and k not in suites}
+
+
 def phase_job_name(group: str) -> str:
     """seed_1_system_defaults, seed_2_core, ...: the number is the phase's place in the order."""
     return f"seed_{list(PHASES).index(group) + 1}_{group}"

@@ -11,7 +11,7 @@ import dagster as dg
 
 from seed_pipeline.checks.catalog import Check
 from seed_pipeline.defs.checks import evaluate
-from seed_pipeline.defs.frames import parent_frames, run_frames
+from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
 from seed_pipeline.defs.settings import TARGET_TAG
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
@@ -74,6 +74,7 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
             stopped.add(table)
             continue
         yield materialise(table, graph, frames, database, settings)
+        wrote(context.run.run_id, table, graph)
         due = [c for c in pending if waiting.isdisjoint((c.asset, *c.reads))]
         for check in due:
             pending.remove(check)

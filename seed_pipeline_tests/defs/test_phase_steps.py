@@ -7,15 +7,20 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from dagster._core.definitions.assets.graph.asset_graph import AssetGraph
+from dagster._core.definitions.reconstruct import ReconstructableRepository
 from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
 from dagster._core.loader import LoadingContextForTest
 
 from seed_pipeline.checks.catalog import Check, Outcome
 from seed_pipeline.defs.assets import table_assets
+from seed_pipeline.defs.jobs import seed_check_keys
 from seed_pipeline.defs.settings import SeedSettingsResource
+from seed_pipeline.definitions import defs
 from seed_pipeline.graph import PHASES, build_graph
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import make_engine
+from seed_pipeline_tests.dbtools import fingerprint
+from seed_pipeline_tests.shared import PROJECT_ROOT
 
 END = "2026-10-31"
 FIRST_TWO = dg.AssetSelection.groups("system_defaults", "core")
@@ -114,3 +119,26 @@ def test_each_run_shows_its_target_without_the_password(pg_terp_url):
     assert result.success
     assert tags["seed_pipeline/database"] == make_url(url).render_as_string(hide_password=True)
     assert "s3cret" not in str(tags) and ":***@" in tags["seed_pipeline/database"]
+
+
+def test_phase_steps_in_subprocesses_write_what_the_in_process_seed_writes(sqlite_terp_url, seeded_sqlite, tmp_path):
+    """seed_all_parallel: each step in its own process reads its parents back from the database; two
+    phases that need only the core run at the same time."""
+    tables = sorted(PHASES["system_defaults"] + PHASES["core"] + PHASES["phase1_ux"] + PHASES["phase4_polish"])
+    keys = {dg.AssetKey(t) for t in tables}
+    checks = seed_check_keys(defs.resolve_asset_graph(), keys)
+    job = ReconstructableRepository.for_module("seed_pipeline.definitions", "defs", str(PROJECT_ROOT)
+                                               ).get_reconstructable_job("seed_all_parallel"
+                                                                         ).get_subset(asset_selection=keys, asset_check_selection=checks)
+    run_config = {"resources": {"database": {"config": {"url": sqlite_terp_url}},
+                                "seed_settings": {"config": {"scenario": "light", "end_date": END}}}}
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        with dg.execute_job(job, instance, run_config=run_config) as result:
+            assert result.success
+            steps = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
+    assert steps == {"system_defaults_tables", "core_tables", "phase1_ux_tables", "phase4_polish_tables"}
+    # a table with a column filled once a table of an unselected phase exists still lacks it here
+    filled_later = {ref.table for ref in build_graph().deferred if ref.target not in tables}
+    same = sorted(set(tables) - filled_later)
+    assert len(same) > 60
+    assert fingerprint(sqlite_terp_url, same) == fingerprint(f"sqlite:///{seeded_sqlite('light', 42, END)}", same)
