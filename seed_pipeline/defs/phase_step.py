@@ -12,6 +12,7 @@ import dagster as dg
 from seed_pipeline.checks.catalog import Check
 from seed_pipeline.defs.checks import evaluate
 from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
+from seed_pipeline.defs.metadata import column_schema, content_version, preview
 from seed_pipeline.defs.settings import TARGET_TAG
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
@@ -30,8 +31,6 @@ def _provenance(settings) -> dict:
 
 def materialise(table: str, graph: DependencyGraph, frames: dict, database, settings) -> dg.MaterializeResult:
     """Generate, write and fill one table; its frame as written joins the run's frames."""
-    from seed_pipeline.defs.assets import column_schema, content_version, preview
-
     started = time.perf_counter()
     parents = parent_frames(table, graph.parents(table), frames, database)
     frame = generator_for(table)(GenerationContext.for_table(table, settings), parents)
