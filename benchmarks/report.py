@@ -31,7 +31,10 @@ CHANGES = """## What cut Dagster's overhead (cProfile of a light seed, 2026-12-0
 
 Back to back under the same load (load average ~7 on 2 cores), the light seed through the CLI took
 51 s and 69 s on main before these changes and 9.8 s and 18 s with them; the full seed took 18.5 s
-at load 5.5 (issue 13's baseline, on a quiet machine: 28.8 s).
+at load 5.5 (issue 13's baseline, on a quiet machine: 28.8 s). Scale 10 on SQLite (2,509,877 rows,
+load ~6.5): 106.9 s wall against a floor of 22.0 s measured right after (4.9×; issue 13: 12.8×), peak
+RSS 695 MB (issue 13: 1.21 GB); 13 s of it is the core history and books simulation, attributed to
+`sequences`, the first table that needs them.
 """
 SERVER_VS_SQLITE = 1.5
 
