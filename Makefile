@@ -19,7 +19,7 @@ seed: install
 	$(BIN)/seed-pipeline seed --scenario full
 
 test: install
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q --durations=10
 
 dev: install
 	$(BIN)/dagster dev

@@ -1,33 +1,23 @@
 """How fast the loaders write: a 1M-row narrow table (productSynonyms: int, int, varchar, timestamp)
 through the same path as ``write_table``, on each engine, printed as rows/s.
 
-Not a test. Run: python benchmarks/bench_loaders.py [--rows N] [--engines sqlite,postgresql,mysql]
+Not a test. Run: python -m benchmarks.bench_loaders [--rows N] [--engines sqlite,postgresql,mysql]
 Servers come from SEED_TEST_PG_URL / SEED_TEST_MYSQL_URL (as for the tests); each run uses a
 throw-away database ``seedbench_<random>`` and drops it afterwards.
 """
 
 import argparse
-import os
-import secrets
-import tempfile
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
+from benchmarks.scratch import scratch_database
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders import bulk, rows
-from seed_pipeline.loaders.engines import dispose, make_engine
 
 TABLE = "productSynonyms"
-SERVERS = {
-    "postgresql": os.environ.get("SEED_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"),
-    "mysql": os.environ.get("SEED_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test"),
-}
 
 
 def narrow_frame(n: int) -> pd.DataFrame:
@@ -40,31 +30,6 @@ def narrow_frame(n: int) -> pd.DataFrame:
             "createdAt": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 60_000_000, n), unit="s"),
         }
     )
-
-
-@contextmanager
-def scratch_database(engine: str):
-    if engine == "sqlite":
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-            yield url
-            dispose(url)
-        return
-    server = make_url(SERVERS[engine])
-    name = f"seedbench_{secrets.token_hex(4)}"
-    admin_db = "postgres" if engine == "postgresql" else "information_schema"
-    admin = make_engine(server.set(database=admin_db).render_as_string(hide_password=False))
-    admin = admin.execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    url = server.set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        dispose(url)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE {name}" + (" WITH (FORCE)" if engine == "postgresql" else ""))
-        admin.dispose()
 
 
 def rate(n: int, seconds: float) -> str:

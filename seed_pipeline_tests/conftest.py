@@ -8,16 +8,21 @@ SEED_TEST_REQUIRE_SERVERS, which turns such a skip into a failure.
 - ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
   takes about a second, so the schema is made once per session: SQLite copies a template
   file, the servers keep one database and empty what the previous test touched.
+- ``seeded_database(engine, scenario, seed, end_date, scale)``: the URL of a database seeded through
+  the real CLI once per session and settings; tests only read it. ``seeded_sqlite(...)``: the
+  same for SQLite, as a path (a test that writes copies the file first).
 """
 
 import os
 import secrets
 import shutil
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from seed_pipeline.cli.main import main
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline.loaders.ownership import OWNERSHIP
@@ -173,3 +178,54 @@ def mysql_terp_url(_mysql_terp_database):
 def terp_url(request):
     """A database with TERP's schema (and the bookkeeping table) and no rows, on each engine."""
     return request.getfixturevalue(ENGINES[request.param].replace("_url", "_terp_url"))
+
+
+# --- seeded databases, shared ------------------------------------------------------------------
+
+SEED_END = "2026-10-31"
+
+
+def _seed_into(url: str, home: Path, scenario: str, seed: int, end_date: str, scale: float) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("DAGSTER_HOME", raising=False)
+        mp.chdir(home)
+        args = ["--scenario", scenario, "--seed", str(seed), "--end-date", end_date, "--scale", str(scale)]
+        assert main(["seed", "--db", url, *args]) == 0
+    dispose(url)
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory):
+    """A function giving the URL of a database on ``engine`` seeded with the given settings through
+    the real CLI, seeding it on first use; it lives for the session, so tests only read it."""
+    made: dict[tuple, str] = {}
+    servers = []
+
+    def seeded(engine: str = "sqlite", scenario: str = "light", seed: int = 42, end_date: str = SEED_END,
+               scale: float = 1.0) -> str:
+        key = (engine, scenario, int(seed), end_date, float(scale))
+        if key not in made:
+            home = tmp_path_factory.mktemp(f"seeded_{engine}_{scenario}_{seed}")
+            if engine == "sqlite":
+                url = f"sqlite:///{home / 'seed.sqlite'}"
+            else:
+                server = _fresh_database(PG_SERVER if engine == "postgresql" else MYSQL_SERVER, engine)
+                servers.append(server)
+                url = next(server)
+            _seed_into(url, home, scenario, seed, end_date, scale)
+            made[key] = url
+        return made[key]
+
+    yield seeded
+    for server in servers:
+        server.close()  # drops the database
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(seeded_database):
+    """A function giving the path of the SQLite file seeded with the given settings (see seeded_database)."""
+
+    def seeded(scenario: str = "light", seed: int = 42, end_date: str = SEED_END, scale: float = 1.0) -> Path:
+        return Path(make_url(seeded_database("sqlite", scenario, seed, end_date, scale)).database)
+
+    return seeded

@@ -1,5 +1,6 @@
 """The Dagster instance the CLI records its runs in, the same one `dagster dev` shows."""
 
+import json
 import os
 from pathlib import Path
 
@@ -16,5 +17,8 @@ def cli_instance() -> DagsterInstance:
     home.mkdir(exist_ok=True)
     config_dir = cwd if (cwd / "dagster.yaml").exists() else home
     if config_dir == home and not (home / "dagster.yaml").exists():
-        (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        (home / "dagster.yaml").write_text(
+            "storage:\n  custom:\n    module: seed_pipeline.defs.sqlite_storage\n    class: PooledSqliteStorage\n"
+            f"    config:\n      base_dir: {json.dumps(str(home))}\ntelemetry:\n  enabled: false\n"
+        )
     return DagsterInstance.from_ref(InstanceRef.from_dir(str(home), config_dir=str(config_dir)))

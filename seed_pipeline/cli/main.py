@@ -107,6 +107,13 @@ def cmd_seed(args) -> int:
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
     job = defs.resolve_job_def("seed_all")
+    if selected is not None:  # the selected tables with their seed checks (not the Great Expectations suites)
+        from dagster import AssetKey
+
+        from seed_pipeline.defs.jobs import seed_check_keys
+
+        keys = {AssetKey(t) for t in selected}
+        job = job.get_subset(asset_selection=keys, asset_check_selection=seed_check_keys(defs.resolve_asset_graph(), keys))
     tag = ("seed_pipeline/invocation", uuid.uuid4().hex)
     run_config = {
         "resources": {
@@ -122,15 +129,12 @@ def cmd_seed(args) -> int:
         },
         "loggers": {"console": {"config": {"log_level": "ERROR"}}},
     }
-    from dagster import AssetKey
-
     started = time.perf_counter()
     total = len(selected) if selected is not None else len(defs.resolve_asset_graph().get_all_asset_keys())
     with cli_instance() as instance, RunProgress(instance, tag, total) as progress:
         result = job.execute_in_process(
             run_config=run_config,
             instance=instance,
-            asset_selection=[AssetKey(t) for t in sorted(selected)] if selected is not None else None,
             tags=dict([tag]),
             raise_on_error=False,
         )

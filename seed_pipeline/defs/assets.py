@@ -1,36 +1,17 @@
-"""One software-defined asset per TERP table; its upstream assets are the tables it references."""
+"""One software-defined asset per TERP table; its upstream assets are the tables it references.
 
-import time
+The assets of a phase group are seeded by one step (a subsettable multi-asset): a step per
+table cost Dagster more than the tables' own work. Each table is still its own asset with its
+group, lineage, metadata, checks and data version, and can be re-materialised on its own.
+"""
 
 import dagster as dg
-import pandas as pd
-from sqlalchemy.dialects import mysql
 
-from seed_pipeline.generation.context import GenerationContext
-from seed_pipeline.generation.fill import fill_deferred
+from seed_pipeline.checks.catalog import Check, active_checks
+from seed_pipeline.defs.checks import check_spec, checks_by_phase, late_checks
+from seed_pipeline.defs.phase_step import seed_phase
 from seed_pipeline.generation.registry import generator_for
-from seed_pipeline.graph import DependencyGraph, build_graph
-from seed_pipeline.schema import TABLES
-
-PREVIEW_ROWS = 5
-_MYSQL = mysql.dialect()  # column types are shown as TERP declares them
-
-
-def _column_schema(table: str) -> dg.TableSchema:
-    return dg.TableSchema(
-        columns=[
-            dg.TableColumn(
-                name=c.name,
-                type=str(c.type.compile(dialect=_MYSQL)),
-                constraints=dg.TableColumnConstraints(nullable=c.nullable, unique=c.unique or False),
-            )
-            for c in TABLES[table].columns
-        ]
-    )
-
-
-def _preview(frame: pd.DataFrame) -> dg.MetadataValue:
-    return dg.MetadataValue.md(frame.head(PREVIEW_ROWS).to_markdown(index=False))
+from seed_pipeline.graph import PHASES, DependencyGraph, build_graph
 
 
 def _description(table: str, graph: DependencyGraph) -> str:
@@ -41,56 +22,41 @@ def _description(table: str, graph: DependencyGraph) -> str:
     return "\n\n".join(lines)
 
 
-def table_asset(table: str, graph: DependencyGraph) -> dg.AssetsDefinition:
-    parents = graph.parents(table)
-
-    @dg.asset(
-        name=table,
+def table_spec(table: str, graph: DependencyGraph) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key=table,
+        deps=graph.parents(table),
         group_name=graph.group(table),
-        ins={parent: dg.AssetIn(key=parent) for parent in parents},
-        required_resource_keys={"seed_settings", "database"},
         description=_description(table, graph),
         kinds={"pandas"},
         metadata={"table": table, "generator": generator_for(table).__module__},
+        skippable=True,  # not written when a blocking check of a parent failed
     )
-    def _asset(context: dg.AssetExecutionContext, **parent_frames: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-        settings = context.resources.seed_settings.settings()
-        database = context.resources.database
-        started = time.perf_counter()
-        ctx = GenerationContext.for_table(table, settings)
-        frame = generator_for(table)(ctx, parent_frames)
-        written = database.write_table(table, frame, provenance=_provenance(settings))
-        filled = {}
-        for ref in graph.deferred_into(table):
-            source = parent_frames[ref.table]
-            values = fill_deferred(GenerationContext.for_table(f"{ref.table}.{ref.column}", settings), ref, source, written.frame)
-            filled[f"{ref.table}.{ref.column}"] = database.fill_column(ref.table, ref.column, values)
-            # Later readers in this run share this frame: keep it equal to the database.
-            source[ref.column] = values.reindex(source["id"]).to_numpy()
-        metadata = {
-            "dagster/row_count": written.rows,
-            "dagster/column_schema": _column_schema(table),
-            "seconds": round(time.perf_counter() - started, 3),
-            "load_seconds": round(written.seconds, 3),
-            "id_offset": written.id_offset,
-            "preview": _preview(written.frame),
-            **{f"filled {name}": count for name, count in filled.items()},
-        }
-        return dg.Output(written.frame, metadata=metadata)
-
-    return _asset
 
 
-def _provenance(settings) -> dict:
-    return {
-        "scenario": settings.scenario,
-        "seed": settings.seed,
-        "scale": settings.scale,
-        "end_date": settings.end_date.isoformat(),
-    }
+def phase_assets(group: str, graph: DependencyGraph, checks: list[Check]) -> dg.AssetsDefinition:
+    tables = [t for t in graph.order if graph.group(t) == group]
+
+    @dg.multi_asset(
+        name=f"{group}_tables",
+        specs=[table_spec(t, graph) for t in tables],
+        check_specs=[check_spec(c) for c in checks],
+        can_subset=True,
+        required_resource_keys={"seed_settings", "database"},
+    )
+    def _phase(context: dg.AssetExecutionContext):
+        yield from seed_phase(context, tables, graph, checks)
+
+    return _phase
 
 
-def table_assets() -> list[dg.AssetsDefinition]:
+def table_assets(checks: list[Check] | None = None) -> list[dg.AssetsDefinition | dg.AssetChecksDefinition]:
+    """Every table's asset, in one multi-asset per phase, and the steps of checks reading later phases.
+
+    ``checks`` defaults to the catalog's active checks.
+    """
     graph = build_graph()
-    return [table_asset(table, graph) for table in graph.order]
-
+    own, late = checks_by_phase(active_checks() if checks is None else checks)
+    return [phase_assets(group, graph, own[group]) for group in PHASES] + [
+        late_checks(group, late[group]) for group in PHASES if late[group]
+    ]

@@ -1,13 +1,33 @@
-"""The data checks as Dagster asset checks, on the table each one guards.
+"""The data checks as Dagster asset checks, declared on the phase step that seeds their table.
 
-A table's integrity check is blocking: tables built on a table with orphans or foreign
-vocabulary are not built. Business rules and figures read tables seeded later, so they run
-after those (``additional_deps``) and report without blocking.
+A table's integrity check is blocking: the tables built on a table with orphans or foreign
+vocabulary are not built. Business rules and figures read other tables (``additional_deps``)
+and report without blocking. A check is evaluated inside its phase's step as soon as its table
+and the tables it reads are written, so checks cost no steps of their own; a check that reads a
+table of a later phase runs in a small check step after that phase.
 """
 
 import dagster as dg
 
-from seed_pipeline.checks.catalog import Check, active_checks
+from seed_pipeline.checks.catalog import Check
+from seed_pipeline.generation.context import SeedSettings
+from seed_pipeline.graph import PHASES, GROUP_OF
+from seed_pipeline.loaders import SeedDatabase
+
+
+def home_phase(check: Check) -> str:
+    """The phase after which every table the check looks at is seeded."""
+    return max((GROUP_OF[t] for t in (check.asset, *check.reads)), key=list(PHASES).index)
+
+
+def check_spec(check: Check) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        name=check.name,
+        asset=check.asset,
+        description=check.description,
+        blocking=check.blocking,
+        additional_deps=list(check.reads),
+    )
 
 
 def _metadata(outcome) -> dict:
@@ -17,23 +37,36 @@ def _metadata(outcome) -> dict:
     return meta
 
 
-def asset_check_of(check: Check) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=check.asset,
-        name=check.name,
-        description=check.description,
-        blocking=check.blocking,
-        additional_deps=list(check.reads),
+def evaluate(check: Check, database: SeedDatabase, settings: SeedSettings) -> dg.AssetCheckResult:
+    with database.engine().connect() as conn:
+        outcome = check.evaluate(conn, settings)
+    return dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
+                               metadata=_metadata(outcome))
+
+
+def checks_by_phase(checks: list[Check]) -> tuple[dict[str, list[Check]], dict[str, list[Check]]]:
+    """(checks run in the step of their table's phase, checks run after a later phase), by phase."""
+    own: dict[str, list[Check]] = {group: [] for group in PHASES}
+    late: dict[str, list[Check]] = {group: [] for group in PHASES}
+    for check in checks:
+        home = home_phase(check)
+        (own[home] if home == GROUP_OF[check.asset] else late[home]).append(check)
+    return own, late
+
+
+def late_checks(phase: str, checks: list[Check]) -> dg.AssetChecksDefinition:
+    """One step for the checks of earlier tables that read tables of ``phase``."""
+    by_key = {dg.AssetCheckKey(dg.AssetKey(c.asset), c.name): c for c in checks}
+
+    @dg.multi_asset_check(
+        name=f"checks_after_{phase}",
+        specs=[check_spec(c) for c in checks],
+        can_subset=True,
         required_resource_keys={"seed_settings", "database"},
     )
-    def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
+    def _checks(context: dg.AssetCheckExecutionContext):
         settings = context.resources.seed_settings.settings()
-        with context.resources.database.engine().connect() as conn:
-            outcome = check.evaluate(conn, settings)
-        return dg.AssetCheckResult(passed=outcome.passed, metadata=_metadata(outcome))
+        for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name):
+            yield evaluate(by_key[key], context.resources.database, settings)
 
-    return _check
-
-
-def data_checks() -> list[dg.AssetChecksDefinition]:
-    return [asset_check_of(check) for check in active_checks()]
+    return _checks

@@ -5,6 +5,13 @@ import os
 import dagster as dg
 
 from seed_pipeline.generation.context import DEFAULT_SEED, SeedSettings
+from seed_pipeline.loaders import DEFAULT_URL
+from seed_pipeline.loaders.engines import display
+
+# The database a run writes to unless its launchpad, the CLI or a schedule names another.
+DEFAULT_TARGET = os.environ.get("SEED_DATABASE_URL", DEFAULT_URL)
+TARGET_TAG = "seed_pipeline/database"  # each run's target, password redacted
+DEFAULT_SHOWN = display(DEFAULT_TARGET)  # the same, as shown in the UI: without its password
 
 
 class SeedSettingsResource(dg.ConfigurableResource):

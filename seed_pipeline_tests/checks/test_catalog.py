@@ -25,14 +25,9 @@ CHECKS = {c.name: c for c in all_checks()}
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    home = tmp_path_factory.mktemp("seeded")
-    path = home / "light.sqlite"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv("DAGSTER_HOME", raising=False)
-        mp.chdir(home)
-        assert main(["seed", "--db", f"sqlite:///{path}", "--scenario", "light", "--end-date", END.isoformat()]) == 0
-    return path
+def seeded(seeded_sqlite):
+    """The light seed shared by the session; tests break copies of it."""
+    return seeded_sqlite("light", 42, END.isoformat())
 
 
 @pytest.fixture

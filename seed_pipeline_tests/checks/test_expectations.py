@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 from seed_pipeline.checks.expectations import table_suite, validate_all, validate_table
-from seed_pipeline.cli.main import main
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders.engines import dispose
 from seed_pipeline.schema import TABLES, references
@@ -19,13 +18,6 @@ from seed_pipeline.schema import TABLES, references
 END = date(2026, 10, 31)
 LIGHT = SeedSettings("light", 42, 1.0, END)
 FULL = SeedSettings("full", 42, 1.0, END)
-
-
-def _seed(url: str, name: str, workdir, monkeypatch) -> None:
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(workdir)
-    assert main(["seed", "--db", url, "--scenario", name, "--end-date", END.isoformat()]) == 0
-    dispose(url)
 
 
 def _timed_validate_all(url: str, settings: SeedSettings, label: str):
@@ -40,13 +32,9 @@ def _failing(results) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def light_sqlite(tmp_path_factory):
-    """A light seed in SQLite, made once; tests break copies of it."""
-    workdir = tmp_path_factory.mktemp("light_seed")
-    url = f"sqlite:///{workdir / 'light.sqlite'}"
-    with pytest.MonkeyPatch.context() as mp:
-        _seed(url, "light", workdir, mp)
-    return workdir / "light.sqlite"
+def light_sqlite(seeded_sqlite):
+    """The light seed shared by the session; tests break copies of it."""
+    return seeded_sqlite("light", 42, END.isoformat())
 
 
 @pytest.fixture
@@ -98,15 +86,17 @@ def test_light_seed_on_sqlite_passes_every_table(light_sqlite):
     assert _failing(results) == []
 
 
-def test_light_seed_passes_on_every_engine(db_url, tmp_path, monkeypatch):
-    _seed(db_url, "light", tmp_path, monkeypatch)
-    assert _failing(validate_all(db_url, LIGHT)) == []
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql", "mysql"])
+def test_light_seed_passes_on_every_engine(seeded_database, engine):
+    url = seeded_database(engine, "light", 42, END.isoformat())  # shared with the other tests of the session
+    assert _failing(validate_all(url, LIGHT)) == []
 
 
 @pytest.mark.slow
-def test_full_seed_on_sqlite_passes_every_table(sqlite_url, tmp_path, monkeypatch):
-    _seed(sqlite_url, "full", tmp_path, monkeypatch)
-    assert _failing(_timed_validate_all(sqlite_url, FULL, "full SQLite")) == []
+@pytest.mark.xdist_group("full")
+def test_full_seed_on_sqlite_passes_every_table(seeded_sqlite):
+    url = f"sqlite:///{seeded_sqlite('full', 42, END.isoformat())}"
+    assert _failing(_timed_validate_all(url, FULL, "full SQLite")) == []
 
 
 # --- each kind of rule catches its breakage --------------------------------------------------

@@ -58,9 +58,8 @@ def test_full_scenario_figures(db_url, seed_number):
 
 
 @pytest.mark.parametrize("name", ["light", "edge-cases", "chaos"])
-def test_other_scenarios_reach_their_parameters(sqlite_url, name):
-    seed(sqlite_url, name, 42)
-    figures, broken, _ = measure(sqlite_url, name)
+def test_other_scenarios_reach_their_parameters(seeded_sqlite, name):
+    figures, broken, _ = measure(f"sqlite:///{seeded_sqlite(name, 42, END.isoformat())}", name)
     assert broken == {}
     assert_on_target(name, figures)
 

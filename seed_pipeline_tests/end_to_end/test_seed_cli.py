@@ -1,5 +1,7 @@
 """`seed-pipeline seed` end to end: the real CLI, the real Dagster run, a real database."""
 
+import shutil
+
 import pytest
 
 from seed_pipeline.cli.main import main
@@ -27,30 +29,28 @@ def assert_sound(url: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.xdist_group("full")
-def test_full_scenario_on_sqlite_fills_every_table_soundly(sqlite_url, capsys):
-    assert seed(sqlite_url, "--scenario", "full") == 0
-    out = capsys.readouterr().out
-    assert "seeded 120 tables" in out
-    assert_sound(sqlite_url)
+def test_full_scenario_on_sqlite_fills_every_table_soundly(seeded_sqlite):
+    assert_sound(f"sqlite:///{seeded_sqlite('full', 42, END)}")  # the seed exited 0: every check passed
 
 
-def test_light_scenario_on_every_engine(db_url, capsys):
-    assert seed(db_url, "--scenario", "light") == 0
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql", "mysql"])
+def test_light_scenario_on_every_engine(seeded_database, engine):
+    assert_sound(seeded_database(engine, "light", 42, END))  # the seed exited 0: every check passed
+
+
+def test_same_settings_give_the_same_data_and_another_seed_does_not(seeded_sqlite, tmp_path, capsys):
+    a = f"sqlite:///{seeded_sqlite('light', 42, END)}"  # seeded once for the session, in another directory
+    b, c = (f"sqlite:///{tmp_path / name}.sqlite" for name in "bc")
+    assert seed(b, "--scenario", "light", "--seed", "42") == 0
     assert "seeded 120 tables" in capsys.readouterr().out
-    assert_sound(db_url)
-
-
-def test_same_settings_give_the_same_data_and_another_seed_does_not(tmp_path):
-    a, b, c = (f"sqlite:///{tmp_path / name}.sqlite" for name in "abc")
-    assert seed(a, "--scenario", "light", "--seed", "3") == 0
-    assert seed(b, "--scenario", "light", "--seed", "3") == 0
     assert seed(c, "--scenario", "light", "--seed", "4") == 0
     assert fingerprint(a) == fingerprint(b)
     assert fingerprint(a) != fingerprint(c)
 
 
-def test_reseeding_and_rematerialising_one_table_change_nothing(sqlite_url):
-    assert seed(sqlite_url, "--scenario", "light") == 0
+def test_reseeding_and_rematerialising_one_table_change_nothing(seeded_sqlite, tmp_path):
+    shutil.copyfile(seeded_sqlite("light", 42, END), tmp_path / "copy.sqlite")
+    sqlite_url = f"sqlite:///{tmp_path / 'copy.sqlite'}"
     before = fingerprint(sqlite_url)
     assert seed(sqlite_url, "--scenario", "light", "--select", "calendar_events") == 0
     assert fingerprint(sqlite_url) == before
@@ -58,8 +58,7 @@ def test_reseeding_and_rematerialising_one_table_change_nothing(sqlite_url):
     assert fingerprint(sqlite_url) == before
 
 
-def test_same_settings_give_byte_identical_sqlite_files(tmp_path):
-    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    assert seed(f"sqlite:///{a}", "--scenario", "light", "--seed", "9") == 0
+def test_same_settings_give_byte_identical_sqlite_files(seeded_sqlite, tmp_path):
+    a, b = seeded_sqlite("light", 9, END), tmp_path / "b.sqlite"
     assert seed(f"sqlite:///{b}", "--scenario", "light", "--seed", "9") == 0
     assert a.read_bytes() == b.read_bytes()

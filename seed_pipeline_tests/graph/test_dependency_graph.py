@@ -63,7 +63,9 @@ def test_asset_graph_equals_dependency_graph():
 
 def test_jobs_cover_the_graph_and_each_phase():
     names = {job.name for job in defs.resolve_all_job_defs()}
-    assert {"seed_all", "seed_all_parallel", "verify_expectations"} | {f"seed_{g}" for g in PHASES} <= names
+    phases = [f"seed_{n}_{g}" for n, g in enumerate(PHASES, 1)]
+    assert {"seed_all", "seed_all_parallel", "verify_expectations", *phases} <= names
+    assert sorted(phases) == phases  # listed alphabetically, the UI shows them in the order they run
 
 
 def test_seeding_runs_the_seed_checks_and_the_expectation_suites_have_their_own_job():
