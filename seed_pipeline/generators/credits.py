@@ -50,7 +50,7 @@ def generate(ctx, parents):
     created = recorded_at(ctx, c["issued"])
     created = np.where(pd.isna(source), created, np.maximum(created, pd.to_datetime(source).to_numpy() + np.timedelta64(600, "s")))
     created = np.minimum(created.astype("datetime64[s]"), np.datetime64(ctx.window.end_ts, "s"))
-    used_day = end_of_day(c["last_used"].fillna(c["issued"]))
+    used_day = end_of_day(pd.to_datetime(c["last_used"]).fillna(c["issued"]))
     marked = (pd.to_datetime(c["expires"]) + pd.Timedelta(days=1, hours=MARKED_EXPIRED_HOUR)).clip(upper=ctx.window.end_ts).to_numpy()
     updated = np.where(c["status"] == "EXPIRED", marked, np.where(c["last_used"].notna(), used_day, created))
     return table_frame(ctx, {
