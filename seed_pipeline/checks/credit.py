@@ -1,4 +1,4 @@
-"""Rules of the store credits, the credit limits, invoice lines, vendor payment history and batch costs.
+"""Rules of the store credits, the credit limits, invoice lines, sales, vendor payment history and batch costs.
 
 Each is written independently of the simulation that made the data (``business/credit/``,
 ``business/cogs.py``): SQL returning the rows that break it, or, for the audit log's chain of
@@ -119,6 +119,18 @@ def invoice_lines_mirror_order_lines(as_of) -> list[sa.Select]:
     ]
 
 
+def sales_are_the_order_lines(as_of) -> list[sa.Select]:
+    """TERP's sales register holds one sale per order line: its batch, client, quantity and price, on the order's time."""
+    match = sa.exists().select_from(order_lines.join(orders, orders.c.id == order_lines.c.order_id)).where(
+        order_lines.c.batch_id == sales.c.batchId, orders.c.client_id == sales.c.customerId,
+        orders.c.created_at == sales.c.saleDate,
+        sa.func.abs(order_lines.c.quantity - sa.cast(sales.c.quantity, sa.Numeric(15, 2))) < CENT,
+        sa.func.abs(order_lines.c.unit_price - _money(sales.c.salePrice)) < CENT)
+    counts = sa.select(sa.select(sa.func.count()).select_from(sales).scalar_subquery().label("sales"),
+                       sa.select(sa.func.count()).select_from(order_lines).scalar_subquery().label("lines")).subquery()
+    return [sa.select(sales.c.id).where(sa.not_(match)), sa.select(counts).where(counts.c.sales != counts.c.lines)]
+
+
 def payment_history_is_vendor_payments(as_of) -> list[sa.Select]:
     """What the payment history says was paid to each vendor on each day is what the payments to that vendor's
     bills say, and each batch paid for is of a lot that vendor supplied."""
@@ -185,7 +197,7 @@ def limit_changes_chain(conn, as_of: date) -> int:
 SQL_RULES = by_name(
     credit_remaining_is_amount_less_used, credit_used_is_sum_of_applications, credit_applied_to_a_later_invoice_of_its_client,
     credit_status_agrees, customer_credits_account_is_open_credits, invoice_lines_mirror_order_lines,
-    payment_history_is_vendor_payments, cogs_history_follows_batch_costs,
+    sales_are_the_order_lines, payment_history_is_vendor_payments, cogs_history_follows_batch_costs,
 )
 RULES = {name: counted(rule) for name, rule in SQL_RULES.items()} | {"limit_changes_chain": limit_changes_chain}
 
@@ -196,6 +208,7 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "credit_status_agrees": ("credits", ()),
     "customer_credits_account_is_open_credits": ("ledgerEntries", ("accounts", "credits")),
     "invoice_lines_mirror_order_lines": ("invoiceLineItems", ("invoices", "order_line_items")),
+    "sales_are_the_order_lines": ("sales", ("order_line_items", "orders")),
     "payment_history_is_vendor_payments": ("paymentHistory", ("payments", "batches", "lots")),
     "cogs_history_follows_batch_costs": ("cogsHistory", ("batches", "sales")),
     "limit_changes_chain": ("credit_audit_log", ("client_credit_limits",)),

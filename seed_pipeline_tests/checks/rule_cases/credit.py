@@ -9,6 +9,7 @@ CASES = {
     "customer_credits_account_is_open_credits": ["UPDATE credits SET amountRemaining = '0.00', amountUsed = creditAmount "
                                                  "WHERE id = (SELECT max(id) FROM credits)"],
     "invoice_lines_mirror_order_lines": ["UPDATE invoiceLineItems SET quantity = quantity + 1 WHERE id = 1"],
+    "sales_are_the_order_lines": ["UPDATE sales SET salePrice = '1.00' WHERE id = 1"],
     "payment_history_is_vendor_payments": [  # a payment to a vendor that the payments do not hold
         "INSERT INTO paymentHistory (batchId, vendorId, amount, paymentDate, recordedBy, createdAt) "
         "SELECT b.id, l.vendorId, '100.00', '2026-10-15 10:00:00', 1, '2026-10-15 10:00:00' "
