@@ -112,7 +112,7 @@ VOLUMES: dict[str, Spec] = {
     "bills": Per("lots", 2.9),  # a bill per owned lot, a monthly settlement per consigned lot selling
     "billLineItems": Per("bills", 1.8),
     "payments": Per("invoices", 1.1),
-    "paymentHistory": Per("batches", 0.5),
+    "paymentHistory": Per("batches", 1.7),  # a consigned batch is settled once a month it sells
     "bankTransactions": Per("payments", 1.03),
     "expenses": Monthly(17),
     "ledgerEntries": Per("invoices", 6.9),
