@@ -8,6 +8,7 @@ built from (``business/books/postings.py``).
 import sqlalchemy as sa
 
 from seed_pipeline.business.books.postings import JOURNALS, PAYABLE, RECEIVABLE
+from seed_pipeline.checks.credit import credit_spent_per_invoice
 from seed_pipeline.checks.violations import by_name, counted
 from seed_pipeline.schema import TABLES
 
@@ -112,12 +113,17 @@ def expense_is_posted(as_of) -> list[sa.Select]:
 
 
 def payments_add_up_to_amount_paid(as_of) -> list[sa.Select]:
-    """What an invoice or a bill says is paid is the sum of the payments made on it."""
+    """What an invoice or a bill says is paid is the sum of the payments made on it (on an invoice, with the store
+    credit spent on it)."""
     received = _per(payments.c.invoiceId, payments.c.amount, payments.c.paymentType == "RECEIVED")
+    credited = credit_spent_per_invoice()
+    on_invoice = sa.func.coalesce(received.c.amount, 0) + sa.func.coalesce(credited.c.amount, 0)
     settled = _per(payments.c.billId, payments.c.amount, payments.c.billId.is_not(None))
-    return [sa.select(table.c.id, table.c.amountPaid, paid.c.amount.label("payments"))
-            .select_from(table.outerjoin(paid, paid.c.key == table.c.id)).where(_off(paid.c.amount, table.c.amountPaid))
-            for table, paid in ((invoices, received), (bills, settled))]
+    joined = invoices.outerjoin(received, received.c.key == invoices.c.id).outerjoin(credited, credited.c.key == invoices.c.id)
+    return [sa.select(invoices.c.id, invoices.c.amountPaid, on_invoice.label("payments")).select_from(joined)
+            .where(_off(on_invoice, invoices.c.amountPaid)),
+            sa.select(bills.c.id, bills.c.amountPaid, settled.c.amount.label("payments"))
+            .select_from(bills.outerjoin(settled, settled.c.key == bills.c.id)).where(_off(settled.c.amount, bills.c.amountPaid))]
 
 
 def payment_follows_its_document(as_of) -> list[sa.Select]:
@@ -187,7 +193,7 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "payables_control_equals_bills": ("ledgerEntries", ("accounts", "bills")),
     "documents_reach_their_control_account": ("ledgerEntries", ("accounts", "invoices", "payments", "bills")),
     "expense_is_posted": ("expenses", ("ledgerEntries", "expenseCategories")),
-    "payments_add_up_to_amount_paid": ("payments", ("invoices", "bills")),
+    "payments_add_up_to_amount_paid": ("payments", ("invoices", "bills", "creditApplications", "transactions")),
     "payment_follows_its_document": ("payments", ("invoices", "bills")),
     "bill_is_sum_of_its_lines": ("bills", ("billLineItems",)),
     "bank_balance_is_ledger_balance": ("bankAccounts", ("ledgerEntries", "accounts")),

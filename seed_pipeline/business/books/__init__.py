@@ -16,6 +16,8 @@ from seed_pipeline.business.books.expenses import expenses
 from seed_pipeline.business.books.payments import payments
 from seed_pipeline.business.books.postings import BANK_ACCOUNTS
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.business.credit import credit_book
+from seed_pipeline.business.credit import ledger as credit_ledger
 from seed_pipeline.business.history import core_history
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_rng
 
@@ -44,9 +46,10 @@ def books(settings: SeedSettings) -> Books:
     rng = {part: table_rng(settings.seed, f"books.{part}") for part in ("periods", "payables", "payments", "expenses")}
     fiscal = periods.fiscal_periods(window, rng["periods"])
     bills, bill_lines = payables.bills(h, settings.end_date, rng["payables"])
-    paid = payments(h, bills, rng["payments"])
+    store_credit = credit_book(settings)
+    paid = payments(h, bills, rng["payments"], credit_ledger.spent_per_invoice(store_credit))
     costs = expenses(window, float(h.orders["total"].sum()) / s.months, rng["expenses"])
-    lines = _ledger(h, bills, paid, costs, window, s.months)
+    lines = _ledger(h, bills, paid, costs, window, s.months, credit_ledger.journals(store_credit))
     lines["period"] = periods.period_of(fiscal, lines["date"])
     balances = lines.groupby("account")[["debit", "credit"]].sum()
     banks = pd.DataFrame(BANK_ACCOUNTS, columns=["accountName", "accountType", "ledgerAccount", "bankName"])
@@ -55,7 +58,8 @@ def books(settings: SeedSettings) -> Books:
     return Books(fiscal, banks, bills, bill_lines, paid, costs, lines, *client_ledger.transactions(h, paid))
 
 
-def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, window: HistoryWindow, months: int) -> pd.DataFrame:
+def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, window: HistoryWindow, months: int,
+            credit_docs: list[pd.DataFrame]) -> pd.DataFrame:
     inv = h.invoices
     numbers = {kind: frame["id"].map(lambda i, k=kind: document_number(k, i))
                for kind, frame in (("invoice", inv), ("bill", bills), ("payment", paid), ("expense", costs))}
@@ -77,7 +81,7 @@ def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, win
     docs.append(journal.documents("expense", costs, "expenseDate", numbers["expense"], amount=costs["amount"],
                                   account=costs["account"]))
     docs.append(journal.cash_deposits(paid[paid["kind"] == "receipt"], window.end_ts.normalize()))
-    return journal.ledger(docs)
+    return journal.ledger(docs + credit_docs)
 
 
 def opening_capital(monthly_sales: float, paid: pd.DataFrame, costs: pd.DataFrame) -> float:

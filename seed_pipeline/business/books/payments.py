@@ -30,7 +30,8 @@ def _reference(methods: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.where(methods == "CHECK", check, np.where(methods == "CASH", None, trace))
 
 
-def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator, credited: pd.Series) -> pd.DataFrame:
+    """``credited``: store credit spent on each invoice (local id), which its payment does not bring in."""
     inv = h.invoices
     paid = inv[inv["amountPaid"] > 0]
     whale = h.clients.set_index("id")["whale"].reindex(paid["customerId"]).to_numpy()
@@ -41,6 +42,8 @@ def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator) -> p
         "kind": "receipt", "paymentType": "RECEIVED", "paymentDate": paid["paid_at"].dt.normalize().to_numpy(),
         "amount": paid["amountPaid"].to_numpy(), "paymentMethod": method,
         "customerId": paid["customerId"].to_numpy(), "invoice": paid["id"].to_numpy()})
+    received["amount"] = (received["amount"] - credited.reindex(received["invoice"], fill_value=0.0).to_numpy()).round(2)
+    received = received[received["amount"] > 0]
     refund_of = pd.Series(inv["id"].to_numpy(), index=inv["order_id"].to_numpy())
     refunds = pd.DataFrame({
         "kind": "refund", "paymentType": "SENT", "paymentDate": h.refunds["refunded_at"].dt.normalize().to_numpy(),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 OPERATING, CASH_VAULT = "1010", "1030"
 RECEIVABLE, INVENTORY = "1100", "1200"
-PAYABLE, CONSIGNMENT_PAYABLE = "2000", "2100"
+PAYABLE, CONSIGNMENT_PAYABLE, CUSTOMER_CREDITS = "2000", "2100", "2300"
 OWNERS_EQUITY = "3000"
 REVENUE, REFUNDS = "4000", "4200"
 COST_OF_SALES = "5000"
@@ -55,6 +55,13 @@ JOURNALS = {
         Posting("account", "debit", "amount"), Posting(OPERATING, "credit", "amount"))),
     "cash deposit": Journal(None, "Cash vault deposited to the bank", (
         Posting(OPERATING, "debit", "amount"), Posting(CASH_VAULT, "credit", "amount"))),
+    # store credits (business/credit/ledger.py)
+    "credit issued": Journal(None, "Store credit issued, {number}", (
+        Posting(CUSTOMER_CREDITS, "credit", "amount"), Posting(REFUNDS, "debit", "amount"))),
+    "credit spent": Journal(None, "Store credit applied, {number}", (
+        Posting(CUSTOMER_CREDITS, "debit", "amount"), Posting(RECEIVABLE, "credit", "amount"))),
+    "credit lapsed": Journal(None, "Unused store credit expired, {number}", (
+        Posting(CUSTOMER_CREDITS, "debit", "amount"), Posting(REFUNDS, "credit", "amount"))),
 }
 
 BANK_ACCOUNTS = (  # (name, type, ledger account, bank)
