@@ -92,3 +92,16 @@ def wait_for_text(driver, texts: list[str]) -> str:
         return body if all(t in body for t in texts) else False
 
     return WebDriverWait(driver, RENDER_TIMEOUT).until(page, f"page never showed all of {texts}")
+
+
+def graph_png(driver) -> bytes:
+    """A PNG of the asset graph's viewport alone, without the page's navigation around it."""
+    import base64
+
+    from selenium.webdriver.common.by import By
+
+    graph = driver.find_element(By.XPATH, "//*[@id='zoom-slider-container']/..")
+    box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height];", graph)
+    clip = dict(zip(("x", "y", "width", "height"), box), scale=1)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": clip})
+    return base64.b64decode(shot["data"])

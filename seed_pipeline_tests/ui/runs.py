@@ -9,19 +9,19 @@ REPOSITORY = "__repository__"  # the repository a dg.Definitions object becomes
 
 LOCATION = "{ workspaceOrError { ... on Workspace { locationEntries { name } } } }"
 GROUP = """query($group: AssetGroupSelector!) { assetNodes(group: $group) {
-  assetKey { path } jobNames
+  assetKey { path }
   assetMaterializations(limit: 1) { metadataEntries { label ... on IntMetadataEntry { intValue } } }
   assetChecksOrError { ... on AssetChecks { checks { name blocking executionForLatestMaterialization { status } } } }
 } }"""
 LAUNCH = """mutation($params: ExecutionParams!) { launchRun(executionParams: $params) {
   __typename ... on LaunchRunSuccess { run { runId } } ... on Error { message } } }"""
+JOBS = "{ assetNodes { assetKey { path } jobNames } }"
 STATUS = "query($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status } } }"
 
 
 @dataclass(frozen=True)
 class GroupAsset:
     name: str
-    jobs: frozenset[str]
     row_count: int | None  # dagster/row_count of its latest materialisation
     checks: dict[str, str | None]  # check name -> status of its run on that materialisation
     blocking: frozenset[str]
@@ -42,7 +42,6 @@ def group_assets(server: Webserver, group: str) -> dict[str, GroupAsset]:
         checks = node["assetChecksOrError"]["checks"]
         assets[name] = GroupAsset(
             name=name,
-            jobs=frozenset(node["jobNames"]),
             row_count=counts[0] if counts else None,
             checks={c["name"]: (c["executionForLatestMaterialization"] or {}).get("status") for c in checks},
             blocking=frozenset(c["name"] for c in checks if c["blocking"]),
@@ -51,9 +50,13 @@ def group_assets(server: Webserver, group: str) -> dict[str, GroupAsset]:
 
 
 def group_job(server: Webserver, group: str) -> str:
-    """The one job that every asset of the group is in and whose name names the group."""
-    common = frozenset.intersection(*(a.jobs for a in group_assets(server, group).values()))
-    (job,) = [j for j in common if group in j]
+    """The job whose assets are exactly the group's, whatever it is called."""
+    members: dict[str, set[str]] = {}
+    for node in server.graphql(JOBS)["assetNodes"]:
+        for job in node["jobNames"]:
+            members.setdefault(job, set()).update(node["assetKey"]["path"])
+    group_tables = set(group_assets(server, group))
+    (job,) = [job for job, tables in members.items() if tables == group_tables]
     return job
 
 

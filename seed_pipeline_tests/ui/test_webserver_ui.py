@@ -8,10 +8,9 @@ from seed_pipeline.graph import PHASES
 from seed_pipeline.loaders.engines import dispose
 from seed_pipeline.schema import TABLES
 from seed_pipeline_tests.ui import browser, runs
-from seed_pipeline_tests.ui.webserver import Webserver
+from seed_pipeline_tests.ui.webserver import LIGHT, Webserver
 
 GROUP = "system_defaults"  # the first phase: nothing upstream, so it seeds an empty database
-SETTINGS = {"SEED_SCENARIO": "light", "SEED_SEED": "42", "SEED_END_DATE": "2026-10-31"}
 
 # One worker runs both, sharing the server; starting it and seeding take ~25 s of the ~40 s.
 pytestmark = [pytest.mark.xdist_group("dagster_ui"), pytest.mark.slow]
@@ -22,7 +21,7 @@ def seeded(tmp_path_factory):
     """A webserver over an empty SQLite file, after its GROUP job ran through GraphQL."""
     workdir = tmp_path_factory.mktemp("dagster_ui")
     url = f"sqlite:///{workdir / 'target.sqlite'}"
-    server = Webserver(workdir, url, SETTINGS)
+    server = Webserver(workdir, url, LIGHT)
     try:
         server.start()
         runs.seed_group(server, GROUP)

@@ -22,6 +22,8 @@ run_coordinator:
 telemetry:
   enabled: false
 """
+# The launchpad defaults the UI tests and the docs' screenshot seed with: small and fixed.
+LIGHT = {"SEED_SCENARIO": "light", "SEED_SEED": "42", "SEED_END_DATE": "2026-10-31"}
 START_TIMEOUT = 120  # seconds for the code location to load on a busy two-core machine
 RUN_TIMEOUT = 240
 FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
