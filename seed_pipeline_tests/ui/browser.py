@@ -76,7 +76,7 @@ def rendered_nodes(driver, expected: dict[str, str]) -> dict[str, str]:
             if names:
                 found[names[0].text] = node.text
         # A node's rows fill in as its live data arrives: wait for what each must show.
-        complete = all(text in found.get(name, "") for name, text in expected.items())
+        complete = all(name in found and text in found[name] for name, text in expected.items())
         return found if complete else False
 
     return WebDriverWait(driver, RENDER_TIMEOUT).until(nodes, f"graph nodes never all showed {expected}")
