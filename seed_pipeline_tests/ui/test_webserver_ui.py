@@ -5,7 +5,6 @@ import pytest
 import sqlalchemy as sa
 
 from seed_pipeline.graph import PHASES
-from seed_pipeline.loaders.engines import dispose
 from seed_pipeline.schema import TABLES
 from seed_pipeline_tests.ui import browser, runs
 from seed_pipeline_tests.ui.webserver import LIGHT, Webserver
@@ -28,7 +27,6 @@ def seeded(tmp_path_factory):
         yield server, url
     finally:
         server.stop()
-        dispose(url)
 
 
 def test_phase_job_launched_through_graphql_writes_its_group_and_nothing_else(seeded):
