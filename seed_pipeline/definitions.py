@@ -1,18 +1,21 @@
 """The Dagster code location: `dagster dev` in the project root loads this module (see workspace.yaml)."""
 
+import os
+
 import dagster as dg
 
 from seed_pipeline.defs.assets import table_assets
 from seed_pipeline.defs.expectation_checks import EXPECTATION_CHECKS, verify_expectations
 from seed_pipeline.defs.jobs import phase_jobs, seed_all, seed_all_parallel
 from seed_pipeline.defs.schedules import staging_refresh
-from seed_pipeline.defs.settings import DEFAULT_TARGET, SeedSettingsResource
-from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.defs.settings import TARGET_VARIABLE, SeedSettingsResource
+from seed_pipeline.loaders import DEFAULT_URL, SeedDatabase
 
 
 def build_definitions(executor: dg.ExecutorDefinition = dg.in_process_executor) -> dg.Definitions:
     """The code location; ``executor`` runs every job without its own (celery: see defs/celery.py)."""
-    database = SeedDatabase(url=DEFAULT_TARGET)
+    # Taken from the environment by name, so the UI's resource page shows the variable, not the password.
+    database = SeedDatabase(url=dg.EnvVar(TARGET_VARIABLE)) if os.environ.get(TARGET_VARIABLE) else SeedDatabase(url=DEFAULT_URL)
     return dg.Definitions(
         assets=table_assets(),
         asset_checks=EXPECTATION_CHECKS,

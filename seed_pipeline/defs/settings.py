@@ -9,7 +9,8 @@ from seed_pipeline.loaders import DEFAULT_URL
 from seed_pipeline.loaders.engines import display
 
 # The database a run writes to unless its launchpad, the CLI or a schedule names another.
-DEFAULT_TARGET = os.environ.get("SEED_DATABASE_URL", DEFAULT_URL)
+TARGET_VARIABLE = "SEED_DATABASE_URL"
+DEFAULT_TARGET = os.environ.get(TARGET_VARIABLE) or DEFAULT_URL
 TARGET_TAG = "seed_pipeline/database"  # each run's target, password redacted
 DEFAULT_SHOWN = display(DEFAULT_TARGET)  # the same, as shown in the UI: without its password
 
