@@ -52,9 +52,10 @@ def invoice_total_is_order_total(as_of) -> list[sa.Select]:
 
 
 def paid_plus_due_is_total(as_of) -> list[sa.Select]:
-    """What is paid on an invoice and what is due add up to its total."""
+    """What is paid on an invoice and what is due add up to its total; only a VOID (written-off) invoice has a rest."""
+    gap = invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue
     return [sa.select(invoices.c.id, invoices.c.amountPaid, invoices.c.amountDue, invoices.c.totalAmount).where(
-        sa.func.abs(invoices.c.amountPaid + invoices.c.amountDue - invoices.c.totalAmount) > CENT)]
+        sa.or_(gap < -CENT, sa.and_(gap > CENT, invoices.c.status != "VOID"), sa.and_(gap <= CENT, invoices.c.status == "VOID")))]
 
 
 def invoice_follows_order(conn, as_of) -> int:
@@ -67,10 +68,12 @@ def invoice_follows_order(conn, as_of) -> int:
 
 
 def invoice_status_agrees(conn, as_of) -> int:
-    """An invoice's status is what its amounts and due date say (``rules.invoice_status``)."""
-    f = fetch_frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
-    total, paid = f["totalAmount"].astype(float), f["amountPaid"].astype(float)
-    expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, f["status"] == "VIEWED")
+    """An invoice's status is what its amounts and due date say (``rules.invoice_status``): never VIEWED, which AR ignores."""
+    f = fetch_frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.amountDue, invoices.c.dueDate,
+                                    invoices.c.status))
+    total, paid, due = (f[c].astype(float) for c in ("totalAmount", "amountPaid", "amountDue"))
+    written_off = (total - paid - due).round(2).clip(lower=0)
+    expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, written_off)
     return int((expected != f["status"]).sum())
 
 
@@ -90,12 +93,12 @@ def line_batch_in_stock_on_order_date(conn, as_of) -> int:
 
 def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
     """A batch's stock on hand is received - sold - sampled + returned, and never negative."""
-    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
+    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
     sold = fetch_frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
-    returned = pd.Series(0.0, index=stock["code"])
+    returned = pd.Series(0.0, index=stock["id"])
     for (items,) in conn.execute(sa.select(returns_.c["items"])):
         for item in json.loads(items) if isinstance(items, str) else items:
-            returned[item["batchCode"]] += item["quantity"]
+            returned[item["batchId"]] += item["quantity"]
     received = np.array([json.loads(m)["receivedQty"] for m in stock["metadata"]])
     sold_q = sold.set_index("batch_id")["q"].astype(float).reindex(stock["id"], fill_value=0.0).to_numpy() if len(sold) else 0.0
     expected = received - sold_q - stock["sampleQty"].astype(float).to_numpy() + returned.to_numpy()

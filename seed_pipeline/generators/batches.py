@@ -9,12 +9,12 @@ import json
 import numpy as np
 
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.contract.core import BATCH_METADATA
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history, money_text, quantity_text, real_ids
 from seed_pipeline.generators._frame import table_frame
 from seed_pipeline.generators._system import ids_by
 
-RANGE_COST_SHARE = 0.15  # batches priced with a cost range instead of a fixed cost
 RANGE_SPREAD = 0.08
 PHOTOGRAPHED_SHARE = 0.3  # of live batches
 
@@ -28,15 +28,15 @@ def generate(ctx, parents):
     live = b["on_hand"] > 0
     status = np.where(live, np.where(rng.random(n) < PHOTOGRAPHED_SHARE, "PHOTOGRAPHY_COMPLETE", "LIVE"), "SOLD_OUT")
     status_ids = ids_by(parents["workflow_statuses"], "slug")
-    ranged = rng.random(n) < RANGE_COST_SHARE
+    ranged = (b["cogsMode"] == "RANGE").to_numpy()
     cost = b["unit_cost"].to_numpy()
     consignment = (b["paymentTerms"] == "CONSIGNMENT").to_numpy()
     last_sale = h.lines.groupby("batch")["order_id"].max()
     sold_at = h.orders.set_index("id")["created_at"].reindex(last_sale.to_numpy()).to_numpy()
     updated = b["arrived"].to_numpy().copy()
     updated[last_sale.index.to_numpy()] = np.maximum(updated[last_sale.index.to_numpy()], sold_at)
-    meta = [json.dumps({"receivedQty": r, "unit": u, "line": ln}, sort_keys=True)
-            for r, u, ln in zip(b["received"], b["unit"], b["line"])]
+    meta = [json.dumps(m, sort_keys=True) for m in BATCH_METADATA.values(
+        {"receivedQty": r, "unit": u, "line": ln} for r, u, ln in zip(b["received"], b["unit"], b["line"]))]
     return table_frame(ctx, {
         "code": [document_number("batch", i) for i in b["id"]],
         "sku": [f"SKU-{p:05d}-{i:06d}" for p, i in zip(b["productId"], b["id"])],
@@ -48,7 +48,7 @@ def generate(ctx, parents):
         "isSample": np.zeros(n, int),
         "sampleOnly": np.zeros(n, int),
         "sampleAvailable": ((b["sampled"] > 0) & live).astype(int),
-        "cogsMode": np.where(ranged, "RANGE", "FIXED"),
+        "cogsMode": b["cogsMode"],
         "unitCogs": money_text(cost),
         "unitCogsMin": np.where(ranged, money_text(cost * (1 - RANGE_SPREAD)), None),
         "unitCogsMax": np.where(ranged, money_text(cost * (1 + RANGE_SPREAD)), None),
