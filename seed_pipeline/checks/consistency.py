@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.rules import invoice_status
+from seed_pipeline.business.rules import LAPSED_DAYS, invoice_status
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.schema import TABLES
 
@@ -134,6 +134,20 @@ def return_after_delivery(as_of) -> list[sa.Select]:
         sa.or_(orders.c.shipped_at.is_(None), returns_.c.processed_at <= orders.c.shipped_at))]
 
 
+def some_buyers_lapsed(conn, as_of) -> int:
+    """Once the history is longer than a season, some buyers have lapsed: no order for 90+ days, as TERP's
+    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has."""
+    last = fetch_frame(conn, sa.select(orders.c.client_id, sa.func.max(orders.c.created_at).label("last"))
+                       .where(orders.c.orderType == "SALE").group_by(orders.c.client_id))
+    if last.empty:
+        return 0
+    end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
+    first = fetch_frame(conn, sa.select(sa.func.min(orders.c.created_at).label("first")))["first"].iloc[0]
+    if (end - pd.Timestamp(first)).days <= LAPSED_DAYS + 31:
+        return 0
+    return int(((end - pd.to_datetime(last["last"])).dt.days <= LAPSED_DAYS).all())
+
+
 SQL_RULES = by_name(
     order_total_is_sum_of_lines, one_invoice_per_order, invoice_total_is_order_total, paid_plus_due_is_total,
     client_running_totals, return_after_delivery,
@@ -141,7 +155,8 @@ SQL_RULES = by_name(
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
     **{name: counted(rule) for name, rule in SQL_RULES.items()},
     **{f.__name__: f for f in (invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
-                               on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order)},
+                               on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order,
+                               some_buyers_lapsed)},
 }
 
 
@@ -158,4 +173,5 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "client_running_totals": ("clients", ("orders", "invoices")),
     "fulfilment_follows_order": ("orders", ()),
     "return_after_delivery": ("returns", ("orders",)),
+    "some_buyers_lapsed": ("clients", ("orders",)),
 }

@@ -107,10 +107,17 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
 
 
 def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
-    """``refunds_share`` of paid invoices get back about ``refund_size`` of their total, after payment."""
+    """``refunds_share`` of invoices get back about ``refund_size`` of their total, after payment.
+
+    Paid invoices first; where too few are paid yet (a short history), part-paid ones too, never for
+    more than was paid on them.
+    """
     paid = invoice_frame[invoice_frame["status"] == "PAID"]
-    n = min(len(paid), int(round(s.refunds_share * len(invoice_frame))))
-    chosen = paid.iloc[np.sort(rng.choice(len(paid), n, replace=False))]
-    amount = (chosen["totalAmount"] * rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)).round(2)
+    part = invoice_frame[(invoice_frame["status"] != "PAID") & (invoice_frame["amountPaid"] > 0)]
+    pool = pd.concat([paid.iloc[rng.permutation(len(paid))], part.iloc[rng.permutation(len(part))]])
+    n = min(len(pool), int(round(s.refunds_share * len(invoice_frame))))
+    chosen = pool.iloc[:n].sort_index()
+    size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
+    amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
     at = (chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D")).clip(upper=pd.Timestamp(as_of))
     return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})
