@@ -88,10 +88,10 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
 
     Taken among the invoices the aging shape left settled that are now more than 120 days past due,
     written off once 120+ days past due (and by the end date), so the receivable and its aging keep their target shape.
-    Cash on delivery is never a bad debt. At least one when any invoice qualifies.
+    At least one when any invoice qualifies.
     """
     past = days_past_due(due, as_of)
-    eligible = np.flatnonzero(((balance == 0) & (past > AGED_DAYS) & (order_frame["paymentTerms"] != "COD")).to_numpy())
+    eligible = np.flatnonzero(((balance == 0) & (past > AGED_DAYS)).to_numpy())
     n = max(1, round(WRITE_OFF_SHARE * len(eligible))) if len(eligible) else 0
     chosen = np.sort(rng.choice(eligible, n, replace=False))
     total = order_frame["total"]
