@@ -219,7 +219,7 @@ def bill_status_agrees(as_of) -> list[sa.Select]:
     its due date, PARTIAL when part is paid, else PENDING (the states TERP's payables and AP aging count)."""
     expected = sa.case((bills.c.amountDue <= CENT, "PAID"), (bills.c.dueDate < as_of, "OVERDUE"),
                        (bills.c.amountPaid > CENT, "PARTIAL"), else_="PENDING")
-    return [sa.select(bills.c.id, bills.c.status, expected.label("expected")).where(bills.c.status != expected)]
+    return [sa.select(bills.c.id, bills.c.status, expected.label("expected")).where(sa.cast(bills.c.status, sa.String) != expected)]
 
 
 def reimbursements_settle_their_expense(as_of) -> list[sa.Select]:
