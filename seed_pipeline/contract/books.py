@@ -44,6 +44,10 @@ STATES: tuple[StateColumn, ...] = (
     StateColumn("payments", "paymentType", {
         "RECEIVED": "payments filtered by type (arApDb.getPayments)", "SENT": "payments filtered by type (arApDb.getPayments)",
     }),
+    StateColumn("bankTransactions", "transactionType", {
+        "DEPOSIT": "bank statement filtered by type (cashExpensesDb.getBankTransactions)",
+        "WITHDRAWAL": "bank statement filtered by type (cashExpensesDb.getBankTransactions)",
+    }),
     StateColumn("transactions", "transactionStatus", {
         "OVERDUE": "bad debt aging (badDebtDb.getBadDebtAgingReport)",
         "WRITTEN_OFF": "write-off (badDebtDb.writeOffBadDebt, reverseBadDebtWriteOff)",

@@ -52,5 +52,6 @@ CASES = {
         "UPDATE transactions SET transactionStatus = 'PENDING' WHERE transactionStatus = 'OVERDUE'"],
     "client_transactions_payment_status_has_every_counted_state": [
         "UPDATE client_transactions SET payment_status = 'PAID' WHERE payment_status = 'PARTIAL'"],
+    "bankTransactions_transactionType_has_every_counted_state": ["UPDATE bankTransactions SET transactionType = 'DEPOSIT'"],
     "client_transactions_transaction_type_has_every_counted_state": ["DELETE FROM client_transactions WHERE transaction_type = 'PAYMENT'"],
 }
