@@ -38,7 +38,7 @@ STATES: tuple[StateColumn, ...] = (
     StateColumn("bills", "status", {
         "PENDING": BILLS_OPEN, "PARTIAL": BILLS_OPEN, "OVERDUE": BILLS_OPEN,
         "PAID": "bill list filtered by status (arApDb.getBills)",
-    }, shares={"PAID": 0.85, "PENDING": 0.1, "PARTIAL": 0.03, "OVERDUE": 0.02},
+    }, shares={"PAID": 0.95, "PENDING": 0.03, "PARTIAL": 0.01, "OVERDUE": 0.01},
         # a one-month history holds a bill or two (the lots bought outright), in any state
         min_months={"PENDING": 2, "PARTIAL": 2, "OVERDUE": 2, "PAID": 2}),
     StateColumn("payments", "paymentType", {
