@@ -44,6 +44,9 @@ def test_terp_receivables_and_payables_are_what_the_books_hold(seeded):
     assert round(ar, 2) == pytest.approx(inv["amountDue"].sum(), abs=0.01) == pytest.approx(_held(frames, "1100"), abs=0.01)
     assert round(ap, 2) == pytest.approx(bills["amountDue"].sum(), abs=0.01) == pytest.approx(_held(frames, "2000", -1), abs=0.01)
     assert "VIEWED" not in set(inv["status"]) and "APPROVED" not in set(bills["status"])
+    st = frames["client_transactions"]  # dashboardAnalytics.getARAgingReport: the statement's open balances
+    balance = (st["amount"] - st["payment_amount"].fillna(0)).where(st["payment_status"].isin(["PENDING", "OVERDUE", "PARTIAL"]), 0)
+    assert round(balance[balance > 0].sum(), 2) == pytest.approx(inv["amountDue"].sum(), abs=0.01)
 
 
 def test_every_json_value_reads_as_terp_expects_and_every_counted_state_is_there(seeded):
