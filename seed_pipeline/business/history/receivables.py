@@ -23,9 +23,15 @@ WRITE_OFF_WAIT_DAYS = (AGED_DAYS, AGED_DAYS + 60)  # after the due date, once co
 PAID_BEFORE_WRITE_OFF = (0.1, 0.5)  # every second hopeless debt had been part paid
 
 
-def _take(amounts: pd.Series, target: float, rng: np.random.Generator) -> pd.Series:
-    """Unpaid balance per invoice of a bucket adding up to ``target``: whole invoices, the last one in part."""
+def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np.ndarray | None = None) -> pd.Series:
+    """Unpaid balance per invoice of a bucket adding up to ``target``: whole invoices, the last one in part.
+
+    The smallest invoice ``first`` marks is taken first, so the bucket holds one open in full when it can.
+    """
     order = rng.permutation(len(amounts))
+    if first is not None and first.any():
+        lead = int(np.flatnonzero(first)[np.argmin(amounts.to_numpy()[first])])
+        order = np.concatenate([[lead], order[order != lead]])
     totals = amounts.to_numpy()[order]
     before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
     balance = np.clip(target - before, 0, totals)
@@ -53,7 +59,8 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     receivable = min(pools[k] / shares[k] for k in shares if shares[k] > 0)
     balance = pd.Series(0.0, index=order_frame.index)
     for bucket, mask, amounts in (("current", current, open_current), ("aged", aged, total), ("late", late, total)):
-        balance[mask] = _take(amounts[mask], receivable * shares[bucket], rng)
+        # one current invoice open in full and untouched: what TERP lists as SENT
+        balance[mask] = _take(amounts[mask], receivable * shares[bucket], rng, (~part[mask]).to_numpy() if bucket == "current" else None)
     paid = (total - balance).round(2)
     written_off, written_off_at, paid = _write_offs(order_frame, paid, balance, due, as_of, rng)
     status = invoice_status(total, paid, due, as_of, written_off)

@@ -40,11 +40,19 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
                                                             pd.Series([1] * OPENING_LOTS), rng)})
     frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
-    frame["vendorId"] = rng.choice(vendor_ids, len(frame))
+    frame["vendorId"] = _vendors(vendor_ids, len(frame), rng)
     consignment = exact_share(rng, len(frame), s.consignment_intake_share)
     cash = rng.choice(list(INTAKE_CASH_TERMS), len(frame), p=list(INTAKE_CASH_TERMS.values()))
     frame["paymentTerms"] = np.where(consignment, "CONSIGNMENT", cash)
     return frame
+
+
+def _vendors(vendor_ids: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """A vendor per lot, at random, but every vendor supplies at least one lot (when there are enough lots)."""
+    chosen = rng.choice(vendor_ids, n)
+    first = rng.permutation(n)[:len(vendor_ids)]
+    chosen[first] = vendor_ids[:len(first)]
+    return chosen
 
 
 def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.DataFrame, product_frame: pd.DataFrame,
