@@ -62,6 +62,12 @@ WRITE_OFF_MONTHS = 5  # a debt 120+ days past due, written off, needs about this
 
 JSON: tuple[JsonColumn, ...] = (ORDER_ITEMS, RETURN_ITEMS, BATCH_METADATA)
 STATES: tuple[StateColumn, ...] = (
+    StateColumn("strains", "category", {
+        kind: "strain list filtered by type (inventoryDb.getAllStrains)" for kind in ("indica", "sativa", "hybrid")},
+        shares={"hybrid": 0.5, "indica": 0.3, "sativa": 0.2}),
+    StateColumn("products", "category", {
+        category: "inventory filtered by category (inventoryDb.getBatchesWithDetails)"
+        for category in ("Flower", "Concentrates", "Vapes", "Bulk Oil", "Manufactured Products")}),
     StateColumn("invoices", "status", {
         "SENT": "receivables and AR aging (arApDb.getOutstandingReceivables, calculateARAging)",
         "PARTIAL": "receivables and AR aging (arApDb.ts)",

@@ -44,6 +44,8 @@ CASES = {
     "transactions_metadata_reads_as_terp_expects": ["UPDATE transactions SET metadata = '{\"writeOffType\": \"BAD\"}' WHERE id = 1"],
     "client_transactions_metadata_reads_as_terp_expects": ["UPDATE client_transactions SET metadata = '{\"invoice\": 1}' WHERE id = 1"],
     "invoices_status_has_every_counted_state": ["UPDATE invoices SET status = 'VIEWED' WHERE status = 'SENT'"],
+    "strains_category_has_every_counted_state": ["UPDATE strains SET category = 'hybrid' WHERE category = 'sativa'"],
+    "products_category_has_every_counted_state": ["UPDATE products SET category = 'Flower' WHERE category = 'Vapes'"],
     "orders_saleStatus_has_every_counted_state": ["UPDATE orders SET saleStatus = 'PAID' WHERE saleStatus = 'PENDING'"],
     # a longer history (its first order months earlier) that still holds only the one bill of a month
     "bills_status_has_every_counted_state": ["UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = 1"],
