@@ -66,11 +66,12 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     for month in range(-1, last_month + 1):
         arriving = lot_frame[lot_frame["month"] == month]
         wanted = demand[demand["month"] == min(month + 1, last_month)]
-        for line, grade, value in zip(wanted["line"], wanted["grade"], wanted["target"]):
+        # classes dealt to the month's lots in turn, so every lot brings at least one batch
+        turn = rng.permutation(len(arriving))
+        for k, (line, grade, value) in enumerate(zip(wanted["line"], wanted["grade"], wanted["target"])):
             is_class = (product_frame["line"] == line) & (product_frame["grade"] == grade)
             candidates = product_frame[is_class]
-            lot_at = int(rng.integers(0, len(arriving)))
-            lot = arriving.iloc[lot_at]
+            lot = arriving.iloc[turn[k % len(arriving)]]
             own = candidates[candidates["brandId"].map(brand_vendor) == lot["vendorId"]]
             product = (own if len(own) else candidates).iloc[int(rng.integers(0, len(own) or len(candidates)))]
             rows.append((lot["id"], lot["date"], lot["paymentTerms"], product["id"], line, grade,
