@@ -30,8 +30,14 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
     """About ``lots_per_month`` lots a month; lot of month m carries stock for month m+1 (month 0's arrive at the start)."""
     # about lots_per_month a month (±15%, pro rata for a partial month); the opening lots count in month 0
     per_month = s.lots_per_month * month_frame["days"].to_numpy() / 30.4
-    counts = np.maximum(1, np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame)))).astype(int)
-    counts[0] = max(1, counts[0] - OPENING_LOTS)
+    wanted = np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame))).astype(int)
+    counts = np.maximum(1, wanted)  # every month brings the next one's stock
+    # the opening lots stand in for the first months' own (a first month of a few days has none to spare)
+    excess = OPENING_LOTS + counts.sum() - max(wanted.sum(), len(counts))
+    for m in range(len(counts)):
+        take = int(min(max(excess, 0), counts[m] - 1))
+        counts[m] -= take
+        excess -= take
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
