@@ -61,6 +61,22 @@ def _vendors(vendor_ids: np.ndarray, n: int, rng: np.random.Generator) -> np.nda
     return chosen
 
 
+def _wanted(demand: pd.DataFrame, month: int, last_month: int, lots: int) -> list[tuple[str, str, float]]:
+    """(class, value) a month's lots bring: the next month's demand (the last month's lots: its own), or the
+    nearest month's that has any when that month sold nothing (a month of a day or two), the biggest classes
+    split so there is one for every lot."""
+    for m in (*range(month + 1, last_month + 1), *range(min(month, last_month), -1, -1)):
+        mine = demand[demand["month"] == m]
+        if len(mine):
+            break
+    wanted = list(zip(mine["line"], mine["grade"], mine["target"]))
+    while wanted and len(wanted) < lots:
+        line, grade, value = max(wanted, key=lambda w: w[2])
+        wanted.remove((line, grade, value))
+        wanted += [(line, grade, value / 2)] * 2
+    return wanted
+
+
 def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.DataFrame, product_frame: pd.DataFrame,
             brand_vendor: pd.Series, rng: np.random.Generator) -> pd.DataFrame:
     """One batch per (lot, class of goods): the class's demand of the next month, with a safety margin."""
@@ -71,10 +87,10 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     last_month = int(lot_frame["month"].max())
     for month in range(-1, last_month + 1):
         arriving = lot_frame[lot_frame["month"] == month]
-        wanted = demand[demand["month"] == min(month + 1, last_month)]
+        wanted = _wanted(demand, month, last_month, len(arriving))
         # classes dealt to the month's lots in turn, so every lot brings at least one batch
         turn = rng.permutation(len(arriving))
-        for k, (line, grade, value) in enumerate(zip(wanted["line"], wanted["grade"], wanted["target"])):
+        for k, (line, grade, value) in enumerate(wanted):
             is_class = (product_frame["line"] == line) & (product_frame["grade"] == grade)
             candidates = product_frame[is_class]
             lot = arriving.iloc[turn[k % len(arriving)]]
