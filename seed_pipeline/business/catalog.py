@@ -103,6 +103,7 @@ ACCOUNTS = (
     Account("2100", "Consignment Payable", "LIABILITY", "CREDIT", "Owed to vendors for consigned goods already sold"),
     Account("2200", "Sales Tax Payable", "LIABILITY", "CREDIT", "Taxes collected on sales, due to the state"),
     Account("2300", "Customer Credits", "LIABILITY", "CREDIT", "Credits issued to clients and not yet applied"),
+    Account("2400", "Employee Reimbursements Payable", "LIABILITY", "CREDIT", "Expenses staff paid themselves, not yet repaid"),
     Account("3000", "Owner's Equity", "EQUITY", "CREDIT", "Capital contributed by the owners"),
     Account("3100", "Retained Earnings", "EQUITY", "CREDIT", "Accumulated profit of closed periods"),
     Account("4000", "Sales Revenue", "REVENUE", "CREDIT", "Wholesale sales"),

@@ -57,6 +57,8 @@ CASH_TERMS_MIX = {"NET_30": 0.45, "NET_15": 0.20, "NET_7": 0.15, "COD": 0.15, "P
 INTAKE_CASH_TERMS = {"NET_30": 0.6, "COD": 0.4}  # lots not taken on consignment
 
 AGED_DAYS = 120  # "120+ days past due"
+LAPSED_DAYS = 90  # a buyer with no order for this long has lapsed (TERP's historicalAnalysis.getLapsedBuyers)
+WRITE_OFF_NOTE = "Written off as bad debt: $"
 REFUND_NOTE = "Refund of $"  # how an invoice's notes record a refund: "Refund of $1,234.56 issued 2026-03-02"
 CLIENT_DISCOUNT = {"whale": (0.02, 0.05), "regular": (0.0, 0.02)}  # range of the price concession
 TARGET_MARKUP_MARGIN = 0.27  # margin at list price; discounts bring it to about 25%
@@ -87,20 +89,24 @@ def days_past_due(due: pd.Series, as_of: date) -> pd.Series:
     return (pd.Timestamp(as_of) - pd.to_datetime(due)).dt.days
 
 
-def invoice_status(total: pd.Series, paid: pd.Series, due: pd.Series, as_of: date, viewed: pd.Series) -> pd.Series:
-    """PAID when nothing is due, OVERDUE when a balance is past due, PARTIAL when part is paid, else SENT/VIEWED."""
-    balance = (total - paid).round(2)
+def invoice_status(total: pd.Series, paid: pd.Series, due: pd.Series, as_of: date, written_off: pd.Series) -> pd.Series:
+    """PAID when nothing is due, OVERDUE when a balance is past due, PARTIAL when part is paid, else SENT.
+
+    These are the states TERP's receivables and AR aging count (``server/arApDb.ts``); a debt
+    written off as bad is VOID: nothing is due on it any more and no AR screen counts it.
+    """
+    balance = (total - paid - written_off).round(2)
     late = days_past_due(due, as_of) > 0
-    status = np.where(viewed, "VIEWED", "SENT")
-    status = np.where(paid > 0, "PARTIAL", status)
+    status = np.where(paid > 0, "PARTIAL", "SENT")
     status = np.where(late & (balance > 0), "OVERDUE", status)
     status = np.where(balance <= 0, "PAID", status)
+    status = np.where(written_off > 0, "VOID", status)
     return pd.Series(status, index=total.index)
 
 
 def sale_status(invoice_status_: pd.Series) -> pd.Series:
-    """orders.saleStatus as the invoice says it."""
-    return invoice_status_.map({"PAID": "PAID", "PARTIAL": "PARTIAL", "OVERDUE": "OVERDUE"}).fillna("PENDING")
+    """orders.saleStatus as the invoice says it; a sale whose debt was written off is closed unpaid (CANCELLED)."""
+    return invoice_status_.map({"PAID": "PAID", "PARTIAL": "PARTIAL", "OVERDUE": "OVERDUE", "VOID": "CANCELLED"}).fillna("PENDING")
 
 
 def ar_aging(amount_due: pd.Series, due: pd.Series, as_of: date) -> dict[str, float]:

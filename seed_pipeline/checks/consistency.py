@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.rules import invoice_status
+from seed_pipeline.business.rules import LAPSED_DAYS, invoice_status
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.schema import TABLES
 
@@ -52,9 +52,10 @@ def invoice_total_is_order_total(as_of) -> list[sa.Select]:
 
 
 def paid_plus_due_is_total(as_of) -> list[sa.Select]:
-    """What is paid on an invoice and what is due add up to its total."""
+    """What is paid on an invoice and what is due add up to its total; only a VOID (written-off) invoice has a rest."""
+    gap = invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue
     return [sa.select(invoices.c.id, invoices.c.amountPaid, invoices.c.amountDue, invoices.c.totalAmount).where(
-        sa.func.abs(invoices.c.amountPaid + invoices.c.amountDue - invoices.c.totalAmount) > CENT)]
+        sa.or_(gap < -CENT, sa.and_(gap > CENT, invoices.c.status != "VOID"), sa.and_(gap <= CENT, invoices.c.status == "VOID")))]
 
 
 def invoice_follows_order(conn, as_of) -> int:
@@ -67,10 +68,12 @@ def invoice_follows_order(conn, as_of) -> int:
 
 
 def invoice_status_agrees(conn, as_of) -> int:
-    """An invoice's status is what its amounts and due date say (``rules.invoice_status``)."""
-    f = fetch_frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.dueDate, invoices.c.status))
-    total, paid = f["totalAmount"].astype(float), f["amountPaid"].astype(float)
-    expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, f["status"] == "VIEWED")
+    """An invoice's status is what its amounts and due date say (``rules.invoice_status``): never VIEWED, which AR ignores."""
+    f = fetch_frame(conn, sa.select(invoices.c.totalAmount, invoices.c.amountPaid, invoices.c.amountDue, invoices.c.dueDate,
+                                    invoices.c.status))
+    total, paid, due = (f[c].astype(float) for c in ("totalAmount", "amountPaid", "amountDue"))
+    written_off = (total - paid - due).round(2).clip(lower=0)
+    expected = invoice_status(total, paid, pd.to_datetime(f["dueDate"]), as_of, written_off)
     return int((expected != f["status"]).sum())
 
 
@@ -90,12 +93,12 @@ def line_batch_in_stock_on_order_date(conn, as_of) -> int:
 
 def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
     """A batch's stock on hand is received - sold - sampled + returned, and never negative."""
-    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.code, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
+    stock = fetch_frame(conn, sa.select(batches.c.id, batches.c.metadata, batches.c.sampleQty, batches.c.onHandQty))
     sold = fetch_frame(conn, sa.select(lines.c.batch_id, sa.func.sum(lines.c.quantity).label("q")).group_by(lines.c.batch_id))
-    returned = pd.Series(0.0, index=stock["code"])
+    returned = pd.Series(0.0, index=stock["id"])
     for (items,) in conn.execute(sa.select(returns_.c["items"])):
         for item in json.loads(items) if isinstance(items, str) else items:
-            returned[item["batchCode"]] += item["quantity"]
+            returned[item["batchId"]] += item["quantity"]
     received = np.array([json.loads(m)["receivedQty"] for m in stock["metadata"]])
     sold_q = sold.set_index("batch_id")["q"].astype(float).reindex(stock["id"], fill_value=0.0).to_numpy() if len(sold) else 0.0
     expected = received - sold_q - stock["sampleQty"].astype(float).to_numpy() + returned.to_numpy()
@@ -131,6 +134,20 @@ def return_after_delivery(as_of) -> list[sa.Select]:
         sa.or_(orders.c.shipped_at.is_(None), returns_.c.processed_at <= orders.c.shipped_at))]
 
 
+def some_buyers_lapsed(conn, as_of) -> int:
+    """Once the history is longer than a season, some buyers have lapsed: no order for 90+ days, as TERP's
+    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has."""
+    last = fetch_frame(conn, sa.select(orders.c.client_id, sa.func.max(orders.c.created_at).label("last"))
+                       .where(orders.c.orderType == "SALE").group_by(orders.c.client_id))
+    if last.empty:
+        return 0
+    end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
+    first = fetch_frame(conn, sa.select(sa.func.min(orders.c.created_at).label("first")))["first"].iloc[0]
+    if (end - pd.Timestamp(first)).days <= LAPSED_DAYS + 31:
+        return 0
+    return int(((end - pd.to_datetime(last["last"])).dt.days <= LAPSED_DAYS).all())
+
+
 SQL_RULES = by_name(
     order_total_is_sum_of_lines, one_invoice_per_order, invoice_total_is_order_total, paid_plus_due_is_total,
     client_running_totals, return_after_delivery,
@@ -138,7 +155,8 @@ SQL_RULES = by_name(
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
     **{name: counted(rule) for name, rule in SQL_RULES.items()},
     **{f.__name__: f for f in (invoice_follows_order, invoice_status_agrees, line_batch_in_stock_on_order_date,
-                               on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order)},
+                               on_hand_is_received_less_sold_sampled_plus_returned, fulfilment_follows_order,
+                               some_buyers_lapsed)},
 }
 
 
@@ -155,4 +173,5 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "client_running_totals": ("clients", ("orders", "invoices")),
     "fulfilment_follows_order": ("orders", ()),
     "return_after_delivery": ("returns", ("orders",)),
+    "some_buyers_lapsed": ("clients", ("orders",)),
 }

@@ -1,22 +1,31 @@
-"""Rules of the books: balanced journals, control accounts equal to their subledgers, payments after their documents.
+"""Rules of the books: balanced journals, control accounts equal to their subledgers, payments after their documents,
+bills' statuses, bad debts written off and employees' reimbursements.
 
-Each rule is SQL returning the rows (documents, journals, accounts) that break it. Which account
+Each rule (but the write-off's timing, a date difference) is SQL returning the rows (documents, journals, accounts) that break it. Which account
 a document must reach, and on which side, is read from the same journal table the ledger is
 built from (``business/books/postings.py``).
 """
 
+import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.books.postings import JOURNALS, PAYABLE, RECEIVABLE
+from seed_pipeline.business.books.postings import BAD_DEBT, JOURNALS, PAYABLE, RECEIVABLE, REIMBURSEMENTS_PAYABLE
+from seed_pipeline.business.rules import AGED_DAYS
 from seed_pipeline.checks.credit import credit_spent_per_invoice
-from seed_pipeline.checks.violations import by_name, counted
+from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.schema import TABLES
 
 T = TABLES
 ledger, accounts, periods = T["ledgerEntries"], T["accounts"], T["fiscalPeriods"]
 invoices, bills, bill_lines, payments, expenses = T["invoices"], T["bills"], T["billLineItems"], T["payments"], T["expenses"]
-banks, clients = T["bankAccounts"], T["clients"]
+banks, clients, txn, statement = T["bankAccounts"], T["clients"], T["transactions"], T["client_transactions"]
 CENT = 0.005
+WRITE_OFF = JOURNALS["write-off"].reference
+BAD_DEBT_MARK = '%"writeOffType":%"BAD_DEBT"%'  # how TERP finds a write-off among the transactions
+
+
+def _is_write_off(metadata):
+    return sa.func.coalesce(sa.cast(metadata, sa.Text), "").like(BAD_DEBT_MARK)
 
 
 def _net(side: str = "debit"):
@@ -155,33 +164,94 @@ def bank_balance_is_ledger_balance(as_of) -> list[sa.Select]:
             .where(banks.c.ledgerAccountId.is_not(None), _off(held.c.amount, banks.c.currentBalance))]
 
 
+def _written_off():
+    """Per customer, what its invoices say was neither paid nor is due: the debt written off."""
+    return _per(invoices.c.customerId, invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue)
+
+
 def client_accounts_match_the_books(as_of) -> list[sa.Select]:
-    """Each client's transactions and statement list exactly its invoices, payments received and refunds."""
-    txn, statement = T["transactions"], T["client_transactions"]
+    """Each client's transactions and statement list exactly its invoices, payments received, refunds and write-offs."""
     books = {
         "INVOICE": _per(invoices.c.customerId, invoices.c.totalAmount),
         "PAYMENT": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "RECEIVED"),
         "REFUND": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "SENT",
                        payments.c.customerId.is_not(None)),
+        "WRITE_OFF": _written_off(),
+    }
+    amount = sa.cast(txn.c.amount, sa.Numeric(15, 2))
+    listed = {
+        "INVOICE": (_per(txn.c.clientId, amount, txn.c.transactionType == "INVOICE"),
+                    _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == "INVOICE")),
+        "PAYMENT": (_per(txn.c.clientId, amount, txn.c.transactionType == "PAYMENT"),
+                    _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == "PAYMENT")),
+        "REFUND": (_per(txn.c.clientId, amount, txn.c.transactionType == "REFUND", ~_is_write_off(txn.c.metadata)),
+                   _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == "REFUND")),
+        "WRITE_OFF": (_per(txn.c.clientId, amount, txn.c.transactionType == "REFUND", _is_write_off(txn.c.metadata)),
+                      _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == "CREDIT",
+                           _is_write_off(statement.c.metadata))),
     }
     queries = []
     for kind, booked in books.items():
-        for listed in (_per(txn.c.clientId, sa.cast(txn.c.amount, sa.Numeric(15, 2)), txn.c.transactionType == kind),
-                       _per(statement.c.client_id, statement.c.amount, statement.c.transaction_type == kind)):
-            joined = clients.outerjoin(booked, booked.c.key == clients.c.id).outerjoin(listed, listed.c.key == clients.c.id)
+        for shown in listed[kind]:
+            joined = clients.outerjoin(booked, booked.c.key == clients.c.id).outerjoin(shown, shown.c.key == clients.c.id)
             queries.append(sa.select(clients.c.id, sa.literal(kind).label("kind"), booked.c.amount.label("books"),
-                                     listed.c.amount.label("listed")).select_from(joined)
-                           .where(_off(booked.c.amount, listed.c.amount)))
+                                     shown.c.amount.label("listed")).select_from(joined)
+                           .where(_off(booked.c.amount, shown.c.amount)))
     return queries
+
+
+def write_offs_posted_to_bad_debt(as_of) -> list[sa.Select]:
+    """A debt written off (what an invoice says was neither paid nor is due) is posted to Bad Debt Expense
+    against Accounts Receivable."""
+    gap = invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue
+    queries = []
+    for account, side in ((RECEIVABLE, "credit"), (BAD_DEBT, "debit")):
+        posted = _postings(WRITE_OFF, side, account)
+        queries.append(sa.select(invoices.c.id, gap.label("written_off"), posted.c.amount.label("posted"))
+                       .select_from(invoices.outerjoin(posted, posted.c.ref == invoices.c.id)).where(_off(posted.c.amount, gap)))
+    return queries
+
+
+def write_off_only_when_hopeless(conn, as_of) -> int:
+    """A debt is written off only once it is 120+ days past due, and not after the end date."""
+    f = fetch_frame(conn, sa.select(ledger.c.entryDate, invoices.c.dueDate)
+                    .select_from(ledger.join(invoices, invoices.c.id == ledger.c.referenceId)).where(ledger.c.referenceType == WRITE_OFF))
+    waited = (pd.to_datetime(f["entryDate"]) - pd.to_datetime(f["dueDate"])).dt.days
+    return int(((waited < AGED_DAYS) | (pd.to_datetime(f["entryDate"]) > pd.Timestamp(as_of))).sum())
+
+
+def bill_status_agrees(as_of) -> list[sa.Select]:
+    """A bill's status is what its dates and payments say: PAID once nothing is due; while open, OVERDUE past
+    its due date, PARTIAL when part is paid, else PENDING (the states TERP's payables and AP aging count)."""
+    expected = sa.case((bills.c.amountDue <= CENT, "PAID"), (bills.c.dueDate < as_of, "OVERDUE"),
+                       (bills.c.amountPaid > CENT, "PARTIAL"), else_="PENDING")
+    return [sa.select(bills.c.id, bills.c.status, expected.label("expected")).where(sa.cast(bills.c.status, sa.String) != expected)]
+
+
+def reimbursements_settle_their_expense(as_of) -> list[sa.Select]:
+    """Only a reimbursable expense is reimbursed, after it was incurred and by the end date; the Employee
+    Reimbursements Payable account holds exactly the reimbursable expenses still pending (TERP's pending list)."""
+    pending = sa.select(sa.func.sum(expenses.c.totalAmount)).where(
+        expenses.c.isReimbursable.is_(True), expenses.c.isReimbursed.is_(False)).scalar_subquery()
+    held = _account_balance(REIMBURSEMENTS_PAYABLE, "credit")
+    reimbursed_at = sa.func.date(expenses.c.reimbursedAt)
+    return [
+        sa.select(held.label("ledger"), pending.label("pending")).where(_off(held, pending)),
+        sa.select(expenses.c.id).where(sa.or_(
+            sa.and_(expenses.c.isReimbursed.is_(True), sa.or_(expenses.c.isReimbursable.is_(False), expenses.c.reimbursedAt.is_(None),
+                                                           reimbursed_at < expenses.c.expenseDate, reimbursed_at > as_of)),
+            sa.and_(expenses.c.isReimbursed.is_(False), expenses.c.reimbursedAt.is_not(None)))),
+    ]
 
 
 SQL_RULES = by_name(
     journal_entries_balance, trial_balance_is_zero, entry_in_its_fiscal_period,
     receivables_control_equals_invoices, payables_control_equals_bills, documents_reach_their_control_account,
     expense_is_posted, payments_add_up_to_amount_paid, payment_follows_its_document, bill_is_sum_of_its_lines,
-    bank_balance_is_ledger_balance, client_accounts_match_the_books,
+    bank_balance_is_ledger_balance, client_accounts_match_the_books, write_offs_posted_to_bad_debt, bill_status_agrees,
+    reimbursements_settle_their_expense,
 )
-RULES = {name: counted(rule) for name, rule in SQL_RULES.items()}
+RULES = {**{name: counted(rule) for name, rule in SQL_RULES.items()}, "write_off_only_when_hopeless": write_off_only_when_hopeless}
 
 
 # Where each rule is checked: the table it guards, and the other tables it reads.
@@ -198,4 +268,8 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "bill_is_sum_of_its_lines": ("bills", ("billLineItems",)),
     "bank_balance_is_ledger_balance": ("bankAccounts", ("ledgerEntries", "accounts")),
     "client_accounts_match_the_books": ("transactions", ("client_transactions", "clients", "invoices", "payments")),
+    "write_offs_posted_to_bad_debt": ("ledgerEntries", ("accounts", "invoices")),
+    "write_off_only_when_hopeless": ("ledgerEntries", ("invoices",)),
+    "bill_status_agrees": ("bills", ()),
+    "reimbursements_settle_their_expense": ("expenses", ("ledgerEntries", "accounts")),
 }

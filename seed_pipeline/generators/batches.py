@@ -14,12 +14,12 @@ import pandas as pd
 from seed_pipeline.business.catalog import document_number
 from seed_pipeline.business.operations import operations
 from seed_pipeline.business.operations.workflow import SELLABLE
+from seed_pipeline.contract.core import BATCH_METADATA
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history, money_text, quantity_text, real_ids
 from seed_pipeline.generators._frame import table_frame
 from seed_pipeline.generators._system import ids_by
 
-RANGE_COST_SHARE = 0.15  # batches priced with a cost range instead of a fixed cost
 RANGE_SPREAD = 0.08
 
 
@@ -35,7 +35,7 @@ def generate(ctx, parents):
     held = {s: np.where(status == s, b["on_hand"], 0.0) for s in ("ON_HOLD", "QUARANTINED")}
     changed = ops.workflow.groupby("batch")["at"].max().reindex(range(n)).to_numpy("datetime64[s]")
     status_ids = ids_by(parents["workflow_statuses"], "slug")
-    ranged = rng.random(n) < RANGE_COST_SHARE
+    ranged = (b["cogsMode"] == "RANGE").to_numpy()
     cost = b["unit_cost"].to_numpy()
     consignment = (b["paymentTerms"] == "CONSIGNMENT").to_numpy()
     last_sale = h.lines.groupby("batch")["order_id"].max()
@@ -43,8 +43,8 @@ def generate(ctx, parents):
     updated = b["arrived"].to_numpy().copy()
     updated[last_sale.index.to_numpy()] = np.maximum(updated[last_sale.index.to_numpy()], sold_at)
     updated = np.maximum(updated.astype("datetime64[s]"), changed)
-    meta = [json.dumps({"receivedQty": r, "unit": u, "line": ln}, sort_keys=True)
-            for r, u, ln in zip(b["received"], b["unit"], b["line"])]
+    meta = [json.dumps(m, sort_keys=True) for m in BATCH_METADATA.values(
+        {"receivedQty": r, "unit": u, "line": ln} for r, u, ln in zip(b["received"], b["unit"], b["line"]))]
     return table_frame(ctx, {
         "code": [document_number("batch", i) for i in b["id"]],
         "sku": [f"SKU-{p:05d}-{i:06d}" for p, i in zip(b["productId"], b["id"])],
@@ -56,7 +56,7 @@ def generate(ctx, parents):
         "isSample": np.zeros(n, int),
         "sampleOnly": np.zeros(n, int),
         "sampleAvailable": ((b["sampled"] > 0) & live).astype(int),
-        "cogsMode": np.where(ranged, "RANGE", "FIXED"),
+        "cogsMode": b["cogsMode"],
         "unitCogs": money_text(cost),
         "unitCogsMin": np.where(ranged, money_text(cost * (1 - RANGE_SPREAD)), None),
         "unitCogsMax": np.where(ranged, money_text(cost * (1 + RANGE_SPREAD)), None),

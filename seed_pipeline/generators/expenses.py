@@ -1,4 +1,10 @@
-"""Operating costs month by month (rent, payroll, utilities, marketing ...), paid from the operating account."""
+"""Operating costs month by month (rent, payroll, utilities, marketing ...), paid from the operating account.
+
+Travel is paid by the staff and reimbursed with the next month's mid-month payroll: the current
+month's claims are still pending (TERP's ``getPendingReimbursements``).
+"""
+
+import numpy as np
 
 from seed_pipeline.business.catalog import document_number
 from seed_pipeline.generation.registry import generates
@@ -21,9 +27,12 @@ def generate(ctx, parents):
         "amount": e["amount"],
         "totalAmount": e["amount"],
         "paymentMethod": e["paymentMethod"],
-        "bankAccountId": [parents["bankAccounts"]["id"].iloc[0]] * n,
+        "bankAccountId": np.where(e["reimbursable"], None, parents["bankAccounts"]["id"].iloc[0]),
         "description": e["payee"],
+        "isReimbursable": e["reimbursable"],
+        "isReimbursed": e["reimbursed_at"].notna(),
+        "reimbursedAt": e["reimbursed_at"],
         "createdBy": staff(parents["users"], ACCOUNTING, n, ctx.rng),
         "createdAt": created,
-        "updatedAt": created,
+        "updatedAt": np.where(e["reimbursed_at"].notna(), e["reimbursed_at"].to_numpy(), created),
     })

@@ -1,14 +1,14 @@
 """One invoice per order, for its total; what is paid and due as of the end date follows the scenario's AR aging.
 
-Refunds (``refunds_share`` of orders, about ``refund_size`` of their total) are written on the
-invoice's notes; the money itself moves in the financial tables.
+Refunds (``refunds_share`` of orders, about ``refund_size`` of their total) and bad debts written
+off are written on the invoice's notes; the money itself moves in the financial tables.
 """
 
 import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import document_number
-from seed_pipeline.business.rules import REFUND_NOTE
+from seed_pipeline.business.rules import REFUND_NOTE, WRITE_OFF_NOTE
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import ACCOUNTING, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
@@ -21,8 +21,12 @@ def generate(ctx, parents):
     refund = h.refunds.set_index("order_id")
     notes = inv["order_id"].map(lambda o: (
         f"{REFUND_NOTE}{refund.at[o, 'amount']:,.2f} issued {refund.at[o, 'refunded_at']:%Y-%m-%d}" if o in refund.index else None))
+    gone = inv["writtenOff"] > 0
+    notes[gone] = [f"{WRITE_OFF_NOTE}{a:,.2f} on {d:%Y-%m-%d}, uncollectible after {(d - due).days} days past due"
+                   for a, d, due in zip(inv.loc[gone, "writtenOff"], inv.loc[gone, "written_off_at"], inv.loc[gone, "dueDate"])]
     created_at = inv["created_at"].to_numpy()
-    updated = pd.Series(np.where(inv["paid_at"].notna(), inv["paid_at"].to_numpy(), created_at)).clip(lower=pd.Series(created_at))
+    settled = inv["written_off_at"].fillna(inv["paid_at"])
+    updated = pd.Series(np.where(settled.notna(), settled.to_numpy(), created_at)).clip(lower=pd.Series(created_at))
     return table_frame(ctx, {
         "invoiceNumber": [document_number("invoice", i) for i in range(1, n + 1)],
         "customerId": real_ids(parents["clients"], inv["customerId"]),

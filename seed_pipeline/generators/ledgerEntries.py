@@ -14,7 +14,7 @@ from seed_pipeline.generators._core import ACCOUNTING, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 from seed_pipeline.generators._system import ids_by
 
-DOCUMENT_TABLE = {"INVOICE": "invoices", "PAYMENT": "payments", "BILL": "bills", "EXPENSE": "expenses"}
+DOCUMENT_TABLE = {"INVOICE": "invoices", "PAYMENT": "payments", "BILL": "bills", "EXPENSE": "expenses", "WRITE_OFF": "invoices"}
 POSTED_AFTER_HOURS = (1, 20)
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.contract.core import ORDER_ITEMS
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import SALES, WAREHOUSE, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
@@ -16,21 +17,34 @@ NOTE_SHARE = 0.2
 PARTIAL_CASH = (0.2, 0.5)  # share paid in cash up front on PARTIAL terms
 
 
-def _items(h) -> list[list[dict]]:
-    """The order's lines as the app keeps them on the order; batches by their unique code."""
+def _items(h) -> list:
+    """The order's lines as TERP keeps them on the order (``contract.core.OrderItem``): batch, product, price, cost, margin."""
     lines = h.lines
-    product = h.batches["productId"].to_numpy()[lines["batch"].to_numpy()]
-    batches, which = np.unique(lines["batchId"].to_numpy(), return_inverse=True)
+    batch = lines["batch"].to_numpy()
+    product = h.products.iloc[lines["productId"].to_numpy() - 1]
+    strain = h.strains["name"].to_numpy()[product["strainId"].to_numpy() - 1]
+    mode = h.batches["cogsMode"].to_numpy()[batch]
+    line_cogs = (lines["quantity"] * lines["unit_cost"]).round(2)
     records = pd.DataFrame({
-        "order_id": lines["order_id"],
-        "batchCode": np.array([document_number("batch", b) for b in batches], dtype=object)[which],
-        "product": h.products["nameCanonical"].to_numpy()[product - 1],
-        "quantity": lines["quantity"], "unitPrice": lines["unit_price"], "lineTotal": lines["line_total"],
-    }).sort_values("order_id", kind="stable")
-    order_ids = records.pop("order_id").to_numpy()
+        "order_id": lines["order_id"].to_numpy(),
+        "batchId": lines["batchId"].to_numpy(), "productId": lines["productId"].to_numpy(),
+        "displayName": product["nameCanonical"].to_numpy(), "originalName": product["nameCanonical"].to_numpy(),
+        "quantity": lines["quantity"].to_numpy(), "unitPrice": lines["unit_price"].to_numpy(), "isSample": False,
+        "unitCogs": lines["unit_cost"].to_numpy(), "cogsMode": mode, "cogsSource": np.where(mode == "RANGE", "MIDPOINT", "FIXED"),
+        "unitMargin": (lines["unit_price"] - lines["unit_cost"]).round(2).to_numpy(),
+        "marginPercent": (100 * (lines["unit_price"] - lines["unit_cost"]) / lines["unit_price"]).round(2).to_numpy(),
+        "lineTotal": lines["line_total"].to_numpy(), "lineCogs": line_cogs.to_numpy(),
+        "lineMargin": (lines["line_total"] - line_cogs).round(2).to_numpy(),
+        "strain": strain, "category": product["category"].to_numpy(),
+        "subcategory": product["subcategory"].to_numpy(),
+        "grade": product["grade"].where(product["grade"] != "").to_numpy(),
+        "price": lines["unit_price"].to_numpy(),
+    })
+    records = records.astype(object).where(records.notna(), None).sort_values("order_id", kind="stable")  # absent keys: None, not NaN
+    order_ids = records.pop("order_id").to_numpy(dtype=np.int64)
     rows = records.to_dict("records")  # one pass, then a slice per order: no pandas work per order
     cuts = np.flatnonzero(np.diff(order_ids)) + 1
-    return [rows[a:b] for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(rows)])]
+    return ORDER_ITEMS.values(rows[a:b] for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(rows)]))
 
 
 @generates("orders")

@@ -1,6 +1,6 @@
-"""Goods sent back after delivery: part of the order's first line, in the app's items list (batches by code)."""
+"""Goods sent back after delivery: part of the order's first line, in the app's items list (``contract.core.ReturnItem``)."""
 
-from seed_pipeline.business.catalog import document_number
+from seed_pipeline.contract.core import RETURN_ITEMS
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import SERVICE, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
@@ -11,8 +11,8 @@ def generate(ctx, parents):
     h = history(ctx)
     r = h.returns
     orders = parents["orders"]
-    items = [[{"batchCode": document_number("batch", b + 1), "quantity": float(q), "unitPrice": float(p)}]
-             for b, q, p in zip(r["batch"], r["quantity"], r["unit_price"])]
+    items = RETURN_ITEMS.values([{"batchId": b + 1, "quantity": q, "reason": why}]
+                                for b, q, why in zip(r["batch"], r["quantity"], r["returnReason"]))
     return table_frame(ctx, {
         "order_id": real_ids(orders, r["order_id"]),
         "items": items,

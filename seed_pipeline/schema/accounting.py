@@ -58,7 +58,7 @@ ledgerEntries = sa.Table(
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
     sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('entryNumber', name='ledgerEntries_entryNumber_unique'),
-    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses'})),
+    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses', 'WRITE_OFF': 'invoices'})),
 )
 
 

@@ -75,22 +75,27 @@ def test_payments_add_up_and_follow_their_documents(seeded):
     assert bills.set_index("id")["totalAmount"].sub(lines).abs().max() < 0.005
 
 
-def test_client_accounts_list_the_invoices_payments_and_refunds(seeded):
+def test_client_accounts_list_the_invoices_payments_refunds_and_write_offs(seeded):
     _, frames, _ = seeded
-    txn, statement, p = frames["transactions"], frames["client_transactions"], frames["payments"]
+    txn, statement, p, inv = frames["transactions"], frames["client_transactions"], frames["payments"], frames["invoices"]
     booked = pd.concat([
-        frames["invoices"].assign(kind="INVOICE").rename(columns={"customerId": "client", "totalAmount": "amount"}),
+        inv.assign(kind="INVOICE").rename(columns={"customerId": "client", "totalAmount": "amount"}),
         p[p["paymentType"] == "RECEIVED"].assign(kind="PAYMENT").rename(columns={"customerId": "client"}),
         p[(p["paymentType"] == "SENT") & p["customerId"].notna()].assign(kind="REFUND").rename(columns={"customerId": "client"}),
+        inv.assign(kind="WRITE_OFF", amount=inv["totalAmount"] - inv["amountPaid"] - inv["amountDue"], client=inv["customerId"])
+        .query("amount > 0.005"),
     ])[["client", "kind", "amount"]].astype({"client": "int64"}).groupby(["client", "kind"])["amount"].sum().round(2)
-    listed = txn.assign(amount=txn["amount"].astype(float)).groupby(["clientId", "transactionType"])["amount"].sum().round(2)
-    stated = statement.groupby(["client_id", "transaction_type"])["amount"].sum().round(2)
+    write_off = txn["metadata"].map(lambda m: json.loads(m).get("writeOffType") == "BAD_DEBT")
+    kind = txn["transactionType"].where(~write_off, "WRITE_OFF")
+    listed = txn.assign(amount=txn["amount"].astype(float)).groupby([txn["clientId"], kind])["amount"].sum().round(2)
+    stated_kind = statement["transaction_type"].replace({"CREDIT": "WRITE_OFF"})
+    stated = statement.groupby([statement["client_id"], stated_kind])["amount"].sum().round(2)
     assert listed.to_dict() == booked.to_dict() == stated.to_dict()
-    links = frames["transactionLinks"].merge(txn, left_on="childTransactionId", right_on="id")
+    links = frames["transactionLinks"].merge(txn.assign(kind=kind), left_on="childTransactionId", right_on="id")
     parents = txn.set_index("id").loc[links["parentTransactionId"]]
     assert (parents["clientId"].to_numpy() == links["clientId"].to_numpy()).all()
     assert (parents["transactionDate"].to_numpy() <= links["transactionDate"].to_numpy()).all()
-    expected = links["transactionType"].map({"PAYMENT": "PAYMENT_FOR", "REFUND": "REFUND_OF"})
+    expected = links["kind"].map({"PAYMENT": "PAYMENT_FOR", "REFUND": "REFUND_OF", "WRITE_OFF": "RELATED_TO"})
     assert (links["transactionLinkType"] == expected).all()
 
 

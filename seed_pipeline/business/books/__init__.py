@@ -1,7 +1,7 @@
 """The company's books over the history, a pure function of the seed settings like the core history.
 
 Bills, payments and the general ledger are derived from the core history (invoices, lots, sales
-of consigned goods, refunds), so the ledger's receivable equals what the invoices say is due,
+of consigned goods, refunds, bad debts written off), so the ledger's receivable equals what the invoices say is due,
 its payable what the bills say, and every journal balances by construction.
 """
 
@@ -71,6 +71,8 @@ def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, win
     docs.append(journal.documents("cost of sale", inv, "invoiceDate", numbers["invoice"],
                                   amount=(cost["owned"] + cost["consigned"]).round(2),
                                   owned_cost=cost["owned"], consigned_cost=cost["consigned"]))
+    gone = inv[inv["writtenOff"] > 0]
+    docs.append(journal.documents("write-off", gone, "written_off_at", numbers["invoice"][gone.index], amount=gone["writtenOff"]))
     for kind in ("receipt", "refund", "vendor payment"):
         mine = paid["kind"] == kind
         docs.append(journal.documents(kind, paid[mine], "paymentDate", numbers["payment"][mine],
@@ -79,7 +81,10 @@ def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, win
         mine = bills["kind"] == kind
         docs.append(journal.documents(kind, bills[mine], "billDate", numbers["bill"][mine], amount=bills.loc[mine, "totalAmount"]))
     docs.append(journal.documents("expense", costs, "expenseDate", numbers["expense"], amount=costs["amount"],
-                                  account=costs["account"]))
+                                  account=costs["account"], paid_from=costs["paid_from"]))
+    repaid = costs["reimbursed_at"].notna()
+    docs.append(journal.documents("reimbursement", costs[repaid], "reimbursed_at", numbers["expense"][repaid],
+                                  amount=costs.loc[repaid, "amount"]))
     docs.append(journal.cash_deposits(paid[paid["kind"] == "receipt"], window.end_ts.normalize()))
     return journal.ledger(docs + credit_docs)
 

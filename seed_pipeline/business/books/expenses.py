@@ -3,6 +3,8 @@
 Each cost is a share of an average month's sales, so a scaled or shorter scenario keeps the
 same shape of profit and loss. Fixed costs (rent, insurance) are the same every month; the rest
 vary a little. Costs fall on their usual day of the month, or any working day when they have none.
+Travel is paid by the staff out of pocket and reimbursed with the next month's mid-month payroll,
+so the current month's claims are always still pending (TERP's ``getPendingReimbursements``).
 """
 
 from dataclasses import dataclass
@@ -10,11 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.books.postings import OPERATING, REIMBURSEMENTS_PAYABLE
 from seed_pipeline.business.catalog import EXPENSE_CATEGORIES
 from seed_pipeline.business.history import timeline
 from seed_pipeline.generation.context import HistoryWindow
 
 VARIATION = 0.12  # month to month, for the costs that are not fixed
+REIMBURSED_ON_DAY = 15  # of the month after the claim: with the mid-month payroll
+REIMBURSED_HOUR = 10
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Cost:
     method: str  # expenses.paymentMethod
     fixed: bool = False
     payee: str = ""
+    reimbursable: bool = False  # paid by an employee, repaid by the company later
 
 
 COSTS = (
@@ -42,7 +48,7 @@ COSTS = (
     Cost("Insurance", 0.008, (5,), "CHECK", True, "Cannabis liability insurance"),
     Cost("Legal", 0.003, (), "CHECK", payee="Compliance counsel"),
     Cost("Accounting", 0.004, (10,), "CHECK", True, "Outside CPA, monthly close"),
-    Cost("Travel", 0.002, (), "DEBIT_CARD", payee="Grower visits"),
+    Cost("Travel", 0.002, (), "CREDIT_CARD", payee="Grower visits", reimbursable=True),
     Cost("Maintenance/Repairs", 0.002, (), "CHECK", payee="Fleet and warehouse upkeep"),
 )
 
@@ -64,8 +70,13 @@ def expenses(window: HistoryWindow, monthly_sales: float, rng: np.random.Generat
                 if first <= paid <= last:
                     factor = 1.0 if cost.fixed else rng.normal(1.0, VARIATION / 2)
                     amount = cost.share * monthly_sales * max(factor, 0.5) / len(days)
-                    rows.append((paid, cost.category, account_of(cost.category), round(amount, 2), cost.method, cost.payee))
-    frame = pd.DataFrame(rows, columns=["expenseDate", "category", "account", "amount", "paymentMethod", "payee"])
+                    rows.append((paid, cost.category, account_of(cost.category), round(amount, 2), cost.method, cost.payee,
+                                 cost.reimbursable))
+    frame = pd.DataFrame(rows, columns=["expenseDate", "category", "account", "amount", "paymentMethod", "payee", "reimbursable"])
     frame = frame.sort_values(["expenseDate", "category"], kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
+    frame["paid_from"] = np.where(frame["reimbursable"], REIMBURSEMENTS_PAYABLE, OPERATING)
+    repaid = (frame["expenseDate"].dt.to_period("M").dt.to_timestamp() + pd.DateOffset(months=1)
+              + pd.Timedelta(days=REIMBURSED_ON_DAY - 1, hours=REIMBURSED_HOUR))
+    frame["reimbursed_at"] = repaid.where(frame["reimbursable"] & (repaid <= window.end_ts))
     return frame

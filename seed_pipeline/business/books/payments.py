@@ -2,7 +2,7 @@
 
 A client pays each invoice's paid amount in one payment on the day the history says it was
 paid; cash collected on delivery goes to the vault, everything else to the operating account.
-Refunds and vendor payments leave the operating account.
+Refunds and vendor payments (in full, or a part paid in advance) leave the operating account.
 """
 
 import numpy as np
@@ -50,10 +50,10 @@ def payments(h: CoreHistory, bills: pd.DataFrame, rng: np.random.Generator, cred
         "amount": h.refunds["amount"].to_numpy(), "paymentMethod": _choose(rng, REFUND_METHODS, len(h.refunds)),
         "customerId": inv.set_index("order_id")["customerId"].reindex(h.refunds["order_id"]).to_numpy(),
         "invoice": refund_of.reindex(h.refunds["order_id"]).to_numpy()})
-    settled = bills[bills["paid_at"].notna()]
+    settled = bills[bills["amountPaid"] > 0]
     to_vendors = pd.DataFrame({
         "kind": "vendor payment", "paymentType": "SENT", "paymentDate": settled["paid_at"].to_numpy(),
-        "amount": settled["totalAmount"].to_numpy(), "paymentMethod": _choose(rng, VENDOR_METHODS, len(settled)),
+        "amount": settled["amountPaid"].to_numpy(), "paymentMethod": _choose(rng, VENDOR_METHODS, len(settled)),
         "vendorId": settled["vendorId"].to_numpy(), "bill": settled["id"].to_numpy()})
     frame = pd.concat([received, refunds, to_vendors], ignore_index=True)
     frame = frame.sort_values(["paymentDate", "kind"], kind="stable", ignore_index=True)

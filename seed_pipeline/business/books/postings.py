@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 OPERATING, CASH_VAULT = "1010", "1030"
 RECEIVABLE, INVENTORY = "1100", "1200"
-PAYABLE, CONSIGNMENT_PAYABLE, CUSTOMER_CREDITS = "2000", "2100", "2300"
+PAYABLE, CONSIGNMENT_PAYABLE, CUSTOMER_CREDITS, REIMBURSEMENTS_PAYABLE = "2000", "2100", "2300", "2400"
 OWNERS_EQUITY = "3000"
 REVENUE, REFUNDS = "4000", "4200"
-COST_OF_SALES = "5000"
+COST_OF_SALES, BAD_DEBT = "5000", "5300"
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,20 @@ JOURNALS = {
         Posting(RECEIVABLE, "credit", "amount"), Posting("cash_account", "debit", "amount"))),
     "refund": Journal("PAYMENT", "Refund paid, {number}", (
         Posting(REFUNDS, "debit", "amount"), Posting("cash_account", "credit", "amount"))),
+    # TERP's bad-debt write-off (server/badDebtDb.ts) posts WRITE_OFF lines: bad debt expense against receivables
+    "write-off": Journal("WRITE_OFF", "Bad debt written off, {number}", (
+        Posting(RECEIVABLE, "credit", "amount"), Posting(BAD_DEBT, "debit", "amount"))),
     "purchase": Journal("BILL", "Goods bought, {number}", (
         Posting(PAYABLE, "credit", "amount"), Posting(INVENTORY, "debit", "amount"))),
     "consignment settlement": Journal("BILL", "Consigned goods sold, settled, {number}", (
         Posting(PAYABLE, "credit", "amount"), Posting(CONSIGNMENT_PAYABLE, "debit", "amount"))),
     "vendor payment": Journal("PAYMENT", "Vendor paid, {number}", (
         Posting(PAYABLE, "debit", "amount"), Posting("cash_account", "credit", "amount"))),
+    # paid from the bank, or by an employee who is owed it back until reimbursed
     "expense": Journal("EXPENSE", "Expense paid, {number}", (
-        Posting("account", "debit", "amount"), Posting(OPERATING, "credit", "amount"))),
+        Posting("account", "debit", "amount"), Posting("paid_from", "credit", "amount"))),
+    "reimbursement": Journal("EXPENSE", "Employee reimbursed, {number}", (
+        Posting(REIMBURSEMENTS_PAYABLE, "debit", "amount"), Posting(OPERATING, "credit", "amount"))),
     "cash deposit": Journal(None, "Cash vault deposited to the bank", (
         Posting(OPERATING, "debit", "amount"), Posting(CASH_VAULT, "credit", "amount"))),
     # store credits (business/credit/ledger.py)

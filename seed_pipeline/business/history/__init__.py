@@ -19,6 +19,7 @@ from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_
 from seed_pipeline.generation.pools import pools_for
 
 PACK_HOURS, SHIP_HOURS = (2, 30), (4, 48)  # after confirmation, after packing
+RANGE_COST_SHARE = 0.15  # batches costed with a range (their midpoint is the unit cost) instead of a fixed cost
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     s = settings.resolved
     window = HistoryWindow.ending(settings.end_date, s.months)
     rng = {part: table_rng(settings.seed, f"history.{part}") for part in
-           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns")}
+           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing")}
     pools = pools_for(settings.seed)
     month_frame = timeline.months(window)
     weights = timeline.month_weights(month_frame, rng["timeline"])
@@ -58,6 +59,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     wanted = sales.lines(s, orders, rng["sales"])
     lots = stock.lots(s, month_frame, vendors["id"].to_numpy(), rng["stock"])
     batches = stock.batches(lots, wanted, orders, products, brands.set_index("id")["vendorId"], rng["stock"])
+    batches["cogsMode"] = np.where(rng["costing"].random(len(batches)) < RANGE_COST_SHARE, "RANGE", "FIXED")
     lines = stock.allocate(wanted, orders, batches, rng["stock"])
     lines.insert(0, "line_id", np.arange(1, len(lines) + 1))
     lines["whole"] = (batches["unit"].to_numpy()[lines["batch"]] != FLOWER_UNIT)

@@ -28,7 +28,7 @@ def strains(n: int, rng: np.random.Generator, pools: Pools) -> pd.DataFrame:
         names[i] = f"{names[p]} #{int(rng.integers(2, 9))}"
         parent[i] = p + 1
     names = pd.Series(names).where(~pd.Series(names).duplicated(), pd.Series(names) + " Select").to_numpy()
-    kinds = rng.choice(list(STRAIN_TYPES), n, p=list(STRAIN_TYPES.values()))
+    kinds = _exact_mix(STRAIN_TYPES, n, rng)
     base = np.where(np.isnan(parent), names, [names[int(p) - 1] if not np.isnan(p) else "" for p in parent])
     return pd.DataFrame({
         "id": np.arange(1, n + 1),
@@ -40,6 +40,13 @@ def strains(n: int, rng: np.random.Generator, pools: Pools) -> pd.DataFrame:
         "parentStrainId": pd.array(parent, dtype="Int64"),
         "baseStrainName": base,
     })
+
+
+def _exact_mix(mix: dict[str, float], n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` values in exactly the mix's shares (the first value takes the rounding), in random order."""
+    counts = np.round(np.array(list(mix.values())) * n).astype(int)
+    counts[0] += n - counts.sum()
+    return rng.permutation(np.repeat(np.array(list(mix), dtype=object), counts))
 
 
 def products(strain_frame: pd.DataFrame, brand_frame: pd.DataFrame, rng: np.random.Generator, pools: Pools) -> pd.DataFrame:

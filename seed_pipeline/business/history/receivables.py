@@ -2,7 +2,8 @@
 
 The open balance is built to the scenario's aging shape: the receivable is whatever is not yet
 due plus an overdue part worth ``overdue_share`` of it, ``overdue_120_share`` of which is 120+ days
-past due. Everything else has been paid, on or around its due date.
+past due. Everything else has been paid, on or around its due date, except a few debts that went
+120+ days past due long ago and were written off as bad debt (what was paid before stays paid).
 """
 
 from datetime import date
@@ -14,15 +15,23 @@ from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, in
 from seed_pipeline.scenarios import Scenario
 
 USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
-VIEWED_SHARE = 0.6
 PARTIAL_SHARE = 0.2  # of open, not yet due invoices: part paid
 PAY_DELAY_DAYS = (-5, 12)  # paid invoices: days around the due date
 KEYED_IN_HOUR = 9  # an invoice is keyed in at 9 on its date
+WRITE_OFF_SHARE = 0.01  # of the settled debts that could have gone 120+ days past due: written off instead
+WRITE_OFF_WAIT_DAYS = (AGED_DAYS, AGED_DAYS + 60)  # after the due date, once collection has failed
+PAID_BEFORE_WRITE_OFF = (0.1, 0.5)  # every second hopeless debt had been part paid
 
 
-def _take(amounts: pd.Series, target: float, rng: np.random.Generator) -> pd.Series:
-    """Unpaid balance per invoice of a bucket adding up to ``target``: whole invoices, the last one in part."""
+def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np.ndarray | None = None) -> pd.Series:
+    """Unpaid balance per invoice of a bucket adding up to ``target``: whole invoices, the last one in part.
+
+    The smallest invoice ``first`` marks is taken first, so the bucket holds one open in full when it can.
+    """
     order = rng.permutation(len(amounts))
+    if first is not None and first.any():
+        lead = int(np.flatnonzero(first)[np.argmin(amounts.to_numpy()[first])])
+        order = np.concatenate([[lead], order[order != lead]])
     totals = amounts.to_numpy()[order]
     before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
     balance = np.clip(target - before, 0, totals)
@@ -50,13 +59,15 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     receivable = min(pools[k] / shares[k] for k in shares if shares[k] > 0)
     balance = pd.Series(0.0, index=order_frame.index)
     for bucket, mask, amounts in (("current", current, open_current), ("aged", aged, total), ("late", late, total)):
-        balance[mask] = _take(amounts[mask], receivable * shares[bucket], rng)
+        # one current invoice open in full and untouched: what TERP lists as SENT
+        balance[mask] = _take(amounts[mask], receivable * shares[bucket], rng, (~part[mask]).to_numpy() if bucket == "current" else None)
     paid = (total - balance).round(2)
-    status = invoice_status(total, paid, due, as_of, pd.Series(rng.random(len(total)) < VIEWED_SHARE, index=total.index))
+    written_off, written_off_at, paid = _write_offs(order_frame, paid, balance, due, as_of, rng)
+    status = invoice_status(total, paid, due, as_of, written_off)
     delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
     paid_at = (due + delay).clip(lower=issued, upper=end)
     # a part payment came in somewhere between the invoice and the due date (or the end date)
-    part_paid = (balance > 0) & (paid > 0)
+    part_paid = ((balance > 0) | (written_off > 0)) & (paid > 0)
     span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))
     paid_at = paid_at.where(~part_paid, (issued + span * rng.random(len(total))).dt.normalize())
     return pd.DataFrame({
@@ -73,14 +84,47 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
         "status": status,
         "paymentTerms": order_frame["paymentTerms"],
         "paid_at": paid_at.where(paid > 0),
+        "writtenOff": written_off,
+        "written_off_at": written_off_at,
     })
 
 
+def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, due: pd.Series,
+                as_of: date, rng: np.random.Generator) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Hopeless debts written off: (amount written off, when, what was paid before) per invoice.
+
+    Taken among the invoices the aging shape left settled that are now more than 120 days past due,
+    written off once 120+ days past due (and by the end date), so the receivable and its aging keep their target shape.
+    At least one when any invoice qualifies.
+    """
+    past = days_past_due(due, as_of)
+    eligible = np.flatnonzero(((balance == 0) & (past > AGED_DAYS)).to_numpy())
+    n = max(1, round(WRITE_OFF_SHARE * len(eligible))) if len(eligible) else 0
+    chosen = np.sort(rng.choice(eligible, n, replace=False))
+    total = order_frame["total"]
+    before = np.where(np.arange(n) % 2 == 1, (total.iloc[chosen] * rng.uniform(*PAID_BEFORE_WRITE_OFF, n)).round(2), 0.0)
+    written_off = pd.Series(0.0, index=total.index)
+    written_off.iloc[chosen] = (total.iloc[chosen] - before).round(2)
+    paid = paid.copy()
+    paid.iloc[chosen] = before
+    wait = rng.integers(WRITE_OFF_WAIT_DAYS[0], np.minimum(past.iloc[chosen].to_numpy(), WRITE_OFF_WAIT_DAYS[1]) + 1)
+    at = pd.Series(pd.NaT, index=total.index, dtype="datetime64[ns]")
+    at.iloc[chosen] = (due.iloc[chosen] + pd.to_timedelta(wait, unit="D")).to_numpy()
+    return written_off, at.where(written_off > 0), paid
+
+
 def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
-    """``refunds_share`` of paid invoices get back about ``refund_size`` of their total, after payment."""
+    """``refunds_share`` of invoices get back about ``refund_size`` of their total, after payment.
+
+    Paid invoices first; where too few are paid yet (a short history), part-paid ones too, never for
+    more than was paid on them.
+    """
     paid = invoice_frame[invoice_frame["status"] == "PAID"]
-    n = min(len(paid), int(round(s.refunds_share * len(invoice_frame))))
-    chosen = paid.iloc[np.sort(rng.choice(len(paid), n, replace=False))]
-    amount = (chosen["totalAmount"] * rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)).round(2)
+    part = invoice_frame[(invoice_frame["status"] != "PAID") & (invoice_frame["amountPaid"] > 0)]
+    pool = pd.concat([paid.iloc[rng.permutation(len(paid))], part.iloc[rng.permutation(len(part))]])
+    n = min(len(pool), int(round(s.refunds_share * len(invoice_frame))))
+    chosen = pool.iloc[:n].sort_index()
+    size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
+    amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
     at = (chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D")).clip(upper=pd.Timestamp(as_of))
     return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.history.timeline import exact_share, moments_in, split_by_value
-from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, NON_FLOWER
+from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, LAPSED_DAYS, NON_FLOWER
 from seed_pipeline.scenarios import Scenario
 
 ORDER_COUNT_EXPONENT = 0.55  # bigger clients order more often, and bigger
@@ -16,6 +16,7 @@ ORDER_SIZE_CONCENTRATION = 3.0
 ANOMALOUS_ORDER_SIZE_CONCENTRATION = 0.4  # chaos: a client's orders range from tiny to huge
 LINE_SIZE_CONCENTRATION = 2.0
 MAX_LINES = 8
+LAPSED_SHARE = 0.1  # of buying clients (regulars where there are any): stopped ordering LAPSED_DAYS+ ago
 
 
 def line_classes() -> tuple[list[str], list[str], np.ndarray]:
@@ -40,6 +41,10 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     alpha = ANOMALOUS_ORDER_SIZE_CONCENTRATION if s.anomalies else ORDER_SIZE_CONCENTRATION
     amounts = np.concatenate([s.revenue * share * rng.dirichlet(np.full(k, alpha)) for share, k in zip(shares, counts)])
     month = rng.choice(len(month_frame), len(client_ids), p=weights)
+    gone = np.isin(client_ids, lapsed(buyers, rng))
+    early = (month_frame["last"] <= month_frame["last"].iloc[-1] - pd.Timedelta(days=LAPSED_DAYS + 1)).to_numpy()
+    if early.any():  # a lapsed client's orders all fall in the months before it stopped
+        month[gone] = rng.choice(len(month_frame), gone.sum(), p=np.where(early, weights, 0) / weights[early].sum())
     # a client can't order before it exists
     created = np.repeat(buyers["created_at"].to_numpy(), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
@@ -57,6 +62,16 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     }).sort_values(["created_at", "client_id"], kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     return frame
+
+
+def lapsed(buyers: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Ids of the buying clients that stopped ordering (TERP's lapsed buyers): ``LAPSED_SHARE``, at least one.
+
+    Taken among the regulars where there are any, so the whales' share of revenue stays put.
+    """
+    pool = buyers[~buyers["whale"]] if (~buyers["whale"]).any() else buyers
+    n = max(1, round(LAPSED_SHARE * len(buyers)))
+    return np.sort(rng.choice(pool["id"].to_numpy(), min(n, len(pool)), replace=False))
 
 
 def lines(s: Scenario, order_frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

@@ -30,8 +30,14 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
     """About ``lots_per_month`` lots a month; lot of month m carries stock for month m+1 (month 0's arrive at the start)."""
     # about lots_per_month a month (±15%, pro rata for a partial month); the opening lots count in month 0
     per_month = s.lots_per_month * month_frame["days"].to_numpy() / 30.4
-    counts = np.maximum(1, np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame)))).astype(int)
-    counts[0] = max(1, counts[0] - OPENING_LOTS)
+    wanted = np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame))).astype(int)
+    counts = np.maximum(1, wanted)  # every month brings the next one's stock
+    # the opening lots stand in for the first months' own (a first month of a few days has none to spare)
+    excess = OPENING_LOTS + counts.sum() - max(wanted.sum(), len(counts))
+    for m in range(len(counts)):
+        take = int(min(max(excess, 0), counts[m] - 1))
+        counts[m] -= take
+        excess -= take
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
@@ -40,11 +46,35 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
                                                             pd.Series([1] * OPENING_LOTS), rng)})
     frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
-    frame["vendorId"] = rng.choice(vendor_ids, len(frame))
+    frame["vendorId"] = _vendors(vendor_ids, len(frame), rng)
     consignment = exact_share(rng, len(frame), s.consignment_intake_share)
     cash = rng.choice(list(INTAKE_CASH_TERMS), len(frame), p=list(INTAKE_CASH_TERMS.values()))
     frame["paymentTerms"] = np.where(consignment, "CONSIGNMENT", cash)
     return frame
+
+
+def _vendors(vendor_ids: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """A vendor per lot, at random, but every vendor supplies at least one lot (when there are enough lots)."""
+    chosen = rng.choice(vendor_ids, n)
+    first = rng.permutation(n)[:len(vendor_ids)]
+    chosen[first] = vendor_ids[:len(first)]
+    return chosen
+
+
+def _wanted(demand: pd.DataFrame, month: int, last_month: int, lots: int) -> list[tuple[str, str, float]]:
+    """(class, value) a month's lots bring: the next month's demand (the last month's lots: its own), or the
+    nearest month's that has any when that month sold nothing (a month of a day or two), the biggest classes
+    split so there is one for every lot."""
+    for m in (*range(month + 1, last_month + 1), *range(min(month, last_month), -1, -1)):
+        mine = demand[demand["month"] == m]
+        if len(mine):
+            break
+    wanted = list(zip(mine["line"], mine["grade"], mine["target"]))
+    while wanted and len(wanted) < lots:
+        line, grade, value = max(wanted, key=lambda w: w[2])
+        wanted.remove((line, grade, value))
+        wanted += [(line, grade, value / 2)] * 2
+    return wanted
 
 
 def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.DataFrame, product_frame: pd.DataFrame,
@@ -57,12 +87,13 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     last_month = int(lot_frame["month"].max())
     for month in range(-1, last_month + 1):
         arriving = lot_frame[lot_frame["month"] == month]
-        wanted = demand[demand["month"] == min(month + 1, last_month)]
-        for line, grade, value in zip(wanted["line"], wanted["grade"], wanted["target"]):
+        wanted = _wanted(demand, month, last_month, len(arriving))
+        # classes dealt to the month's lots in turn, so every lot brings at least one batch
+        turn = rng.permutation(len(arriving))
+        for k, (line, grade, value) in enumerate(wanted):
             is_class = (product_frame["line"] == line) & (product_frame["grade"] == grade)
             candidates = product_frame[is_class]
-            lot_at = int(rng.integers(0, len(arriving)))
-            lot = arriving.iloc[lot_at]
+            lot = arriving.iloc[turn[k % len(arriving)]]
             own = candidates[candidates["brandId"].map(brand_vendor) == lot["vendorId"]]
             product = (own if len(own) else candidates).iloc[int(rng.integers(0, len(own) or len(candidates)))]
             rows.append((lot["id"], lot["date"], lot["paymentTerms"], product["id"], line, grade,

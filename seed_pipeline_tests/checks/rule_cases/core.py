@@ -29,4 +29,31 @@ CASES = {
     "calendar_covers_every_month": ["DELETE FROM calendar_events WHERE start_date < '2026-11-01'"],
     "event_follows_its_subject": ["UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
                                   "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"],
+    # the core and the books as TERP's screens read them
+    "some_buyers_lapsed": ["UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = (SELECT min(id) FROM orders WHERE client_id = "
+                           "(SELECT client_id FROM orders GROUP BY client_id ORDER BY count(*) DESC, client_id LIMIT 1))"],
+    "write_offs_posted_to_bad_debt": ["UPDATE invoices SET amountDue = amountDue - 10, status = 'VOID' "
+                                      "WHERE id = (SELECT min(id) FROM invoices WHERE amountDue > 10)"],
+    "write_off_only_when_hopeless": ["UPDATE ledgerEntries SET referenceType = 'WRITE_OFF' "
+                                     "WHERE id = (SELECT min(id) FROM ledgerEntries WHERE referenceType = 'INVOICE')"],
+    "bill_status_agrees": ["UPDATE bills SET status = 'APPROVED' WHERE id = 1"],
+    "reimbursements_settle_their_expense": ["UPDATE expenses SET isReimbursed = 1 WHERE id = (SELECT min(id) FROM expenses WHERE isReimbursable = 1)"],
+    "orders_items_reads_as_terp_expects": ["UPDATE orders SET items = '[{\"batchCode\": \"B-000001\", \"quantity\": 1}]' WHERE id = 1"],
+    "returns_items_reads_as_terp_expects": ["UPDATE returns SET items = '[{\"batchId\": 1, \"quantity\": 1}]' WHERE id = 1"],
+    "batches_metadata_reads_as_terp_expects": ["UPDATE batches SET metadata = '{\"receivedQty\": \"lots\"}' WHERE id = 1"],
+    "transactions_metadata_reads_as_terp_expects": ["UPDATE transactions SET metadata = '{\"writeOffType\": \"BAD\"}' WHERE id = 1"],
+    "client_transactions_metadata_reads_as_terp_expects": ["UPDATE client_transactions SET metadata = '{\"invoice\": 1}' WHERE id = 1"],
+    "invoices_status_has_every_counted_state": ["UPDATE invoices SET status = 'VIEWED' WHERE status = 'SENT'"],
+    "strains_category_has_every_counted_state": ["UPDATE strains SET category = 'hybrid' WHERE category = 'sativa'"],
+    "products_category_has_every_counted_state": ["UPDATE products SET category = 'Flower' WHERE category = 'Vapes'"],
+    "orders_saleStatus_has_every_counted_state": ["UPDATE orders SET saleStatus = 'PAID' WHERE saleStatus = 'PENDING'"],
+    # a longer history (its first order months earlier) that still holds only the one bill of a month
+    "bills_status_has_every_counted_state": ["UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = 1"],
+    "payments_paymentType_has_every_counted_state": ["UPDATE payments SET paymentType = 'RECEIVED' WHERE paymentType = 'SENT'"],
+    "transactions_transactionStatus_has_every_counted_state": [
+        "UPDATE transactions SET transactionStatus = 'PENDING' WHERE transactionStatus = 'OVERDUE'"],
+    "client_transactions_payment_status_has_every_counted_state": [
+        "UPDATE client_transactions SET payment_status = 'PAID' WHERE payment_status = 'PARTIAL'"],
+    "bankTransactions_transactionType_has_every_counted_state": ["UPDATE bankTransactions SET transactionType = 'DEPOSIT'"],
+    "client_transactions_transaction_type_has_every_counted_state": ["DELETE FROM client_transactions WHERE transaction_type = 'PAYMENT'"],
 }
