@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from seed_pipeline.checks import (
-    activity, catalogue, collaboration, commercial, consistency, contract, figures, integrity, ledger, operations,
-    sales_sheets,
+    activity, catalogue, collaboration, commercial, consistency, contract, crossdomain, figures, integrity, ledger,
+    operations, sales_sheets,
 )
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.generation.registry import hand_written
@@ -49,7 +49,8 @@ class Check:
 # Each module of rules holds RULES (name -> count of breaking rows), HOMES (name -> the table it
 # guards and the other tables it reads) and, for rules written as SQL, SQL_RULES. A new domain's
 # rules join the catalog by being listed here.
-RULE_MODULES = (consistency, ledger, activity, collaboration, operations, commercial, sales_sheets, catalogue, contract)
+RULE_MODULES = (consistency, ledger, activity, collaboration, operations, commercial, sales_sheets, catalogue, crossdomain,
+                contract)
 RULES = {name: rule for module in RULE_MODULES for name, rule in module.RULES.items()}
 SQL_RULES = {name: rule for module in RULE_MODULES for name, rule in getattr(module, "SQL_RULES", {}).items()}
 RULE_HOME = {name: home for module in RULE_MODULES for name, home in module.HOMES.items()}

@@ -30,7 +30,7 @@ class EventKind:
 KINDS = {
     "delivery": EventKind("DELIVERY", "ORDERS", "order", 60, "HIGH", 0.0, "order_shipped"),
     "intake": EventKind("INTAKE", "INVENTORY", "lot", 90, "MEDIUM", 0.0, "lot_received"),
-    "photo": EventKind("PHOTOGRAPHY", "INVENTORY", "batch", 45, "LOW", 0.05, "batch_received"),
+    "photo": EventKind("PHOTOGRAPHY", "INVENTORY", "batch", 45, "LOW", 0.0, "batch_received"),  # the workflow says which took place
     "payment_due": EventKind("PAYMENT_DUE", "ACCOUNTING", "invoice", 30, "HIGH", 0.0, "invoice_due"),
     "collection": EventKind("AR_COLLECTION", "ACCOUNTING", "invoice", 30, "URGENT", 0.03, "invoice_overdue"),
     "account_review": EventKind("MEETING", "CLIENTS", "client", 60, "HIGH", 0.06, None),
@@ -55,7 +55,6 @@ LATE_DAYS = 7  # an invoice paid this many days after its due date went to colle
 COLLECTION_EVERY = 30  # days between two collection calls, the first LATE_DAYS after the due date
 BIG_ORDER_QUANTILE = 0.9  # orders above it get a follow-up call
 FOLLOW_UP_DAYS = (3, 8)  # after shipping
-PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches photographed, days after arrival
 UNCONFIRMED_SHARE = 0.12  # of past client meetings nobody confirmed yet (TERP's "unconfirmed meetings")
 SALES_MEETING_DAYS = (2, 11)  # a big order follows a meeting with the client's people this many days later
 ONE_ON_ONE_WEEKS = 4  # each person meets their lead every four weeks
