@@ -1,6 +1,6 @@
-"""Rules that hold the calendar to the warehouse's own records: the same photo sessions, the same intakes.
+"""Rules that hold the calendar to the other domains' records: the same photo sessions, intakes and sales sheets.
 
-The calendar (phase 1) and the workflow, intake sessions and media (core, phase 3, phase 4) are generated
+The calendar (phase 1) and the workflow, intake sessions, sales sheets and media (core, phases 3 and 4) are generated
 by different simulations; these rules read only the seeded tables, so they catch any drift between them.
 """
 
@@ -75,12 +75,34 @@ def intake_event_is_its_session(conn, as_of) -> int:
     return int(wrong.sum()) + stray
 
 
+def sheet_follow_up_is_its_sheets(conn, as_of) -> int:
+    """Each sales sheet sent has one FOLLOW_UP event about it (TERP's sheet reminder), with the sheet's
+    client, assigned to the rep who sent it, put in the calendar when it was sent and starting after."""
+    sh = T["sales_sheet_history"]
+    about = fetch_frame(conn, sa.select(events.c.id, events.c.entity_id, events.c.event_type, events.c.client_id,
+                                        events.c.assigned_to, events.c.created_at, events.c.start_date, events.c.start_time,
+                                        sh.c.id.label("sheet"), sh.c.client_id.label("sheet_client"), sh.c.created_by,
+                                        sh.c.created_at.label("sent"))
+                        .select_from(events.outerjoin(sh, sh.c.id == events.c.entity_id))
+                        .where(events.c.entity_type == "sales_sheet", events.c.deleted_at.is_(None)))
+    sent = _at(about["sent"])
+    wrong = (about["sheet"].isna() | (about["event_type"] != "FOLLOW_UP")
+             | (about["client_id"].astype("float") != about["sheet_client"].astype("float"))
+             | (about["assigned_to"].astype("float") != about["created_by"].astype("float"))
+             | (_at(about["created_at"]) < sent) | (event_start(about["start_date"], about["start_time"]) <= sent))
+    sheets = fetch_frame(conn, sa.select(sh.c.id))["id"]
+    followed = about["sheet"].dropna().astype("int64").value_counts()
+    return int(wrong.sum()) + int((followed.reindex(sheets, fill_value=0) != 1).sum())
+
+
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
-    f.__name__: f for f in (photographed_after_a_completed_session, intake_event_is_its_session)
+    f.__name__: f for f in (photographed_after_a_completed_session, intake_event_is_its_session,
+                            sheet_follow_up_is_its_sheets)
 }
 
 HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "photographed_after_a_completed_session": ("productMedia", ("batches", "batch_status_history", "workflow_statuses",
                                                                 "calendar_events")),
     "intake_event_is_its_session": ("intake_sessions", ("intake_session_batches", "batches", "lots", "calendar_events")),
+    "sheet_follow_up_is_its_sheets": ("sales_sheet_history", ("calendar_events",)),
 }

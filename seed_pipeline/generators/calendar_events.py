@@ -17,20 +17,23 @@ import pandas as pd
 from seed_pipeline.business.activity.calendar import (
     BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, QUARTER,
     TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_start, event_status, last_business_day,
-    still_overdue, was_overdue,
+    sheet_follow_up, still_overdue, was_overdue,
 )
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import account_reps, team
+from seed_pipeline.business.commercial import commercial
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.contract.activity import EVENT_METADATA
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._calendar_team import close_sign_offs, one_on_ones, sales_meetings, series_parents
+from seed_pipeline.generators._commercial import account_rep
 from seed_pipeline.generators._core import ACCOUNTING, WAREHOUSE, history, real_ids, staff
 from seed_pipeline.generators._operations import ops, receivers, status_changers
 from seed_pipeline.generators._frame import table_frame
 
 COMPLIANCE = {"Inventory Manager", "Owner/Executive"}
 DOCK, OFFICE, VIDEO = "Main Warehouse - receiving dock", "Main Warehouse - conference room", "Video call"
+SHEET = KINDS["sheet_follow_up"].entity_type  # its id is filled later (a deferred reference)
 PLANNED_DELIVERY_DAYS = (1, 4)  # after the end date, for orders not shipped yet
 SCHEDULED_AHEAD_DAYS = (5, 15)  # meetings and calls are put in the calendar this long before
 
@@ -117,6 +120,21 @@ def _stock(ctx, parents, h):
         [f"Shoot {c} for the catalogue and the VIP portal: buds, jar, label." for c in batch_code],
         "Main Warehouse - photo bench", [{"batchCode": c} for c in batch_code], entity=batches["id"].to_numpy()[row])
     return [intake, photo]
+
+
+def _sheets(ctx, parents):
+    """The rep's follow-up on each sales sheet sent (TERP's sheet reminder); its id is a deferred reference,
+    filled once the sheets exist (``sales_sheet_history``'s filler), so it is NULL here."""
+    s, clients = commercial(ctx.settings).sheets, parents["clients"]
+    client = s["client_id"].to_numpy()
+    name = clients["name"].to_numpy()[client - 1]
+    rep = account_rep(parents["users"], client)
+    return [_part(
+        "sheet_follow_up", sheet_follow_up(s["created_at"]), s["created_at"], rep, rep,
+        [f"Sales sheet follow-up: {n}" for n in name],
+        [f"Ask {n} what they want from the sales sheet sent {d:%b %d} ({len(i)} batches)."
+         for n, d, i in zip(name, s["created_at"], s["items"])],
+        None, [{"client": n} for n in name], client=real_ids(clients, client))]
 
 
 def _receivables(ctx, parents, h):
@@ -209,7 +227,7 @@ def generate(ctx, parents):
     crew = team(users)
     reps = account_reps(crew, len(parents["clients"]))  # each client's account rep
     e = pd.concat(_orders(ctx, parents, h, reps) + _stock(ctx, parents, h) + _receivables(ctx, parents, h)
-                  + _routine(ctx, parents, h, reps) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
+                  + _routine(ctx, parents, h, reps) + _sheets(ctx, parents) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
                   one_on_ones(ctx, crew, _part), close_sign_offs(ctx, crew, _part)] + series_parents(ctx, crew, _part),
                   ignore_index=True)
     joined = users.set_index("id")["createdAt"]
@@ -234,7 +252,7 @@ def generate(ctx, parents):
         "timezone": [TIMEZONE] * len(e), "is_floating_time": np.zeros(len(e), bool),
         "module": [k.module for k in kind], "event_type": [k.event_type for k in kind], "status": status,
         "priority": [k.priority for k in kind], "is_recurring": e["is_recurring"].astype(bool),
-        "entity_type": [k.entity_type if pd.notna(i) else None for k, i in zip(kind, e["entity_id"])],
+        "entity_type": [k.entity_type if pd.notna(i) or k.entity_type == SHEET else None for k, i in zip(kind, e["entity_id"])],
         "entity_id": e["entity_id"], "client_id": e["client_id"], "vendor_id": e["vendor_id"],
         "metadata": EVENT_METADATA.values(e["metadata"]),
         "created_by": e["created_by"], "assigned_to": e["assigned_to"], "visibility": visibility,

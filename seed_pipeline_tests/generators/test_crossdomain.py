@@ -1,5 +1,5 @@
-"""The calendar tells the warehouse's story: the photo sessions are the ones that moved batches to
-PHOTOGRAPHY_COMPLETE and the intakes are the intake sessions.
+"""The calendar tells the other domains' story: the photo sessions are the ones that moved batches to
+PHOTOGRAPHY_COMPLETE, the intakes are the intake sessions, and each sales sheet sent has its follow-up.
 
 Frames are generated as a seed makes them (the catalogue tests' fixture: deferred photo sessions filled,
 media made after them) for several scenarios, seeds and end dates; the expectations are written from
@@ -7,8 +7,11 @@ the tables' meaning (times, people, statuses), not from the generators' function
 """
 
 import pandas as pd
+from pandas.tseries.offsets import BDay
 
+from seed_pipeline.graph import build_graph
 from seed_pipeline_tests.generators.test_catalogue import seeded  # noqa: F401  (the shared fixture)
+from seed_pipeline_tests.helpers import fill_all
 
 SESSION = pd.Timedelta(minutes=45)  # TERP-side length of a PHOTOGRAPHY event as the calendar writes it
 
@@ -83,3 +86,23 @@ def test_each_intake_event_is_its_lots_intake_session(seeded):  # noqa: F811
     assert (f["status"] == "IN_PROGRESS").any()
     vendor = f["lot"].map(frames["lots"].set_index("id")["vendorId"])
     assert (f["vendor_id_event"].to_numpy() == vendor.to_numpy()).all()  # the lot's vendor, not the session's seller client
+
+
+def test_each_sales_sheet_sent_gets_one_follow_up_by_its_rep_the_next_business_day(seeded):  # noqa: F811
+    chosen, frames = seeded
+    e = frames["calendar_events"]
+    ref = next(r for r in build_graph().deferred if (r.table, r.column, r.type_value) == ("calendar_events", "entity_id", "sales_sheet"))
+    filled = fill_all(chosen, frames)[ref].reindex(e["id"]).to_numpy()
+    about = e["entity_type"] == "sales_sheet"
+    assert about.any() and e.loc[about, "entity_id"].isna().all()  # NULL until the sheets exist
+    kept = e.loc[~about, "entity_id"]
+    assert pd.Series(filled[~about.to_numpy()], index=kept.index).astype("Int64").equals(kept.astype("Int64"))
+    f = e[about].assign(sheet=filled[about.to_numpy()]).merge(frames["sales_sheet_history"], left_on="sheet", right_on="id",
+                                                              suffixes=("", "_sheet"))
+    assert len(f) == about.sum() and f["sheet"].is_unique and set(f["sheet"]) == set(frames["sales_sheet_history"]["id"])
+    assert (f["event_type"] == "FOLLOW_UP").all() and (f["module"] == "CLIENTS").all()
+    assert (f["client_id"].to_numpy() == f["client_id_sheet"].to_numpy()).all()
+    assert (f["assigned_to"].to_numpy() == f["created_by_sheet"].to_numpy()).all()
+    sent = pd.to_datetime(f["created_at_sheet"])
+    assert (pd.to_datetime(f["start_date"]) == sent.dt.normalize() + BDay(1)).all()
+    assert f["start_time"].between("09:00:00", "16:45:00").all()
