@@ -112,6 +112,13 @@ def reference_problems(ref: Reference, frames: dict[str, pd.DataFrame]) -> list[
     return [f"{ref}: {int(early.sum())} rows dated before their parent row"] if early.any() else []
 
 
+def _of_its_type(ref: Reference, frame: pd.DataFrame) -> pd.Series:
+    """The rows a reference covers: all of them, or for a polymorphic one those of its type value."""
+    if ref.type_column is None:
+        return pd.Series(True, index=frame.index)
+    return frame[ref.type_column] == ref.type_value
+
+
 def frame_problems(name: str, frames: dict[str, pd.DataFrame], settings: SeedSettings) -> list[str]:
     """Everything wrong with one table's frame, given all frames generated before it."""
     table, frame, graph = TABLES[name], frames[name], build_graph()
@@ -122,7 +129,7 @@ def frame_problems(name: str, frames: dict[str, pd.DataFrame], settings: SeedSet
         if ref.table == name:
             problems += reference_problems(ref, frames)
     for ref in graph.deferred_from(name):
-        if frame[ref.column].notna().any():
+        if frame.loc[_of_its_type(ref, frame), ref.column].notna().any():
             problems.append(f"{ref}: deferred but filled at generation")
     for ref in graph.self_references:
         if ref.table == name:
@@ -136,6 +143,7 @@ def fill_problems(ref: Reference, filled: pd.Series, frames: dict[str, pd.DataFr
     problems = []
     if not filled.index.equals(pd.Index(frames[ref.table]["id"])):
         problems.append(f"{ref}: filled values are not indexed by the source ids")
+    filled = filled[_of_its_type(ref, frames[ref.table]).to_numpy()]
     orphans = ~filled.dropna().isin(frames[ref.target][ref.target_column])
     if orphans.any():
         problems.append(f"{ref}: {int(orphans.sum())} filled values without a target row")

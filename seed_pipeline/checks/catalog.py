@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from seed_pipeline.checks import (
-    activity, catalogue, collaboration, commercial, consistency, contract, credit, figures, integrity, ledger,
-    operations, sales_sheets,
+    activity, catalogue, collaboration, commercial, consistency, contract, credit, crossdomain, figures, integrity,
+    ledger, operations, sales_sheets,
 )
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.generation.registry import hand_written
@@ -50,7 +50,8 @@ class Check:
 # guards and the other tables it reads) and, for rules written as SQL, SQL_RULES. A new domain's
 # rules join the catalog by being listed here.
 RULE_MODULES = (
-    consistency, ledger, credit, activity, collaboration, operations, commercial, sales_sheets, catalogue, contract,
+    consistency, ledger, credit, activity, collaboration, operations, commercial, sales_sheets, catalogue, crossdomain,
+    contract,
 )
 RULES = {name: rule for module in RULE_MODULES for name, rule in module.RULES.items()}
 SQL_RULES = {name: rule for module in RULE_MODULES for name, rule in getattr(module, "SQL_RULES", {}).items()}

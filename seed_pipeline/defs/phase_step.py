@@ -29,6 +29,17 @@ def _provenance(settings) -> dict:
     }
 
 
+def _seeded_targets(refs, frames: dict, database) -> list:
+    """The deferred references of a re-materialised table whose targets are already seeded, with their rows:
+    filled now, as the target's own step filled them (a table seeded alone keeps its links)."""
+    found = []
+    for ref in refs:
+        target = frames[ref.target] if ref.target in frames else database.read_table(ref.target)
+        if not target.empty:
+            found.append((ref, target))
+    return found
+
+
 def materialise(table: str, graph: DependencyGraph, frames: dict, database, settings) -> dg.MaterializeResult:
     """Generate, write and fill one table; its frame as written joins the run's frames."""
     started = time.perf_counter()
@@ -37,10 +48,11 @@ def materialise(table: str, graph: DependencyGraph, frames: dict, database, sett
     written = database.write_table(table, frame, provenance=_provenance(settings))
     frames[table] = written.frame
     filled = {}
-    for ref in graph.deferred_into(table):
-        source = parents[ref.table]
+    fills = [(ref, parents[ref.table], written.frame) for ref in graph.deferred_into(table)]
+    fills += [(ref, written.frame, target) for ref, target in _seeded_targets(graph.deferred_from(table), frames, database)]
+    for ref, source, target in fills:
         context = GenerationContext.for_table(f"{ref.table}.{ref.column}", settings)
-        values = fill_deferred(context, ref, source, written.frame)
+        values = fill_deferred(context, ref, source, target)
         filled[f"{ref.table}.{ref.column}"] = database.fill_column(ref.table, ref.column, values)
         # Later readers in this run share this frame: keep it equal to the database.
         source[ref.column] = values.reindex(source["id"]).to_numpy()

@@ -1,12 +1,13 @@
 """The calendar the team works from, derived from the core history so that it agrees with it.
 
 A delivery per shipped order on its shipping day (a scheduled one for orders not shipped yet), an
-intake per lot, photo sessions for new flower, the due date and collection calls of late invoices
+intake per intake session and a photo session per photographed batch, as the operations simulation
+has them (``business/operations/``), the due date and collection calls of late invoices
 (and the due dates still ahead), a monthly account review with each whale, a sales meeting before
 and a follow-up call after each big order, a monthly compliance audit, and the team's own events
 (``_calendar_team``). Past events are COMPLETED except those called off, the payment due dates of
 invoices still overdue (open, so TERP lists them as overdue payments), a share of client meetings
-nobody confirmed yet, and the last intake, still being worked on. The rules (kinds, hours,
+nobody confirmed yet, and the intakes whose session is still open (IN_PROGRESS). The rules (kinds, hours,
 statuses) are in ``business/activity/calendar.py``; the checks read the same module.
 """
 
@@ -14,28 +15,31 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.activity.calendar import (
-    BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, PHOTO_DAYS, PHOTO_SHARE,
-    QUARTER, TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_start, event_status, last_business_day,
-    still_overdue, was_overdue,
+    BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, QUARTER,
+    TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_start, event_status, last_business_day,
+    sheet_follow_up, still_overdue, was_overdue,
 )
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import account_reps, team
+from seed_pipeline.business.commercial import commercial
 from seed_pipeline.business.history.timeline import month_starts
-from seed_pipeline.business.rules import FLOWER_UNIT
 from seed_pipeline.contract.activity import EVENT_METADATA
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._calendar_team import close_sign_offs, one_on_ones, sales_meetings, series_parents
+from seed_pipeline.generators._commercial import account_rep
 from seed_pipeline.generators._core import ACCOUNTING, WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._operations import ops, receivers, status_changers
 from seed_pipeline.generators._frame import table_frame
 
 COMPLIANCE = {"Inventory Manager", "Owner/Executive"}
 DOCK, OFFICE, VIDEO = "Main Warehouse - receiving dock", "Main Warehouse - conference room", "Video call"
+SHEET = KINDS["sheet_follow_up"].entity_type  # its id is filled later (a deferred reference)
 PLANNED_DELIVERY_DAYS = (1, 4)  # after the end date, for orders not shipped yet
 SCHEDULED_AHEAD_DAYS = (5, 15)  # meetings and calls are put in the calendar this long before
 
 
 def _part(kind, start, created, by, to, title, description, location, metadata, entity=None, client=None,
-          vendor=None, recurring=False, left_open=False) -> pd.DataFrame:
+          vendor=None, recurring=False, left_open=False, working=False) -> pd.DataFrame:
     """Events of one kind; ids of entity, client and vendor are real, NULL where not given."""
     n = len(start)
 
@@ -47,7 +51,8 @@ def _part(kind, start, created, by, to, title, description, location, metadata, 
         "created": pd.to_datetime(pd.Series(created)).to_numpy(), "created_by": np.asarray(by), "assigned_to": ids(to),
         "title": list(title), "description": list(description), "location": list(np.broadcast_to(location, n)),
         "metadata": list(metadata), "entity_id": ids(entity), "client_id": ids(client), "vendor_id": ids(vendor),
-        "is_recurring": recurring, "left_open": np.broadcast_to(left_open, n)})
+        "is_recurring": recurring, "left_open": np.broadcast_to(left_open, n),
+        "working": np.broadcast_to(working, n)})
 
 
 def _ahead(rng, start) -> pd.Series:
@@ -87,27 +92,49 @@ def _orders(ctx, parents, h, reps):
 
 
 def _stock(ctx, parents, h):
-    rng, lots, batches = ctx.rng, parents["lots"], parents["batches"]
-    vendor = h.lots["vendorId"].to_numpy()
-    vendor_name = parents["vendors"]["name"].to_numpy()[vendor - 1]
-    arrived = lots["createdAt"]
+    """Intakes and photo sessions as the operations simulation has them: the intake session of each lot
+    (its day, its receiver, still IN_PROGRESS while it is open) and the session before each batch's
+    PHOTOGRAPHY_COMPLETE (by whoever recorded that change), plus the sessions booked ahead."""
+    rng, lots, batches, users, o = ctx.rng, parents["lots"], parents["batches"], parents["users"], ops(ctx)
+    s = o.sessions
+    vendor_name = h.vendors["name"].to_numpy()[s["vendor"].to_numpy() - 1]
+    code = lots["code"].to_numpy()[s["lot"].to_numpy() - 1]
+    arrived = pd.to_datetime(s["received"])
     intake = _part(
-        "intake", arrived.dt.ceil(QUARTER), arrived, staff(parents["users"], WAREHOUSE, len(lots), rng),
-        staff(parents["users"], WAREHOUSE, len(lots), rng),
-        [f"Intake: {c} from {v}" for c, v in zip(lots["code"], vendor_name)],
-        [f"Receive {c} from {v}: weigh, check the manifest and COAs, tag the batches." for c, v in zip(lots["code"], vendor_name)],
-        DOCK, [{"lotCode": c} for c in lots["code"]], entity=lots["id"], vendor=real_ids(parents["vendors"], vendor))
-    flower = np.flatnonzero((h.batches["unit"] == FLOWER_UNIT).to_numpy() & (rng.random(len(h.batches)) < PHOTO_SHARE))
-    came = batches["createdAt"].iloc[flower]
-    product = h.products["nameCanonical"].to_numpy()[h.batches["productId"].to_numpy()[flower] - 1]
-    day = came.dt.normalize() + pd.to_timedelta(rng.integers(*PHOTO_DAYS, len(flower)), unit="D")
+        "intake", arrived.dt.ceil(QUARTER), arrived, staff(users, WAREHOUSE, len(s), rng),
+        receivers(ctx, users).reindex(s["lot"]).to_numpy(),
+        [f"Intake: {c} from {v}" for c, v in zip(code, vendor_name)],
+        [f"Receive {c} from {v}: weigh, check the manifest and COAs, tag the batches." for c, v in zip(code, vendor_name)],
+        DOCK, [{"lotCode": c} for c in code], entity=real_ids(lots, s["lot"]), vendor=real_ids(parents["vendors"], s["vendor"]),
+        working=(s["status"] == "IN_PROGRESS").to_numpy())
+    p = o.photo_sessions
+    row = p["batch"].to_numpy()
+    took = p["took_place"].to_numpy()
+    photographer = staff(users, WAREHOUSE, len(p), rng)
+    photographer[took] = status_changers(ctx, users)[p["change"].to_numpy()[took]]
+    product = h.products["nameCanonical"].to_numpy()[h.batches["productId"].to_numpy()[row] - 1]
+    batch_code = batches["code"].to_numpy()[row]
     photo = _part(
-        "photo", day.to_numpy() + business_times(rng, len(flower)), came, staff(parents["users"], WAREHOUSE, len(flower), rng),
-        staff(parents["users"], WAREHOUSE, len(flower), rng),
-        [f"Product photos: {p} ({c})" for p, c in zip(product, batches["code"].iloc[flower])],
-        [f"Shoot {c} for the catalogue and the VIP portal: buds, jar, label." for c in batches["code"].iloc[flower]],
-        "Main Warehouse - photo bench", [{"batchCode": c} for c in batches["code"].iloc[flower]], entity=batches["id"].iloc[flower])
+        "photo", p["start"], batches["createdAt"].to_numpy()[row], staff(users, WAREHOUSE, len(p), rng), photographer,
+        [f"Product photos: {n} ({c})" for n, c in zip(product, batch_code)],
+        [f"Shoot {c} for the catalogue and the VIP portal: buds, jar, label." for c in batch_code],
+        "Main Warehouse - photo bench", [{"batchCode": c} for c in batch_code], entity=batches["id"].to_numpy()[row])
     return [intake, photo]
+
+
+def _sheets(ctx, parents):
+    """The rep's follow-up on each sales sheet sent (TERP's sheet reminder); its id is a deferred reference,
+    filled once the sheets exist (``sales_sheet_history``'s filler), so it is NULL here."""
+    s, clients = commercial(ctx.settings).sheets, parents["clients"]
+    client = s["client_id"].to_numpy()
+    name = clients["name"].to_numpy()[client - 1]
+    rep = account_rep(parents["users"], client)
+    return [_part(
+        "sheet_follow_up", sheet_follow_up(s["created_at"]), s["created_at"], rep, rep,
+        [f"Sales sheet follow-up: {n}" for n in name],
+        [f"Ask {n} what they want from the sales sheet sent {d:%b %d} ({len(i)} batches)."
+         for n, d, i in zip(name, s["created_at"], s["items"])],
+        None, [{"client": n} for n in name], client=real_ids(clients, client))]
 
 
 def _receivables(ctx, parents, h):
@@ -190,10 +217,7 @@ def _statuses(rng, e, end) -> np.ndarray:
     meeting = np.flatnonzero(past & e["kind"].isin(CLIENT_MEETINGS).to_numpy() & ~cancelled)
     unconfirmed = np.zeros(len(e), bool)
     unconfirmed[meeting] = by_quota(rng, len(meeting), {"open": UNCONFIRMED_SHARE, "done": 1 - UNCONFIRMED_SHARE}) == "open"
-    intakes = np.flatnonzero(past & (e["kind"] == "intake").to_numpy())
-    working = np.zeros(len(e), bool)
-    working[intakes[-1:]] = True
-    return event_status(e["start"], end, cancelled, e["left_open"].to_numpy(bool) | unconfirmed, working)
+    return event_status(e["start"], end, cancelled, e["left_open"].to_numpy(bool) | unconfirmed, e["working"].to_numpy(bool))
 
 
 @generates("calendar_events")
@@ -203,7 +227,7 @@ def generate(ctx, parents):
     crew = team(users)
     reps = account_reps(crew, len(parents["clients"]))  # each client's account rep
     e = pd.concat(_orders(ctx, parents, h, reps) + _stock(ctx, parents, h) + _receivables(ctx, parents, h)
-                  + _routine(ctx, parents, h, reps) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
+                  + _routine(ctx, parents, h, reps) + _sheets(ctx, parents) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
                   one_on_ones(ctx, crew, _part), close_sign_offs(ctx, crew, _part)] + series_parents(ctx, crew, _part),
                   ignore_index=True)
     joined = users.set_index("id")["createdAt"]
@@ -228,7 +252,7 @@ def generate(ctx, parents):
         "timezone": [TIMEZONE] * len(e), "is_floating_time": np.zeros(len(e), bool),
         "module": [k.module for k in kind], "event_type": [k.event_type for k in kind], "status": status,
         "priority": [k.priority for k in kind], "is_recurring": e["is_recurring"].astype(bool),
-        "entity_type": [k.entity_type if pd.notna(i) else None for k, i in zip(kind, e["entity_id"])],
+        "entity_type": [k.entity_type if pd.notna(i) or k.entity_type == SHEET else None for k, i in zip(kind, e["entity_id"])],
         "entity_id": e["entity_id"], "client_id": e["client_id"], "vendor_id": e["vendor_id"],
         "metadata": EVENT_METADATA.values(e["metadata"]),
         "created_by": e["created_by"], "assigned_to": e["assigned_to"], "visibility": visibility,

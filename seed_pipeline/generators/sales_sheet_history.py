@@ -1,8 +1,10 @@
 """Sales sheets sent to clients before some of their orders, priced by each client's profile."""
 
+import numpy as np
 import pandas as pd
 
 from seed_pipeline.contract.commercial import SHEET_ITEMS
+from seed_pipeline.generation.fill import fills
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._commercial import account_rep, commercial_of, optional_ids, sheet_items
 from seed_pipeline.generators._core import real_ids
@@ -28,3 +30,20 @@ def generate(ctx, parents):
         "notes": [f"{n} batches on the shelf: {k}" for n, k in zip(lines, kinds)],
         "created_at": s["created_at"],
     })
+
+
+@fills("calendar_events", "entity_id")
+def sheet_of_each_follow_up(ctx, events, sheets) -> np.ndarray:
+    """Each event keeps what it is about; a sales sheet follow-up gets its sheet. The calendar makes one per
+    sheet, a client's in the order of its sheets, so a client's k-th follow-up is its k-th sheet (a follow-up
+    with no such sheet stays NULL, which the rule ``sheet_follow_up_is_its_sheets`` counts)."""
+    def nth_of_client(frame: pd.DataFrame) -> pd.MultiIndex:
+        client = pd.to_numeric(frame["client_id"]).fillna(-1).astype("int64")
+        return pd.MultiIndex.from_arrays([client.to_numpy(), client.groupby(client.to_numpy()).cumcount().to_numpy()])
+
+    values = events["entity_id"].to_numpy(dtype=object).copy()
+    about = events[events["entity_type"] == "sales_sheet"].sort_values("id")
+    sent = sheets.sort_values("id")
+    sheet = pd.Series(sent["id"].to_numpy(), index=nth_of_client(sent))
+    values[events.index.get_indexer(about.index)] = sheet.reindex(nth_of_client(about)).to_numpy()
+    return values

@@ -44,7 +44,7 @@ calendar_events = sa.Table(
     sa.Index('idx_calendar_created_by', 'created_by'),
     sa.Index('idx_calendar_events_client_id', 'client_id'),
     sa.Index('idx_calendar_events_vendor_id', 'vendor_id'),
-    info=polymorphic_refs(polymorphic('entity_type', 'entity_id', {'client': 'clients', 'vendor': 'vendors', 'order': 'orders', 'batch': 'batches', 'invoice': 'invoices', 'lot': 'lots'})),
+    info=polymorphic_refs(polymorphic('entity_type', 'entity_id', {'client': 'clients', 'vendor': 'vendors', 'order': 'orders', 'batch': 'batches', 'invoice': 'invoices', 'lot': 'lots', 'sales_sheet': 'sales_sheet_history'})),
 )
 
 

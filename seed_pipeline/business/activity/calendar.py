@@ -30,11 +30,13 @@ class EventKind:
 KINDS = {
     "delivery": EventKind("DELIVERY", "ORDERS", "order", 60, "HIGH", 0.0, "order_shipped"),
     "intake": EventKind("INTAKE", "INVENTORY", "lot", 90, "MEDIUM", 0.0, "lot_received"),
-    "photo": EventKind("PHOTOGRAPHY", "INVENTORY", "batch", 45, "LOW", 0.05, "batch_received"),
+    "photo": EventKind("PHOTOGRAPHY", "INVENTORY", "batch", 45, "LOW", 0.0, "batch_received"),  # the workflow says which took place
     "payment_due": EventKind("PAYMENT_DUE", "ACCOUNTING", "invoice", 30, "HIGH", 0.0, "invoice_due"),
     "collection": EventKind("AR_COLLECTION", "ACCOUNTING", "invoice", 30, "URGENT", 0.03, "invoice_overdue"),
     "account_review": EventKind("MEETING", "CLIENTS", "client", 60, "HIGH", 0.06, None),
     "follow_up": EventKind("FOLLOW_UP", "CLIENTS", "order", 30, "MEDIUM", 0.08, None),
+    # TERP's calendarFinancials.setSalesSheetReminder: the sheet's id is filled once the sheets exist
+    "sheet_follow_up": EventKind("FOLLOW_UP", "CLIENTS", "sales_sheet", 30, "MEDIUM", 0.08, None),
     "team_meeting": EventKind("MEETING", "GENERAL", None, 60, "MEDIUM", 0.04, None),
     "audit": EventKind("AUDIT", "COMPLIANCE", None, 180, "HIGH", 0.0, None),
     "sales_meeting": EventKind("MEETING", "CLIENTS", "client", 60, "HIGH", 0.06, None),
@@ -55,8 +57,8 @@ LATE_DAYS = 7  # an invoice paid this many days after its due date went to colle
 COLLECTION_EVERY = 30  # days between two collection calls, the first LATE_DAYS after the due date
 BIG_ORDER_QUANTILE = 0.9  # orders above it get a follow-up call
 FOLLOW_UP_DAYS = (3, 8)  # after shipping
-PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches photographed, days after arrival
 UNCONFIRMED_SHARE = 0.12  # of past client meetings nobody confirmed yet (TERP's "unconfirmed meetings")
+SHEET_FOLLOW_UP_HOURS = (9, 16.75)  # the next business day after a sheet is sent, at about the hour it was sent
 SALES_MEETING_DAYS = (2, 11)  # a big order follows a meeting with the client's people this many days later
 ONE_ON_ONE_WEEKS = 4  # each person meets their lead every four weeks
 CLOSE_SIGN_OFF_DAY = 3  # business days after month end the admin signs off the close
@@ -144,6 +146,16 @@ def event_status(start, end_ts: pd.Timestamp, cancelled, left_open, in_progress)
     ahead = pd.to_datetime(pd.Series(start)).to_numpy() > np.datetime64(end_ts)
     return np.select([ahead, np.asarray(cancelled), np.asarray(left_open), np.asarray(in_progress)],
                      ["SCHEDULED", "CANCELLED", "SCHEDULED", "IN_PROGRESS"], "COMPLETED")
+
+
+def sheet_follow_up(sent) -> pd.Series:
+    """When a rep calls about a sales sheet: the next business day, at the quarter hour it was sent (kept
+    in office hours). Never earlier for a later sheet, so a client's follow-ups are in its sheets' order."""
+    sent = pd.to_datetime(pd.Series(sent))
+    day = np.busday_offset(sent.dt.normalize().to_numpy().astype("datetime64[D]") + 1, 0, roll="forward")
+    low, high = (pd.Timedelta(hours=h) for h in SHEET_FOLLOW_UP_HOURS)
+    clock = (sent - sent.dt.normalize()).dt.ceil(QUARTER).clip(lower=low, upper=high)
+    return pd.Series(day.astype("datetime64[s]") + clock.to_numpy())
 
 
 def business_times(rng: np.random.Generator, n: int, hours: tuple[int, int] = DAY_HOURS) -> np.ndarray:

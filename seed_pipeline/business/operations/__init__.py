@@ -15,6 +15,7 @@ import pandas as pd
 from seed_pipeline.business.history import core_history
 from seed_pipeline.business.operations.alerts import stock_alerts
 from seed_pipeline.business.operations.movements import locations, places, stock_movements
+from seed_pipeline.business.operations.photography import photo_sessions
 from seed_pipeline.business.operations.purchasing import purchasing
 from seed_pipeline.business.operations.workflow import batch_workflow, current_status
 from seed_pipeline.generation.context import SeedSettings, table_rng
@@ -30,12 +31,13 @@ class Operations:
     purchase_items: pd.DataFrame
     sessions: pd.DataFrame
     alerts: pd.DataFrame
+    photo_sessions: pd.DataFrame  # batch, start, took_place, change (row of workflow)
 
 
 @lru_cache(maxsize=4)
 def operations(settings: SeedSettings) -> Operations:
     h = core_history(settings)
-    rng = {part: table_rng(settings.seed, f"operations.{part}") for part in ("workflow", "stock", "purchasing", "alerts")}
+    rng = {part: table_rng(settings.seed, f"operations.{part}") for part in ("workflow", "stock", "purchasing", "alerts", "photography")}
     end = h.window.end_ts
     workflow = batch_workflow(h.batches, h.lines, h.orders, h.returns, h.lots, h.vendors, end, rng["workflow"])
     status = current_status(workflow, len(h.batches))
@@ -45,4 +47,5 @@ def operations(settings: SeedSettings) -> Operations:
     shelves = locations(h.batches, first, second, moved, rng["stock"])
     orders, items, sessions = purchasing(h, status, workflow, rng["purchasing"])
     alerts = stock_alerts(h.batches, movements, workflow, status, end)
-    return Operations(workflow, status, movements, shelves, orders, items, sessions, alerts)
+    photos = photo_sessions(workflow, h.batches, status, end, rng["photography"])
+    return Operations(workflow, status, movements, shelves, orders, items, sessions, alerts, photos)
