@@ -1,14 +1,31 @@
 """SQL that breaks each business rule on a light seed, one module per domain.
 
-Each module holds ``CASES``: rule name -> statements that break it on one row (or one state). Every
-module in this folder is collected, so a domain adds its cases without touching the others'.
+Each module holds ``CASES``: rule name -> ``case(rows, *statements)``, the statements breaking it
+and the number of rows (or, for a rule that counts missing states, states) the rule must then
+report. The number is worked out from what the statements change, not read from the check: a
+case touches one row just past the rule's boundary wherever it can, so it is 1 unless the comment
+beside the case says why not. Every module in this folder is collected, so a domain adds its cases
+without touching the others'.
 """
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 
-RULE_CASES: dict[str, list[str]] = {}
+
+@dataclass(frozen=True)
+class Case:
+    rows: int  # what the rule reports once the statements ran
+    statements: tuple[str, ...]
+
+
+def case(rows: int, *statements: str) -> Case:
+    return Case(rows, statements)
+
+
+RULE_CASES: dict[str, Case] = {}
 for _module in pkgutil.iter_modules(__path__):
-    for _name, _statements in importlib.import_module(f"{__name__}.{_module.name}").CASES.items():
+    for _name, _case in importlib.import_module(f"{__name__}.{_module.name}").CASES.items():
         assert _name not in RULE_CASES, f"two breaking cases for {_name}"
-        RULE_CASES[_name] = _statements
+        assert isinstance(_case, Case), f"{_name}: a breaking case states the rows it breaks (use case(rows, ...))"
+        RULE_CASES[_name] = _case

@@ -1,32 +1,42 @@
 """Breaking cases of the rules of the core, the books, the calendar and the comments."""
 
+from seed_pipeline_tests.checks.rule_cases import case
+
 CASES = {
-    "order_total_is_sum_of_lines": ["UPDATE orders SET total = total + 10 WHERE id = 1"],
-    "one_invoice_per_order": ["UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"],
-    "invoice_total_is_order_total": ["UPDATE invoices SET totalAmount = totalAmount + 10, amountDue = amountDue + 10 WHERE id = 1"],
-    "paid_plus_due_is_total": ["UPDATE invoices SET amountPaid = amountPaid + 1 WHERE id = 1"],
-    "invoice_follows_order": ["UPDATE invoices SET invoiceDate = '2020-01-01' WHERE id = 1"],
-    "invoice_status_agrees": ["UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"],
-    "line_batch_in_stock_on_order_date": ["UPDATE order_line_items SET quantity = quantity * 1000 WHERE id = 1"],
-    "on_hand_is_received_less_sold_sampled_plus_returned": ["UPDATE batches SET onHandQty = '-5' WHERE id = 1"],
-    "client_running_totals": ["UPDATE clients SET total_spent = total_spent + 100 WHERE id = 1"],
-    "fulfilment_follows_order": ["UPDATE orders SET shipped_at = '2000-01-01 00:00:00' WHERE shipped_at IS NOT NULL AND id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"],
-    "return_after_delivery": ["UPDATE returns SET processed_at = '2000-01-01 00:00:00' WHERE id = 1"],
-    "journal_entries_balance": ["UPDATE ledgerEntries SET debit = debit + 1 WHERE id = (SELECT min(id) FROM ledgerEntries WHERE debit > 0)"],
-    "trial_balance_is_zero": ["UPDATE ledgerEntries SET credit = credit + 5 WHERE id = (SELECT max(id) FROM ledgerEntries WHERE credit > 0)"],
-    "entry_in_its_fiscal_period": ["UPDATE ledgerEntries SET entryDate = '2020-01-01' WHERE id = 1"],
-    "receivables_control_equals_invoices": ["UPDATE invoices SET amountDue = amountDue + 50 WHERE id = 1"],
-    "payables_control_equals_bills": ["UPDATE bills SET amountDue = amountDue + 50 WHERE id = 1"],
-    "documents_reach_their_control_account": ["UPDATE payments SET amount = amount + 1 WHERE id = 1"],
-    "expense_is_posted": ["UPDATE expenses SET totalAmount = totalAmount + 1 WHERE id = 1"],
-    "payments_add_up_to_amount_paid": ["DELETE FROM payments WHERE id = (SELECT min(id) FROM payments WHERE paymentType = 'RECEIVED')"],
-    "payment_follows_its_document": ["UPDATE payments SET paymentDate = '2000-01-01' WHERE id = (SELECT min(id) FROM payments WHERE invoiceId IS NOT NULL)"],
-    "bill_is_sum_of_its_lines": ["UPDATE billLineItems SET lineTotal = lineTotal + 1 WHERE id = 1"],
-    "bank_balance_is_ledger_balance": ["UPDATE bankAccounts SET currentBalance = currentBalance + 1"],
-    "client_accounts_match_the_books": ["UPDATE client_transactions SET amount = amount + 1 WHERE id = 1"],
-    "reminder_before_its_event": ["UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"],
-    "comment_after_its_subject": ["UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"],
-    "calendar_covers_every_month": ["DELETE FROM calendar_events WHERE start_date < '2026-11-01'"],
-    "event_follows_its_subject": ["UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
-                                  "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"],
+    "order_total_is_sum_of_lines": case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
+    "one_invoice_per_order": case(  # order 1 now has two invoices, invoice 2's order none
+        2, "UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"),
+    "invoice_total_is_order_total": case(1, "UPDATE invoices SET totalAmount = totalAmount + 0.01, amountDue = amountDue + 0.01 WHERE id = 1"),
+    "paid_plus_due_is_total": case(1, "UPDATE invoices SET amountPaid = amountPaid + 0.01 WHERE id = 1"),
+    "invoice_follows_order": case(1, "UPDATE invoices SET invoiceDate = (SELECT date(created_at, '-1 day') FROM orders WHERE id = invoices.referenceId) "
+                                   "WHERE id = 1"),
+    "invoice_status_agrees": case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
+    # the last sale of the first batch sold takes 0.01 more than the batch had left: only that line is oversold
+    "line_batch_in_stock_on_order_date": case(1, (
+        "UPDATE order_line_items SET quantity = quantity + 0.01 + (SELECT json_extract(b.metadata, '$.receivedQty') - b.sampleQty "
+        "FROM batches b WHERE b.id = order_line_items.batch_id) - (SELECT sum(x.quantity) FROM order_line_items x "
+        "WHERE x.batch_id = order_line_items.batch_id) WHERE id = (SELECT l.id FROM order_line_items l JOIN orders o "
+        "ON o.id = l.order_id ORDER BY l.batch_id, o.created_at DESC, l.id DESC LIMIT 1)")),
+    "on_hand_is_received_less_sold_sampled_plus_returned": case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 WHERE id = 1"),
+    "client_running_totals": case(1, "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1"),
+    "fulfilment_follows_order": case(1, "UPDATE orders SET shipped_at = datetime(packed_at, '-1 second') WHERE shipped_at IS NOT NULL AND id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
+    "return_after_delivery": case(1, "UPDATE returns SET processed_at = (SELECT shipped_at FROM orders WHERE id = returns.order_id) WHERE id = 1"),
+    "journal_entries_balance": case(1, "UPDATE ledgerEntries SET debit = debit + 0.01 WHERE id = (SELECT min(id) FROM ledgerEntries WHERE debit > 0)"),
+    "trial_balance_is_zero": case(1, "UPDATE ledgerEntries SET credit = credit + 0.01 WHERE id = (SELECT max(id) FROM ledgerEntries WHERE credit > 0)"),
+    "entry_in_its_fiscal_period": case(1, "UPDATE ledgerEntries SET entryDate = '2020-01-01' WHERE id = 1"),
+    "receivables_control_equals_invoices": case(1, "UPDATE invoices SET amountDue = amountDue + 0.01 WHERE id = 1"),
+    "payables_control_equals_bills": case(1, "UPDATE bills SET amountDue = amountDue + 0.01 WHERE id = 1"),
+    "documents_reach_their_control_account": case(1, "UPDATE payments SET amount = amount + 0.01 WHERE id = 1"),
+    "expense_is_posted": case(1, "UPDATE expenses SET totalAmount = totalAmount + 0.01 WHERE id = 1"),
+    "payments_add_up_to_amount_paid": case(1, "DELETE FROM payments WHERE id = (SELECT min(id) FROM payments WHERE paymentType = 'RECEIVED')"),
+    "payment_follows_its_document": case(1, "UPDATE payments SET paymentDate = '2000-01-01' WHERE id = (SELECT min(id) FROM payments WHERE invoiceId IS NOT NULL)"),
+    "bill_is_sum_of_its_lines": case(1, "UPDATE billLineItems SET lineTotal = lineTotal + 0.01 WHERE id = 1"),
+    "bank_balance_is_ledger_balance": case(1, "UPDATE bankAccounts SET currentBalance = currentBalance + 0.01"),
+    "client_accounts_match_the_books": case(1, "UPDATE client_transactions SET amount = amount + 0.01 WHERE id = 1"),
+    "reminder_before_its_event": case(1, "UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"),
+    "comment_after_its_subject": case(1, "UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"),
+    "calendar_covers_every_month": case(  # the light history is October 2026 alone: one month bare
+        1, "DELETE FROM calendar_events WHERE start_date < '2026-11-01'"),
+    "event_follows_its_subject": case(1, "UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
+                                  "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"),
 }
