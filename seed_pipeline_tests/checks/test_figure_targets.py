@@ -73,3 +73,13 @@ def test_tolerance_holds_up_to_its_edge_and_not_past_it(monkeypatch, figure):
         step = abs(expected) * 1e-6  # far above float noise, far below any tolerance
         tried = [(low - step, False), (low + step, True), (high - step, True), (high + step, False)]
     assert [(value, _outcome(monkeypatch, figure, value).passed) for value, _ in tried] == tried
+
+
+def test_a_scenario_too_small_for_its_return_rate_is_held_to_one_return():
+    """Light at a fifth of its size has 10 orders: 2% of them is not a return, so the target is one in ten."""
+    tiny = SeedSettings("light", 42, 0.2, FULL.end_date)
+    [target] = [t for t in figures.targets(tiny.resolved) if t.figure == "returns_share"]
+    assert (target.expected, target.tolerance, target.relative) == (pytest.approx(0.1), 0.3, True)
+    light = SeedSettings("light", 42, 1.0, FULL.end_date)
+    [target] = [t for t in figures.targets(light.resolved) if t.figure == "returns_share"]
+    assert target.expected == pytest.approx(0.02)  # 1 of 50 orders would be 2% too: the scenario's own rate holds
