@@ -63,9 +63,13 @@ def test_every_rule_has_a_breaking_case():
     assert set(RULE_CASES) == {c.name for c in CHECKS.values() if not c.name.endswith(("_integrity", "_on_target"))}
 
 
-@pytest.mark.parametrize("rule", sorted(RULE_CASES))
-def test_rule_check_reports_exactly_the_rows_its_case_breaks(broken, rule):
-    case = RULE_CASES[rule]
+BROKEN_CLAUSES = [(rule, i) for rule, cases in sorted(RULE_CASES.items()) for i in range(len(cases))]
+
+
+@pytest.mark.parametrize("rule, clause", BROKEN_CLAUSES,
+                         ids=[rule if len(RULE_CASES[rule]) == 1 else f"{rule}-{i}" for rule, i in BROKEN_CLAUSES])
+def test_rule_check_reports_exactly_the_rows_its_case_breaks(broken, rule, clause):
+    case = RULE_CASES[rule][clause]
     outcome = evaluate(broken(*case.statements), rule)
     assert (outcome.passed, outcome.failures) == (False, (f"{rule}: {case.rows} rows",))
     assert outcome.observed == {"violating_rows": case.rows}

@@ -6,21 +6,33 @@ CASES = {
     "order_total_is_sum_of_lines": case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
     "one_invoice_per_order": case(  # order 1 now has two invoices, invoice 2's order none
         2, "UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"),
-    "invoice_total_is_order_total": case(1, "UPDATE invoices SET totalAmount = totalAmount + 0.01, amountDue = amountDue + 0.01 WHERE id = 1"),
+    "invoice_total_is_order_total": (  # the amount, then the client
+        case(1, "UPDATE invoices SET totalAmount = totalAmount + 0.01, amountDue = amountDue + 0.01 WHERE id = 1"),
+        case(1, "UPDATE invoices SET customerId = (SELECT min(id) FROM clients WHERE id <> invoices.customerId) WHERE id = 1")),
     "paid_plus_due_is_total": case(1, "UPDATE invoices SET amountPaid = amountPaid + 0.01 WHERE id = 1"),
-    "invoice_follows_order": case(1, "UPDATE invoices SET invoiceDate = (SELECT date(created_at, '-1 day') FROM orders WHERE id = invoices.referenceId) "
-                                   "WHERE id = 1"),
+    "invoice_follows_order": (  # issued the day before its order, then due the day before it was issued
+        case(1, "UPDATE invoices SET invoiceDate = (SELECT date(created_at, '-1 day') FROM orders WHERE id = invoices.referenceId) "
+                "WHERE id = 1"),
+        case(1, "UPDATE invoices SET dueDate = date(invoiceDate, '-1 day') WHERE id = 1")),
     "invoice_status_agrees": case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
     # the last sale of the first batch sold takes 0.01 more than the batch had left: only that line is oversold
-    "line_batch_in_stock_on_order_date": case(1, (
+    "line_batch_in_stock_on_order_date": (case(1, (
         "UPDATE order_line_items SET quantity = quantity + 0.01 + (SELECT json_extract(b.metadata, '$.receivedQty') - b.sampleQty "
         "FROM batches b WHERE b.id = order_line_items.batch_id) - (SELECT sum(x.quantity) FROM order_line_items x "
         "WHERE x.batch_id = order_line_items.batch_id) WHERE id = (SELECT l.id FROM order_line_items l JOIN orders o "
         "ON o.id = l.order_id ORDER BY l.batch_id, o.created_at DESC, l.id DESC LIMIT 1)")),
+        # the first batch arrives a second after its first sale was ordered: that one line sold it early
+        case(1, "UPDATE batches SET createdAt = (SELECT datetime(min(o.created_at), '+1 second') FROM order_line_items l "
+                "JOIN orders o ON o.id = l.order_id WHERE l.batch_id = batches.id) WHERE id = (SELECT min(batch_id) FROM order_line_items)")),
     "on_hand_is_received_less_sold_sampled_plus_returned": case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 WHERE id = 1"),
-    "client_running_totals": case(1, "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1"),
-    "fulfilment_follows_order": case(1, "UPDATE orders SET shipped_at = datetime(packed_at, '-1 second') WHERE shipped_at IS NOT NULL AND id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
-    "return_after_delivery": case(1, "UPDATE returns SET processed_at = (SELECT shipped_at FROM orders WHERE id = returns.order_id) WHERE id = 1"),
+    "client_running_totals": (case(1, "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1"),
+                              case(1, "UPDATE clients SET total_owed = total_owed + 0.01 WHERE id = 1")),
+    "fulfilment_follows_order": (  # shipped a second before it was packed, then a status that is not how far it got
+        case(1, "UPDATE orders SET shipped_at = datetime(packed_at, '-1 second') WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
+        case(1, "UPDATE orders SET fulfillmentStatus = 'PACKED' WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)")),
+    "return_after_delivery": (  # processed the very second its order shipped, then from an order never shipped
+        case(1, "UPDATE returns SET processed_at = (SELECT shipped_at FROM orders WHERE id = returns.order_id) WHERE id = 1"),
+        case(1, "UPDATE orders SET shipped_at = NULL WHERE id = (SELECT order_id FROM returns WHERE id = 1)")),
     "journal_entries_balance": case(1, "UPDATE ledgerEntries SET debit = debit + 0.01 WHERE id = (SELECT min(id) FROM ledgerEntries WHERE debit > 0)"),
     "trial_balance_is_zero": case(1, "UPDATE ledgerEntries SET credit = credit + 0.01 WHERE id = (SELECT max(id) FROM ledgerEntries WHERE credit > 0)"),
     "entry_in_its_fiscal_period": case(1, "UPDATE ledgerEntries SET entryDate = '2020-01-01' WHERE id = 1"),
