@@ -2,7 +2,7 @@
 PostgreSQL and MariaDB servers named by SEED_TEST_PG_URL / SEED_TEST_MYSQL_URL.
 
 A server that cannot be reached skips its tests locally; CI starts both and sets
-SEED_TEST_REQUIRE_SERVERS, which turns such a skip into a failure.
+SEED_TEST_REQUIRE_SERVERS (or CI=true), which turns such a skip into a failure.
 
 - ``sqlite_url`` / ``pg_url`` / ``mysql_url`` / ``db_url``: an empty database (no tables).
 - ``terp_url``: a database that already has TERP's schema and no rows. Creating 120 tables
@@ -27,6 +27,7 @@ from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline.loaders.ownership import OWNERSHIP
 from seed_pipeline.schema import TABLES, metadata
+from seed_pipeline_tests.shared import must_not_skip
 
 PG_SERVER = os.environ.get("SEED_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 MYSQL_SERVER = os.environ.get("SEED_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
@@ -44,8 +45,8 @@ def _admin(server_url: str, name: str) -> sa.Engine:
     except Exception as exc:  # any driver error means "not reachable here"
         engine.dispose()
         reason = f"{name} not reachable at {url.render_as_string()}: {str(exc).splitlines()[0]}"
-        if os.environ.get("SEED_TEST_REQUIRE_SERVERS"):
-            pytest.fail(reason + " (SEED_TEST_REQUIRE_SERVERS is set: CI must test every engine)")
+        if must_not_skip():
+            pytest.fail(reason + " (CI or SEED_TEST_REQUIRE_SERVERS is set: CI must test every engine)")
         pytest.skip(reason)
     return engine.execution_options(isolation_level="AUTOCOMMIT")
 

@@ -27,7 +27,7 @@ GROW_TYPES = (
 GROW_BY_SUBCATEGORY = {g.subcategory: g for g in GROW_TYPES}
 
 # Price of a pound relative to grade B, and each grade's share of flower sales.
-GRADE_PRICE = {"A": 1.20, "B": 1.05, "C": 0.90, "D": 0.75}  # mix-weighted average: 1.0
+GRADE_PRICE = {"A": 1.20, "B": 1.05, "C": 0.90, "D": 0.75}  # mix-weighted average: 1.005
 GRADE_MIX = {"A": 0.25, "B": 0.35, "C": 0.25, "D": 0.15}
 PRICE_TOLERANCE = 0.12  # sold price of a pound vs list: client concessions and batch-to-batch spread
 

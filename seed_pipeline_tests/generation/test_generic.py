@@ -87,7 +87,13 @@ def test_a_missing_parent_is_named():
         generate_generic(ctx, {})
 
 
-def test_full_scenario_stays_in_the_low_hundreds_of_thousands(seeded):
+# the database's size, by scenario: full 4,400 orders (low hundreds of thousands of rows), light 50 orders
+# (a few thousand); and each scenario's own orders exactly
+SIZE = {"full": (4_400, 100_000, 300_000), "light": (50, 2_000, 20_000)}
+
+
+def test_each_scenario_has_its_orders_and_its_size(seeded):
     chosen, frames = seeded
-    if chosen.scenario == "full":
-        assert 100_000 < sum(len(f) for f in frames.values()) < 300_000
+    orders, low, high = SIZE[chosen.scenario]
+    assert len(frames["orders"]) == orders
+    assert low < sum(len(f) for f in frames.values()) < high

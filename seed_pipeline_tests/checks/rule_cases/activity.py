@@ -1,27 +1,29 @@
 """Breaking cases of the team's screens: series, invitations, tasks, inbox, mentions, meetings, and
 the contract of the calendar and collaboration tables (a JSON value TERP cannot read, a counted state gone)."""
 
+from seed_pipeline_tests.checks.rule_cases import case
+
 
 def _first(table: str, where: str = "1 = 1") -> str:
     return f"id = (SELECT min(id) FROM {table} WHERE {where})"
 
 
 CASES = {
-    "recurrence_instances_follow_their_rule": [
+    "recurrence_instances_follow_their_rule": case(  # the rule's date now has no instance, and the next day one too many
+        2,
         "UPDATE calendar_recurrence_instances SET instance_date = date(instance_date, '+1 day') WHERE "
-        + _first("calendar_recurrence_instances")],
-    "invitation_history_before_the_event": [
-        "UPDATE calendar_invitation_history SET performed_at = '2030-01-01 00:00:00' WHERE " + _first("calendar_invitation_history")],
-    "task_status_agrees_with_its_story": ["UPDATE todo_tasks SET status = 'done' WHERE " + _first("todo_tasks", "status = 'todo'")],
-    "inbox_item_follows_its_source": [
-        "UPDATE inbox_items SET reference_id = reference_id + 1 WHERE " + _first("inbox_items", "source_type = 'task_assignment'")],
-    "mentions_match_their_comment": ["DELETE FROM comment_mentions WHERE " + _first("comment_mentions")],
-    "meeting_record_matches_its_event": ["UPDATE client_meeting_history SET outcome = 'rescheduled' WHERE " + _first("client_meeting_history")],
-    "overdue_payment_due_stays_open": [
-        "UPDATE calendar_events SET status = 'COMPLETED' WHERE event_type = 'PAYMENT_DUE' AND status = 'SCHEDULED' "
-        "AND start_date < '2026-10-31'"],
-    "participants_can_see_their_event": ["DELETE FROM calendar_event_permissions WHERE " + _first("calendar_event_permissions", "permission = 'VIEW'")],
-    "everyone_has_their_own_screens": ["DELETE FROM calendar_views WHERE user_id = (SELECT min(id) FROM users) AND is_default = 1"],
+        + _first("calendar_recurrence_instances")),
+    "invitation_history_before_the_event": case(1, 
+        "UPDATE calendar_invitation_history SET performed_at = '2030-01-01 00:00:00' WHERE " + _first("calendar_invitation_history")),
+    "task_status_agrees_with_its_story": case(1, "UPDATE todo_tasks SET status = 'done' WHERE " + _first("todo_tasks", "status = 'todo'")),
+    "inbox_item_follows_its_source": case(1, 
+        "UPDATE inbox_items SET reference_id = reference_id + 1 WHERE " + _first("inbox_items", "source_type = 'task_assignment'")),
+    "mentions_match_their_comment": case(1, "DELETE FROM comment_mentions WHERE " + _first("comment_mentions")),
+    "meeting_record_matches_its_event": case(1, "UPDATE client_meeting_history SET outcome = 'rescheduled' WHERE " + _first("client_meeting_history")),
+    "overdue_payment_due_stays_open": case(1, "UPDATE calendar_events SET status = 'COMPLETED' WHERE " + _first(
+        "calendar_events", "event_type = 'PAYMENT_DUE' AND status = 'SCHEDULED' AND start_date < '2026-10-31'")),
+    "participants_can_see_their_event": case(1, "DELETE FROM calendar_event_permissions WHERE " + _first("calendar_event_permissions", "permission = 'VIEW'")),
+    "everyone_has_their_own_screens": case(1, "DELETE FROM calendar_views WHERE user_id = (SELECT min(id) FROM users) AND is_default = 1"),
 }
 
 # JSON columns: one value TERP's reader could not read (many=True columns hold arrays of objects).
@@ -37,8 +39,8 @@ _JSON = {
 }
 for _table, _column in _JSON:
     _bad = "'[{\"unknownKey\": 1}]'" if (_table, _column) in _OBJECT_ARRAYS else "'{\"unknownKey\": 1}'"
-    CASES[f"{_table}_{_column}_reads_as_terp_expects"] = [
-        f'UPDATE "{_table}" SET "{_column}" = {_bad} WHERE id = (SELECT min(id) FROM "{_table}")']
+    CASES[f"{_table}_{_column}_reads_as_terp_expects"] = case(
+        1, f'UPDATE "{_table}" SET "{_column}" = {_bad} WHERE id = (SELECT min(id) FROM "{_table}")')
 
 # Status columns: every row of one counted state moved to another, so a screen counting it comes back empty.
 for _table, _column, _gone, _to in (
@@ -47,5 +49,5 @@ for _table, _column, _gone, _to in (
     ("calendar_recurrence_instances", "status", "MODIFIED", "GENERATED"), ("todo_tasks", "status", "in_progress", "done"),
     ("inbox_items", "status", "unread", "seen"), ("client_communications", "communicationType", "NOTE", "CALL"),
 ):
-    CASES[f"{_table}_{_column}_has_every_counted_state"] = [
-        f"UPDATE \"{_table}\" SET \"{_column}\" = '{_to}' WHERE \"{_column}\" = '{_gone}'"]
+    CASES[f"{_table}_{_column}_has_every_counted_state"] = case(  # one state gone: one missing state
+        1, f"UPDATE \"{_table}\" SET \"{_column}\" = '{_to}' WHERE \"{_column}\" = '{_gone}'")

@@ -1,5 +1,7 @@
 """Breaking cases of the pricing, matchmaking, samples, sales sheet and interest list rules and contract."""
 
+from seed_pipeline_tests.checks.rule_cases import case
+
 _FIRST = "id = (SELECT min(id) FROM {table} WHERE {where})"
 
 
@@ -8,34 +10,35 @@ def _one(table: str, where: str) -> str:
 
 
 CASES = {
-    "profile_prices_reproduce_charged_prices": ["UPDATE pricing_rules SET adjustment_value = 60 WHERE id = 1"],
-    "price_alerts_watch_real_prices": [f"UPDATE client_price_alerts SET target_price = target_price * 2 WHERE {_one('client_price_alerts', 'active = 1')}"],
-    "matches_agree_and_precede_orders": [f"UPDATE client_needs SET grade = 'Z' WHERE id = (SELECT client_need_id FROM match_records "
-                                         f"WHERE {_one('match_records', 'inventory_batch_id IS NOT NULL')})"],
-    "sample_log_agrees_with_batches": ["UPDATE sample_inventory_log SET quantity = quantity + 1 WHERE "
-                                       + _one("sample_inventory_log", "action = 'ALLOCATED'")],
-    "sales_sheets_priced_by_client_profile": ["UPDATE sales_sheet_history SET total_value = total_value + 5 WHERE id = 1"],
-    "sheet_versions_tell_the_changes": ["UPDATE salesSheetVersions SET versionNumber = 7 WHERE id = (SELECT min(id) FROM salesSheetVersions)"],
-    "live_catalog_priced_by_client_profile": ["UPDATE client_interest_list_items SET price_at_interest = price_at_interest + 10 WHERE id = 1"],
-    "sample_requests_precede_their_orders": [f"UPDATE sampleRequests SET requestDate = '2030-01-01 00:00:00' WHERE {_one('sampleRequests', 'relatedOrderId IS NOT NULL')}"],
+    "profile_prices_reproduce_charged_prices": case(  # one buying client without a profile: its lines cannot be priced
+        1, "UPDATE clients SET pricing_profile_id = NULL WHERE id = (SELECT min(client_id) FROM orders)"),
+    "price_alerts_watch_real_prices": case(1, f"UPDATE client_price_alerts SET target_price = target_price * 2 WHERE {_one('client_price_alerts', 'active = 1')}"),
+    "matches_agree_and_precede_orders": case(1, f"UPDATE client_needs SET grade = 'Z' WHERE id = (SELECT client_need_id FROM match_records "
+                                         f"WHERE {_one('match_records', 'inventory_batch_id IS NOT NULL')})"),
+    "sample_log_agrees_with_batches": case(1, "UPDATE sample_inventory_log SET quantity = quantity + 1 WHERE "
+                                       + _one("sample_inventory_log", "action = 'ALLOCATED'")),
+    "sales_sheets_priced_by_client_profile": case(1, "UPDATE sales_sheet_history SET total_value = total_value + 5 WHERE id = 1"),
+    "sheet_versions_tell_the_changes": case(1, "UPDATE salesSheetVersions SET versionNumber = 7 WHERE id = (SELECT min(id) FROM salesSheetVersions)"),
+    "live_catalog_priced_by_client_profile": case(1, "UPDATE client_interest_list_items SET price_at_interest = price_at_interest + 10 WHERE id = 1"),
+    "sample_requests_precede_their_orders": case(1, f"UPDATE sampleRequests SET requestDate = '2030-01-01 00:00:00' WHERE {_one('sampleRequests', 'relatedOrderId IS NOT NULL')}"),
     # the contract: a JSON value TERP cannot read, a counted state missing
-    "pricing_rules_conditions_reads_as_terp_expects": ["UPDATE pricing_rules SET conditions = '{\"minPrice\": 0}' WHERE id = 1"],
-    "pricing_profiles_rules_reads_as_terp_expects": ["UPDATE pricing_profiles SET rules = '[{\"id\": 1}]' WHERE id = 1"],
-    "match_records_match_reasons_reads_as_terp_expects": ["UPDATE match_records SET match_reasons = '[{\"reason\": \"strain\"}]' WHERE id = 1"],
-    "sampleRequests_products_reads_as_terp_expects": ["UPDATE sampleRequests SET products = '[{\"batchId\": 1, \"price\": 5, \"quantity\": 1}]' WHERE id = 1"],
-    "sales_sheet_templates_filters_reads_as_terp_expects": ["UPDATE sales_sheet_templates SET filters = '[]' WHERE id = 1"],
-    "sales_sheet_templates_selected_items_reads_as_terp_expects": ["UPDATE sales_sheet_templates SET selected_items = '[1, 2]' WHERE id = 1"],
-    "sales_sheet_templates_column_visibility_reads_as_terp_expects": ["UPDATE sales_sheet_templates SET column_visibility = '{\"price\": true}' WHERE id = 1"],
-    "salesSheetVersions_filters_reads_as_terp_expects": ["UPDATE salesSheetVersions SET filters = '{\"category\": 3}' WHERE id = 1"],
-    "salesSheetVersions_selected_items_reads_as_terp_expects": ["UPDATE salesSheetVersions SET selected_items = '[{\"batchId\": 1}]' WHERE id = 1"],
-    "salesSheetVersions_column_visibility_reads_as_terp_expects": ["UPDATE salesSheetVersions SET column_visibility = '{\"vendor\": false}' WHERE id = 1"],
-    "sales_sheet_history_items_reads_as_terp_expects": ["UPDATE sales_sheet_history SET items = '[{\"itemId\": 1, \"price\": 150}]' WHERE id = 1"],
-    "client_catalog_views_filters_reads_as_terp_expects": ["UPDATE client_catalog_views SET filters = '{\"stockLevel\": \"plenty\"}' WHERE id = 1"],
-    "client_needs_status_has_every_counted_state": ["UPDATE client_needs SET status = 'ACTIVE' WHERE status = 'CANCELLED'"],
-    "client_needs_priority_has_every_counted_state": ["UPDATE client_needs SET priority = 'HIGH' WHERE priority = 'URGENT'"],
-    "vendor_supply_status_has_every_counted_state": ["UPDATE vendor_supply SET status = 'AVAILABLE' WHERE status = 'RESERVED'"],
-    "match_records_match_type_has_every_counted_state": ["UPDATE match_records SET match_type = 'EXACT' WHERE match_type = 'CLOSE'"],
-    "match_records_user_action_has_every_counted_state": ["UPDATE match_records SET user_action = 'NONE' WHERE user_action = 'DISMISSED'"],
-    "sampleRequests_sampleRequestStatus_has_every_counted_state": ["UPDATE sampleRequests SET sampleRequestStatus = 'FULFILLED' WHERE sampleRequestStatus = 'PENDING'"],
-    "client_interest_lists_status_has_every_counted_state": ["UPDATE client_interest_lists SET status = 'REVIEWED' WHERE status = 'NEW'"],
+    "pricing_rules_conditions_reads_as_terp_expects": case(1, "UPDATE pricing_rules SET conditions = '{\"minPrice\": 0}' WHERE id = 1"),
+    "pricing_profiles_rules_reads_as_terp_expects": case(1, "UPDATE pricing_profiles SET rules = '[{\"id\": 1}]' WHERE id = 1"),
+    "match_records_match_reasons_reads_as_terp_expects": case(1, "UPDATE match_records SET match_reasons = '[{\"reason\": \"strain\"}]' WHERE id = 1"),
+    "sampleRequests_products_reads_as_terp_expects": case(1, "UPDATE sampleRequests SET products = '[{\"batchId\": 1, \"price\": 5, \"quantity\": 1}]' WHERE id = 1"),
+    "sales_sheet_templates_filters_reads_as_terp_expects": case(1, "UPDATE sales_sheet_templates SET filters = '[]' WHERE id = 1"),
+    "sales_sheet_templates_selected_items_reads_as_terp_expects": case(1, "UPDATE sales_sheet_templates SET selected_items = '[1, 2]' WHERE id = 1"),
+    "sales_sheet_templates_column_visibility_reads_as_terp_expects": case(1, "UPDATE sales_sheet_templates SET column_visibility = '{\"price\": true}' WHERE id = 1"),
+    "salesSheetVersions_filters_reads_as_terp_expects": case(1, "UPDATE salesSheetVersions SET filters = '{\"category\": 3}' WHERE id = 1"),
+    "salesSheetVersions_selected_items_reads_as_terp_expects": case(1, "UPDATE salesSheetVersions SET selected_items = '[{\"batchId\": 1}]' WHERE id = 1"),
+    "salesSheetVersions_column_visibility_reads_as_terp_expects": case(1, "UPDATE salesSheetVersions SET column_visibility = '{\"vendor\": false}' WHERE id = 1"),
+    "sales_sheet_history_items_reads_as_terp_expects": case(1, "UPDATE sales_sheet_history SET items = '[{\"itemId\": 1, \"price\": 150}]' WHERE id = 1"),
+    "client_catalog_views_filters_reads_as_terp_expects": case(1, "UPDATE client_catalog_views SET filters = '{\"stockLevel\": \"plenty\"}' WHERE id = 1"),
+    "client_needs_status_has_every_counted_state": case(1, "UPDATE client_needs SET status = 'ACTIVE' WHERE status = 'CANCELLED'"),
+    "client_needs_priority_has_every_counted_state": case(1, "UPDATE client_needs SET priority = 'HIGH' WHERE priority = 'URGENT'"),
+    "vendor_supply_status_has_every_counted_state": case(1, "UPDATE vendor_supply SET status = 'AVAILABLE' WHERE status = 'RESERVED'"),
+    "match_records_match_type_has_every_counted_state": case(1, "UPDATE match_records SET match_type = 'EXACT' WHERE match_type = 'CLOSE'"),
+    "match_records_user_action_has_every_counted_state": case(1, "UPDATE match_records SET user_action = 'NONE' WHERE user_action = 'DISMISSED'"),
+    "sampleRequests_sampleRequestStatus_has_every_counted_state": case(1, "UPDATE sampleRequests SET sampleRequestStatus = 'FULFILLED' WHERE sampleRequestStatus = 'PENDING'"),
+    "client_interest_lists_status_has_every_counted_state": case(1, "UPDATE client_interest_lists SET status = 'REVIEWED' WHERE status = 'NEW'"),
 }

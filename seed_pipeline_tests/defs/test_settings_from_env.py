@@ -1,0 +1,62 @@
+"""Settings from SEED_* variables, the flags winning over them; the staging schedule's skip without its URL."""
+
+import datetime as dt
+
+import dagster as dg
+import pytest
+
+from seed_pipeline.cli.main import parser
+from seed_pipeline.defs.schedules import staging_refresh
+from seed_pipeline.defs.settings import SeedSettingsResource
+
+ENV = {"SEED_DATABASE_URL": "sqlite:////tmp/from-env.sqlite", "SEED_SCENARIO": "chaos", "SEED_SEED": "7",
+       "SEED_SCALE": "0.5", "SEED_END_DATE": "2026-03-31"}
+
+
+@pytest.fixture
+def seed_env(monkeypatch):
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    return monkeypatch
+
+
+def _seed_args(*argv):
+    args = parser().parse_args(["seed", *argv])
+    return args.db, args.scenario, args.seed, args.scale, args.end_date
+
+
+def test_seed_takes_its_settings_from_seed_variables(seed_env):
+    assert _seed_args() == ("sqlite:////tmp/from-env.sqlite", "chaos", "7", "0.5", "2026-03-31")
+
+
+def test_a_flag_wins_over_its_variable(seed_env):
+    flags = ("--db", "sqlite:////tmp/flag.sqlite", "--scenario", "light", "--seed", "3", "--scale", "2",
+             "--end-date", "2026-10-31")
+    assert _seed_args(*flags) == ("sqlite:////tmp/flag.sqlite", "light", "3", "2", "2026-10-31")
+
+
+def test_verify_takes_its_database_from_the_variable(seed_env):
+    assert parser().parse_args(["verify"]).db == "sqlite:////tmp/from-env.sqlite"
+
+
+def test_the_dagster_settings_default_to_the_seed_variables(seed_env):
+    assert SeedSettingsResource.from_env() == SeedSettingsResource(scenario="chaos", seed=7, scale=0.5, end_date="2026-03-31")
+
+
+def _tick():
+    return dg.build_schedule_context(scheduled_execution_time=dt.datetime(2026, 11, 2, 3, 0, tzinfo=dt.timezone.utc))
+
+
+def test_the_staging_refresh_skips_without_a_staging_database(monkeypatch):
+    monkeypatch.delenv("SEED_STAGING_DATABASE_URL", raising=False)
+    result = staging_refresh(_tick())
+    assert isinstance(result, dg.SkipReason)
+    assert result.skip_message == "set SEED_STAGING_DATABASE_URL to the staging database URL to enable the refresh"
+
+
+def test_the_staging_refresh_reseeds_staging_up_to_the_day_of_its_tick(monkeypatch):
+    monkeypatch.setenv("SEED_STAGING_DATABASE_URL", "sqlite:////tmp/staging.sqlite")
+    request = staging_refresh(_tick())
+    assert isinstance(request, dg.RunRequest) and request.run_key == "staging-2026-11-02"
+    assert request.run_config["resources"]["seed_settings"] == {"config": {"end_date": "2026-11-02"}}
+    assert request.run_config["resources"]["database"] == {"config": {"url": {"env": "SEED_STAGING_DATABASE_URL"}}}

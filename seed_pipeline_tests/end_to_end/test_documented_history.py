@@ -1,0 +1,43 @@
+"""What docs/generators.md states about the core history, measured on the shared light seed with SQL
+written here (not with the generators' or the checks' code).
+
+- flower is bought at a unit cost 27% below the batch's price (normal around it, σ 2 points), a
+  batch's price is its list price (grow type's price a pound × grade factor) within ±6%;
+- one invoice per order, dated the order's day or the next.
+"""
+
+import sqlite3
+import statistics
+
+import pytest
+
+POUND = {"Indoor": 1800, "Deps": 1200, "Outdoor": 800}  # TERP's price of a pound, by grow type
+GRADE = {"A": 1.20, "B": 1.05, "C": 0.90, "D": 0.75}
+
+
+@pytest.fixture(scope="module")
+def db(seeded_sqlite):
+    conn = sqlite3.connect(seeded_sqlite("light", 42))
+    yield conn
+    conn.close()
+
+
+def test_flower_is_bought_about_27_percent_below_its_price(db):
+    batches = db.execute(
+        "SELECT p.subcategory, b.grade, CAST(b.unitCogs AS REAL) FROM batches b JOIN products p ON p.id = b.productId "
+        "WHERE p.category = 'Flower' AND p.subcategory IN ('Indoor', 'Deps', 'Outdoor')").fetchall()
+    below_list = [1 - cost / (POUND[grow] * GRADE[grade]) for grow, grade, cost in batches]
+    assert len(below_list) >= 12  # every grow type and grade is bought
+    # the batch's price spreads ±6% around list, the cost σ 2 points around 27% below it: against list
+    # the mean stays within 2 points of 27%, and no batch is 4 spreads (σ ≈ 3 points) away
+    assert statistics.mean(below_list) == pytest.approx(0.27, abs=0.02)
+    assert 0.15 < min(below_list) and max(below_list) < 0.39, (min(below_list), max(below_list))
+
+
+def test_every_order_has_one_invoice_dated_its_day_or_the_next(db):
+    dated = db.execute(
+        "SELECT o.id, julianday(date(i.invoiceDate)) - julianday(date(o.created_at)) FROM orders o "
+        "LEFT JOIN invoices i ON i.referenceType = 'ORDER' AND i.referenceId = o.id").fetchall()
+    orders = db.execute("SELECT count(*) FROM orders").fetchone()[0]
+    assert len(dated) == orders == 50  # the light scenario's 50 orders, each with exactly one invoice
+    assert {days for _, days in dated} == {0, 1}  # both happen, and nothing else
