@@ -54,12 +54,14 @@ CASES = {
     # the core and the books as TERP's screens read them
     "some_buyers_lapsed": case(1, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = (SELECT min(id) FROM orders WHERE client_id = "
                            "(SELECT client_id FROM orders GROUP BY client_id ORDER BY count(*) DESC, client_id LIMIT 1))"),
-    "write_offs_posted_to_bad_debt": case(1, "UPDATE invoices SET amountDue = amountDue - 10, status = 'VOID' "
+    "write_offs_posted_to_bad_debt": case(  # the invoice misses both sides of its write-off: AR and bad debt
+        2, "UPDATE invoices SET amountDue = amountDue - 10, status = 'VOID' "
                                       "WHERE id = (SELECT min(id) FROM invoices WHERE amountDue > 10)"),
     "write_off_only_when_hopeless": case(1, "UPDATE ledgerEntries SET referenceType = 'WRITE_OFF' "
                                      "WHERE id = (SELECT min(id) FROM ledgerEntries WHERE referenceType = 'INVOICE')"),
     "bill_status_agrees": case(1, "UPDATE bills SET status = 'APPROVED' WHERE id = 1"),
-    "reimbursements_settle_their_expense": case(1, "UPDATE expenses SET isReimbursed = 1 WHERE id = (SELECT min(id) FROM expenses WHERE isReimbursable = 1)"),
+    "reimbursements_settle_their_expense": case(  # the payable account no longer matches, and the expense has no date
+        2, "UPDATE expenses SET isReimbursed = 1 WHERE id = (SELECT min(id) FROM expenses WHERE isReimbursable = 1)"),
     "orders_items_reads_as_terp_expects": case(1, "UPDATE orders SET items = '[{\"batchCode\": \"B-000001\", \"quantity\": 1}]' WHERE id = 1"),
     "returns_items_reads_as_terp_expects": case(1, "UPDATE returns SET items = '[{\"batchId\": 1, \"quantity\": 1}]' WHERE id = 1"),
     "batches_metadata_reads_as_terp_expects": case(1, "UPDATE batches SET metadata = '{\"receivedQty\": \"lots\"}' WHERE id = 1"),
@@ -70,7 +72,8 @@ CASES = {
     "products_category_has_every_counted_state": case(1, "UPDATE products SET category = 'Flower' WHERE category = 'Vapes'"),
     "orders_saleStatus_has_every_counted_state": case(1, "UPDATE orders SET saleStatus = 'PAID' WHERE saleStatus = 'PENDING'"),
     # a longer history (its first order months earlier) that still holds only the one bill of a month
-    "bills_status_has_every_counted_state": case(1, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = 1"),
+    # the one bill present shows one of the four states AP counts: three are missing
+    "bills_status_has_every_counted_state": case(3, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = 1"),
     "payments_paymentType_has_every_counted_state": case(1, "UPDATE payments SET paymentType = 'RECEIVED' WHERE paymentType = 'SENT'"),
     "transactions_transactionStatus_has_every_counted_state": case(1, 
         "UPDATE transactions SET transactionStatus = 'PENDING' WHERE transactionStatus = 'OVERDUE'"),

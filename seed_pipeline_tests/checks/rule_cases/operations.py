@@ -13,7 +13,10 @@ CASES = {
     "sold_only_while_sellable": case(1, *(
         f"INSERT INTO batch_status_history (batchId, fromStatusId, toStatusId, changedBy, notes, createdAt) "
         f"SELECT l.batch_id, {src}, {dst}, o.created_by, 'hold', datetime(o.created_at, '{shift}') "
-        "FROM order_line_items l JOIN orders o ON o.id = l.order_id WHERE l.id = 1"
+        "FROM order_line_items l JOIN orders o ON o.id = l.order_id WHERE l.id = (SELECT min(l2.id) FROM order_line_items l2 "
+        "JOIN orders o2 ON o2.id = l2.order_id WHERE NOT EXISTS (SELECT 1 FROM order_line_items l3 JOIN orders o3 "
+        "ON o3.id = l3.order_id WHERE l3.batch_id = l2.batch_id AND o3.created_at = o2.created_at AND l3.id <> l2.id))"
+        # the only line sold from its batch at that moment
         for src, dst, shift in ((LIVE, ON_HOLD, "+0 seconds"), (ON_HOLD, LIVE, "+1 second")))),
     "movements_replay_to_on_hand": case(1, "DELETE FROM inventoryMovements WHERE id = (SELECT min(id) FROM inventoryMovements "
                                     "WHERE inventoryMovementType = 'SALE')"),
