@@ -19,24 +19,26 @@ from seed_pipeline.scenarios import SCENARIOS
 
 END = date(2026, 10, 31)
 
-# (total, paid, due, viewed) -> status, as of END: nothing due is PAID whatever the date; a balance
-# past its due date (the day after it, not the day itself) is OVERDUE; else part paid is PARTIAL
+# (total, paid, due, written off) -> status, as of END: a debt written off is VOID whatever else; nothing
+# due is PAID whatever the date; a balance past its due date (the day after it, not the day itself) is
+# OVERDUE; else part paid is PARTIAL, and nothing paid SENT
 CASES = [
-    ((100.0, 100.0, "2026-01-01", False), "PAID"),
-    ((100.0, 99.996, "2026-01-01", False), "PAID"),  # under half a cent left: nothing due
-    ((100.0, 99.99, "2026-10-30", False), "OVERDUE"),
-    ((100.0, 0.0, "2026-10-30", True), "OVERDUE"),
-    ((100.0, 0.0, "2026-10-31", False), "SENT"),  # due today is not yet late
-    ((100.0, 0.0, "2026-10-31", True), "VIEWED"),
-    ((100.0, 40.0, "2026-10-31", False), "PARTIAL"),
-    ((100.0, 40.0, "2026-11-30", True), "PARTIAL"),
-    ((100.0, 0.0, "2026-11-30", False), "SENT"),
+    ((100.0, 100.0, "2026-01-01", 0.0), "PAID"),
+    ((100.0, 99.996, "2026-01-01", 0.0), "PAID"),  # under half a cent left: nothing due
+    ((100.0, 99.99, "2026-10-30", 0.0), "OVERDUE"),
+    ((100.0, 0.0, "2026-10-30", 0.0), "OVERDUE"),
+    ((100.0, 0.0, "2026-10-31", 0.0), "SENT"),  # due today is not yet late
+    ((100.0, 40.0, "2026-10-31", 0.0), "PARTIAL"),
+    ((100.0, 40.0, "2026-11-30", 0.0), "PARTIAL"),
+    ((100.0, 0.0, "2026-11-30", 0.0), "SENT"),
+    ((100.0, 20.0, "2026-01-01", 80.0), "VOID"),  # the rest written off: nothing due, yet not paid
+    ((100.0, 0.0, "2025-06-01", 0.01), "VOID"),
 ]
 
 
 def test_invoice_status_on_hand_computed_cases():
-    frame = pd.DataFrame([inputs for inputs, _ in CASES], columns=["total", "paid", "due", "viewed"])
-    got = invoice_status(frame["total"], frame["paid"], pd.to_datetime(frame["due"]), END, frame["viewed"])
+    frame = pd.DataFrame([inputs for inputs, _ in CASES], columns=["total", "paid", "due", "written_off"])
+    got = invoice_status(frame["total"], frame["paid"], pd.to_datetime(frame["due"]), END, frame["written_off"])
     assert list(got) == [status for _, status in CASES]
 
 
@@ -50,10 +52,11 @@ def db(seeded_sqlite):
 
 STATUS_SQL = f"""
 SELECT status, CASE
+    WHEN round(totalAmount - amountPaid - amountDue, 2) > 0 THEN 'VOID'
     WHEN round(totalAmount - amountPaid, 2) <= 0 THEN 'PAID'
     WHEN date(dueDate) < '{END.isoformat()}' THEN 'OVERDUE'
     WHEN amountPaid > 0 THEN 'PARTIAL'
-    WHEN status = 'VIEWED' THEN 'VIEWED' ELSE 'SENT' END
+    ELSE 'SENT' END
 FROM invoices"""
 
 
