@@ -10,12 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import dagster as dg
+import numpy as np
 import pandas as pd
 import psycopg
 import pymysql
 import sqlalchemy as sa
 
-from seed_pipeline.loaders import bulk, ownership, rows, schema_state
+from seed_pipeline.loaders import bulk, ownership, rows, schema_state, sync
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -26,10 +27,10 @@ DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.E
 
 @dataclass(frozen=True)
 class WriteResult:
-    frame: pd.DataFrame  # the frame as written: ids (and self-references) shifted by id_offset
+    frame: pd.DataFrame  # the frame as written: ids (and self-references) mapped to their final ids
     rows: int
     seconds: float
-    id_offset: int
+    id_offset: int  # final id of local id 1, minus one
 
 
 def _known(table: str) -> sa.Table:
@@ -38,15 +39,17 @@ def _known(table: str) -> sa.Table:
     return TABLES[table]
 
 
-def _shift(frame: pd.DataFrame, table: str, offset: int) -> pd.DataFrame:
-    """``frame`` with its ids and self-references moved by ``offset`` (the frame itself when 0)."""
-    if not offset:
-        return frame
-    shifted = frame.copy()
+def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
+    """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k)."""
+    if len(final) == 0 or np.array_equal(final, np.arange(1, len(final) + 1)):
+        return frame  # an empty database, or a table owned from id 1: local ids are final
+    mapped = frame.copy()
     columns = {"id"} | {r.column for r in references_from(table) if r.is_self and r.target_column == "id"}
-    for column in columns & set(shifted.columns):
-        shifted[column] = shifted[column] + offset
-    return shifted
+    lookup = pd.Series(final, index=np.arange(1, len(final) + 1))
+    for column in columns & set(mapped.columns):
+        values = pd.to_numeric(mapped[column]).astype("Int64").map(lookup).astype("Int64")
+        mapped[column] = values.astype("int64") if column == "id" else values
+    return mapped
 
 
 class SeedDatabase(dg.ConfigurableResource):
@@ -136,7 +139,7 @@ class SeedDatabase(dg.ConfigurableResource):
             ownership.ensure_table(conn)
 
     def write_table(self, table: str, frame: pd.DataFrame, provenance: dict) -> WriteResult:
-        """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, shifted if needed)."""
+        """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, mapped to owned ids)."""
         started = time.perf_counter()
         _known(table)
         wire = rows.prepare(table, frame)
@@ -149,30 +152,20 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(table) as conn:
             owned = ownership.record_of(conn, table)
             if single:
-                offset, first, last = self._write_single(conn, table, wire, owned)
+                span = int(wire["id"].max()) if len(wire) else 0
+                final = ownership.assign_ids(conn, table, owned, span)
+                wire = _map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
+                sync.sync_single(conn, table, wire, owned.ids() if owned else np.empty(0, dtype=np.int64))
+                bulk.advance_sequence(conn, table)
+                ownership.record(conn, table, wire["id"].to_numpy(dtype="int64"), len(wire), provenance)
             else:
-                offset, first, last = 0, None, None
-                conn.execute(TABLES[table].delete().where(ownership.owned_clause(conn, table)))
-                bulk.load(conn, table, wire)
-            ownership.record(conn, table, first, last, len(wire), provenance)
-        return WriteResult(_shift(frame, table, offset), len(frame), time.perf_counter() - started, offset)
-
-    def _write_single(self, conn, table, wire, owned):
-        span = int(wire["id"].max()) if len(wire) else 0
-        offset = ownership.id_offset(conn, table, owned, span)
-        wire = _shift(wire, table, offset)
-        if not wire["id"].is_monotonic_increasing:
-            wire = wire.sort_values("id")  # self-references point at lower ids; InnoDB checks row by row
-        t = TABLES[table]
-        has_owned = owned is not None and owned.first_id is not None
-        if has_owned and conn.execute(sa.select(t.c.id).where(t.c.id.between(owned.first_id, owned.last_id)).limit(1)).first():
-            bulk.replace_owned(conn, table, wire, owned.first_id, owned.last_id)
-        else:
-            bulk.load(conn, table, wire)
-        bulk.advance_sequence(conn, table)
-        if wire.empty:
-            return offset, None, None
-        return offset, int(wire["id"].min()), int(wire["id"].max())
+                final = None
+                keys = sync.sync_composite(conn, table, wire)
+                ownership.record_keys(conn, table, keys)
+                ownership.record(conn, table, None, len(keys), provenance)
+        mapped = _map_ids(frame, table, final) if final is not None else frame
+        offset = int(final[0]) - 1 if final is not None and len(final) else 0
+        return WriteResult(mapped, len(frame), time.perf_counter() - started, offset)
 
     def fill_column(self, table: str, column: str, values: pd.Series) -> int:
         """Set ``column`` of owned rows from ``values`` (indexed by final id; NaN/None -> NULL)."""
@@ -186,11 +179,10 @@ class SeedDatabase(dg.ConfigurableResource):
         self._ensure_bookkeeping(table)
         with self._connection(table) as conn:
             owned = ownership.record_of(conn, table)
-            if owned is None or owned.first_id is None or wire.empty:
+            if owned is None or not owned.ranges or wire.empty:
                 return 0
-            bulk.create_stage(conn, table, ["id", column])
-            bulk.fill_stage(conn, wire)
-            updated = bulk.update_from_stage(conn, table, [column], owned.first_id, owned.last_id)
+            bulk.stage(conn, table, wire)
+            updated = bulk.update_from_stage(conn, table, [column], owned.ranges)
             bulk.drop_stage(conn)
         return updated
 
