@@ -97,13 +97,18 @@ def cmd_schema_create(args) -> int:
 
 
 def cmd_seed(args) -> int:
+    settings = _settings(args)
+    selected = _selected(args.select)
+    database = SeedDatabase(url=args.db)
+    with database.run_lock():
+        return _seed_locked(args, settings, selected, database)
+
+
+def _seed_locked(args, settings, selected, database) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
     from seed_pipeline.definitions import defs
 
-    settings = _settings(args)
-    selected = _selected(args.select)
-    database = SeedDatabase(url=args.db)
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
     job = defs.resolve_job_def("seed_all")

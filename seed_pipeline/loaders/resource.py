@@ -15,8 +15,9 @@ import pandas as pd
 import psycopg
 import pymysql
 import sqlalchemy as sa
+from pydantic import PrivateAttr
 
-from seed_pipeline.loaders import bulk, ownership, rows, schema_state, sync
+from seed_pipeline.loaders import bulk, lock, ownership, rows, schema_state, sync
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -56,6 +57,7 @@ class SeedDatabase(dg.ConfigurableResource):
     """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
 
     url: str = DEFAULT_URL
+    _locked: bool = PrivateAttr(default=False)  # this resource took the run lock at setup
 
     def engine(self) -> sa.Engine:
         return engine_for(self.url)
@@ -119,9 +121,38 @@ class SeedDatabase(dg.ConfigurableResource):
             ownership.ensure_table(conn)
         return False
 
+    @contextmanager
+    def run_lock(self):
+        """Hold the database's run lock (see lock.py) for the block; one line naming the holder if taken."""
+        try:
+            lock.acquire(self.url)
+        except DRIVER_ERRORS as exc:
+            raise connection_error(exc, self.display_url()) from None
+        try:
+            yield
+        finally:
+            lock.release(self.url)
+
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        """A run from the UI or a schedule checks (and, in an empty database, creates) the schema first."""
-        self.ensure_schema()
+        """A run from the UI or a schedule takes the run lock and checks (or creates) the schema first.
+
+        The lock is per process: steps of the multiprocess job would lock each other out, so
+        that job relies on the lock of whoever launched it.
+        """
+        run = getattr(context, "dagster_run", None)
+        self._locked = run is None or run.job_name != "seed_all_parallel"
+        if self._locked:
+            lock.acquire(self.url)
+        try:
+            self.ensure_schema()
+        except BaseException:
+            self.teardown_after_execution(context)
+            raise
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._locked:
+            self._locked = False
+            lock.release(self.url)
 
     def create_schema(self) -> None:
         """`seed-pipeline schema create`: only ever into a database without TERP's tables."""
