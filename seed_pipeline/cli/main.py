@@ -19,12 +19,13 @@ USER_ERROR, RUN_FAILED = 2, 1
 
 
 def _settings_args(parser: argparse.ArgumentParser) -> None:
-    env = os.environ.get
-    parser.add_argument("--scenario", default=env("SEED_SCENARIO", "full"), help=f"one of {', '.join(SCENARIOS)}")
-    parser.add_argument("--seed", default=env("SEED_SEED", "42"), help="random seed (default 42)")
-    parser.add_argument("--scale", default=env("SEED_SCALE", "1.0"), help="volume multiplier (default 1)")
-    parser.add_argument("--end-date", default=env("SEED_END_DATE", ""), help="last day of the history, YYYY-MM-DD (default today)")
-    parser.add_argument("--select", default=None, help="Dagster asset selection, e.g. 'calendar_events' or 'group:core'")
+    """Unset flags fall back to SEED_* variables, then (partial runs) the database's record, then the defaults."""
+    parser.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default $SEED_SCENARIO or full)")
+    parser.add_argument("--seed", help="random seed, 0 or more (default $SEED_SEED or 42)")
+    parser.add_argument("--scale", help="volume multiplier (default $SEED_SCALE or 1)")
+    parser.add_argument("--end-date", help="last day of the history, YYYY-MM-DD (default $SEED_END_DATE or today)")
+    parser.add_argument("--select", default=None, help="Dagster asset selection, e.g. 'calendar_events' or 'group:core'; "
+                        "unset settings default to those the database was seeded with")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -41,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="seed the database through the Dagster asset graph")
     _db_arg(seed)
     _settings_args(seed)
+    seed.add_argument("--alongside-existing-rows", action="store_true",
+                      help="seed a database that holds rows this tool did not create and no seed record")
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
@@ -58,8 +61,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _settings(args) -> SeedSettings:
-    return SeedSettings.parse(args.scenario, args.seed, args.scale, args.end_date)
+def _settings(args, recorded: dict | None = None) -> SeedSettings:
+    from seed_pipeline.cli.settings import resolve
+
+    return resolve(args, recorded)
 
 
 def _selected(select: str | None) -> set[str] | None:
@@ -97,10 +102,19 @@ def cmd_schema_create(args) -> int:
 
 
 def cmd_seed(args) -> int:
-    settings = _settings(args)
+    from seed_pipeline.cli.partial import check_foreign_rows, check_partial
+    from seed_pipeline.loaders.ownership import settings_record
+
     selected = _selected(args.select)
+    settings = _settings(args) if selected is None else None  # a partial run may default to the record
     database = SeedDatabase(url=args.db)
     with database.run_lock():
+        records = database.records() if database.check() == "terp" else {}
+        if not args.alongside_existing_rows:
+            check_foreign_rows(database, records)
+        if selected is not None:
+            settings = _settings(args, database.provenance() if records else None)
+            check_partial(records, settings_record(settings), selected)
         return _seed_locked(args, settings, selected, database)
 
 
@@ -189,6 +203,10 @@ COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "ve
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command in ("seed", "plan"):
+            from seed_pipeline.cli.settings import check_environment
+
+            check_environment(args)
         return COMMANDS[args.command](args)
     except (SeedDatabaseError, UserInputError) as exc:
         print(f"seed-pipeline: error: {exc}", file=sys.stderr)

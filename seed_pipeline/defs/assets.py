@@ -6,10 +6,12 @@ import dagster as dg
 import pandas as pd
 from sqlalchemy.dialects import mysql
 
+from seed_pipeline.defs.partial import fill_from_database
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
 from seed_pipeline.generation.registry import generator_for
 from seed_pipeline.graph import DependencyGraph, build_graph
+from seed_pipeline.loaders.ownership import settings_record
 from seed_pipeline.schema import TABLES
 
 PREVIEW_ROWS = 5
@@ -59,7 +61,7 @@ def table_asset(table: str, graph: DependencyGraph) -> dg.AssetsDefinition:
         started = time.perf_counter()
         ctx = GenerationContext.for_table(table, settings)
         frame = generator_for(table)(ctx, parent_frames)
-        written = database.write_table(table, frame, provenance=_provenance(settings))
+        written = database.write_table(table, frame, provenance=settings_record(settings))
         filled = {}
         for ref in graph.deferred_into(table):
             source = parent_frames[ref.table]
@@ -67,6 +69,7 @@ def table_asset(table: str, graph: DependencyGraph) -> dg.AssetsDefinition:
             filled[f"{ref.table}.{ref.column}"] = database.fill_column(ref.table, ref.column, values)
             # Later readers in this run share this frame: keep it equal to the database.
             source[ref.column] = values.reindex(source["id"]).to_numpy()
+        filled |= fill_from_database(context, graph, table, written.frame, settings)  # partial runs keep them
         metadata = {
             "dagster/row_count": written.rows,
             "dagster/column_schema": _column_schema(table),
@@ -79,15 +82,6 @@ def table_asset(table: str, graph: DependencyGraph) -> dg.AssetsDefinition:
         return dg.Output(written.frame, metadata=metadata)
 
     return _asset
-
-
-def _provenance(settings) -> dict:
-    return {
-        "scenario": settings.scenario,
-        "seed": settings.seed,
-        "scale": settings.scale,
-        "end_date": settings.end_date.isoformat(),
-    }
 
 
 def table_assets() -> list[dg.AssetsDefinition]:

@@ -162,6 +162,12 @@ def forget(conn: sa.Connection, table: str) -> None:
     conn.execute(KEYS.delete().where(KEYS.c.table_name == table))
 
 
+def settings_record(settings) -> dict:
+    """A run's settings as recorded with each table it writes (and compared across tables)."""
+    return {"scenario": settings.scenario, "seed": int(settings.seed), "scale": float(settings.scale),
+            "end_date": settings.end_date.isoformat()}
+
+
 def provenance_of(conn: sa.Connection) -> dict | None:
     """The settings of the last seed (scenario, seed, scale, end date), from the core orders' record."""
     if not sa.inspect(conn).has_table(OWNERSHIP.name):

@@ -100,6 +100,11 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(action="read", transaction=False) as conn:
             return ownership.provenance_of(conn)
 
+    def records(self) -> dict[str, ownership.Owned]:
+        """What the tool owns in each table it wrote, with the settings it wrote it with."""
+        with self._connection(action="read", transaction=False) as conn:
+            return ownership.records(conn)
+
     def _create(self) -> None:
         try:
             with self._connection(action="create tables in") as conn:
