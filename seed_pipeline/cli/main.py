@@ -15,7 +15,7 @@ from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders import DEFAULT_URL, SeedDatabase, SeedDatabaseError
 from seed_pipeline.scenarios import SCENARIOS
 
-USER_ERROR, RUN_FAILED = 2, 1
+USER_ERROR, RUN_FAILED, INTERRUPTED = 2, 1, 130
 
 
 def _settings_args(parser: argparse.ArgumentParser) -> None:
@@ -139,7 +139,7 @@ def _seed_locked(args, settings, selected, database) -> int:
                 }
             },
         },
-        "loggers": {"console": {"config": {"log_level": "ERROR"}}},
+        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},  # tracebacks go to the run's event log
     }
     from dagster import AssetKey
 
@@ -160,6 +160,8 @@ def _seed_locked(args, settings, selected, database) -> int:
     failed_checks = sorted(name for name, passed in watch.checks.items() if not passed)
     print(f"checks: {len(watch.checks) - len(failed_checks)} passed, {len(failed_checks)} failed"
           + "".join(f"\n  failed: {name}" for name in failed_checks))
+    if any(message.startswith("DagsterExecutionInterruptedError") for _, message in watch.failures):
+        raise KeyboardInterrupt  # Dagster stopped the run at Ctrl-C: say so once
     if not result.success or failed_checks:
         for step, message in watch.failures or [("checks", f"{len(failed_checks)} failed")]:
             print(f"seed-pipeline: error: {step}: {message}", file=sys.stderr)
@@ -175,6 +177,8 @@ def cmd_verify(args) -> int:
     from seed_pipeline.cli.verify import format_results, settings_for, verify
 
     database = SeedDatabase(url=args.db)
+    if not database.exists():
+        raise UserInputError(f"{database.display_url()} does not exist: nothing to verify")
     if database.check() != "terp":
         raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
     settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
@@ -211,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     except (SeedDatabaseError, UserInputError) as exc:
         print(f"seed-pipeline: error: {exc}", file=sys.stderr)
         return USER_ERROR
+    except KeyboardInterrupt:
+        print("seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
+              "run the same command again to finish", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def asset_check_of(check: Check) -> dg.AssetChecksDefinition:
     )
     def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         settings = context.resources.seed_settings.settings()
-        with context.resources.database.engine().connect() as conn:
+        with context.resources.database.tool_rows() as conn:  # the users' rows are not the seed's to judge
             outcome = check.evaluate(conn, settings)
         return dg.AssetCheckResult(passed=outcome.passed, metadata=_metadata(outcome))
 

@@ -86,8 +86,10 @@ def ranges_of(ids: np.ndarray) -> tuple[tuple[int, int], ...]:
 
 def record_of(conn: sa.Connection, table: str) -> Owned | None:
     row = conn.execute(sa.select(OWNERSHIP).where(OWNERSHIP.c.table_name == table)).first()
-    if row is None:
-        return None
+    return None if row is None else _owned(row)
+
+
+def _owned(row) -> Owned:
     if row.id_ranges:
         ranges = tuple(tuple(r) for r in json.loads(row.id_ranges))
     else:  # written by an older version: one range
@@ -99,8 +101,7 @@ def records(conn: sa.Connection) -> dict[str, Owned]:
     """Every table's record (tables never written are absent)."""
     if not sa.inspect(conn).has_table(OWNERSHIP.name):
         return {}
-    names = conn.execute(sa.select(OWNERSHIP.c.table_name)).scalars().all()
-    return {name: record_of(conn, name) for name in names}
+    return {row.table_name: _owned(row) for row in conn.execute(sa.select(OWNERSHIP))}
 
 
 def ids_clause(column: sa.ColumnElement, ranges) -> sa.ColumnElement[bool]:
@@ -109,11 +110,11 @@ def ids_clause(column: sa.ColumnElement, ranges) -> sa.ColumnElement[bool]:
     return sa.or_(*(column.between(a, b) for a, b in ranges))
 
 
-def owned_clause(conn: sa.Connection, table: str, alias: sa.FromClause | None = None) -> sa.ColumnElement[bool]:
-    """A WHERE clause selecting exactly the rows of ``table`` (or of ``alias`` of it) this tool created."""
-    t = alias if alias is not None else TABLES[table]
+def owned_clause(conn: sa.Connection, table: str, owned: Owned | None = None) -> sa.ColumnElement[bool]:
+    """A WHERE clause selecting exactly the rows of ``table`` this tool created (``owned``: its record, if read)."""
+    t = TABLES[table]
     if has_single_id(table):
-        owned = record_of(conn, table)
+        owned = owned if owned is not None else record_of(conn, table)
         return ids_clause(t.c.id, owned.ranges if owned else ())
     a, b = key_columns(table)
     return sa.exists().where(

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
 import numpy as np
@@ -17,7 +18,7 @@ import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
-from seed_pipeline.loaders import bulk, lock, ownership, rows, schema_state, sync
+from seed_pipeline.loaders import bulk, lock, ownership, rows, schema_state, scope, sync
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -53,6 +54,15 @@ def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame
     return mapped
 
 
+def _interrupted(exc: BaseException) -> bool:
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class SeedDatabase(dg.ConfigurableResource):
     """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
 
@@ -61,6 +71,11 @@ class SeedDatabase(dg.ConfigurableResource):
 
     def engine(self) -> sa.Engine:
         return engine_for(self.url)
+
+    def exists(self) -> bool:
+        """False only for a SQLite file that is not there (connecting would create it)."""
+        url = normalise_url(self.url)
+        return url.get_backend_name() != "sqlite" or url.database == ":memory:" or Path(url.database).exists()
 
     def display_url(self) -> str:
         """The URL as the user gave it, without its password."""
@@ -86,6 +101,8 @@ class SeedDatabase(dg.ConfigurableResource):
         except SeedDatabaseError:
             raise
         except DRIVER_ERRORS as exc:
+            if _interrupted(exc):  # a driver turns Ctrl-C during a read into its own error: it is still Ctrl-C
+                raise KeyboardInterrupt from None
             raise describe(exc, user=user_of(engine.url), target=target, table=table, action=action) from None
 
     # --- schema -------------------------------------------------------------------------------
@@ -144,7 +161,7 @@ class SeedDatabase(dg.ConfigurableResource):
         The lock is per process: steps of the multiprocess job would lock each other out, so
         that job relies on the lock of whoever launched it.
         """
-        run = getattr(context, "dagster_run", None)
+        run = getattr(context, "run", None)
         self._locked = run is None or run.job_name != "seed_all_parallel"
         if self._locked:
             lock.acquire(self.url)
@@ -221,6 +238,18 @@ class SeedDatabase(dg.ConfigurableResource):
             updated = bulk.update_from_stage(conn, table, [column], owned.ranges)
             bulk.drop_stage(conn)
         return updated
+
+    @contextmanager
+    def tool_rows(self):
+        """A read connection on which every table reads as the rows this tool created (see scope.py)."""
+        with self._connection(action="read", transaction=False) as conn:
+            shadowed = scope.shadow_foreign_rows(conn)
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction():
+                    conn.rollback()
+                scope.drop_shadows(conn, shadowed)
 
     # --- reads --------------------------------------------------------------------------------
 

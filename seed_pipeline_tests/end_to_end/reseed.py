@@ -13,6 +13,7 @@ from seed_pipeline_tests.dbtools import fingerprint
 
 END = "2026-10-31"
 LIGHT = ("--scenario", "light")
+USERS_ID = 900001  # the id of each of the users' rows below
 _FRESH: dict[tuple[str, ...], dict[str, str]] = {}
 
 
@@ -32,8 +33,8 @@ def fresh(tmp_path_factory, *args: str) -> dict[str, str]:
     return _FRESH[args]
 
 
-# Rows a user of TERP makes on top of a seeded database, each pointing at seeded rows
-# (a declared, a logical and a composite-key reference), with ids far past the seed's.
+# Rows a user of TERP makes on top of a seeded database, pointing at seeded rows (a declared, a
+# logical and a composite-key reference), with ids far past the seed's; the batch has no metadata.
 USERS_ROWS = {
     "calendar_reminders": "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
     "VALUES (900001, 1, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')",
@@ -42,6 +43,10 @@ USERS_ROWS = {
     "order_line_items": "INSERT INTO order_line_items (id, order_id, batch_id, quantity, cogs_per_unit, "
     "original_cogs_per_unit, margin_percent, margin_dollar, margin_source, unit_price, line_total) "
     "VALUES (900001, 900001, 1, 1, 1, 1, 0, 0, 'MANUAL', 1, 1)",
+    "batches": "INSERT INTO batches (id, code, sku, metadata, {copied}) SELECT 900001, 'USER-B-1', 'USER-SKU-1', NULL, "
+    "{copied} FROM batches WHERE id = 1".format(
+        copied=", ".join(c.name for c in TABLES["batches"].columns if c.name not in ("id", "code", "sku", "metadata"))
+    ),
     "user_roles": "INSERT INTO user_roles (user_id, role_id) SELECT u.openId, r.id FROM users u, roles r "
     "WHERE u.id = 1 AND NOT EXISTS (SELECT 1 FROM user_roles x WHERE x.user_id = u.openId AND x.role_id = r.id) "
     "ORDER BY r.id LIMIT 1",
@@ -60,7 +65,7 @@ def add_users_rows(url: str) -> None:
 
 def _users_clauses() -> dict[str, sa.ColumnElement[bool]]:
     """Per table, the rows USERS_ROWS made (user_roles: the pairs the tool does not record as its own)."""
-    clauses = {name: TABLES[name].c.id >= 900001 for name in ("calendar_reminders", "orders", "order_line_items")}
+    clauses = {name: TABLES[name].c.id == USERS_ID for name in USERS_ROWS if name != "user_roles"}
     roles = TABLES["user_roles"]
     keys = sa.table("seed_pipeline_keys", sa.column("table_name"), sa.column("key_a"), sa.column("key_b"))
     clauses["user_roles"] = ~sa.exists().where(keys.c.table_name == "user_roles", keys.c.key_a == roles.c.user_id,

@@ -1,10 +1,16 @@
 """Seeding again converges: any change of settings gives, in one run, a fresh seed's content for
 the tool's rows, and the users' rows stay byte for byte as they were."""
 
+import signal
+import subprocess
+import sys
+
 import pytest
 
-from seed_pipeline_tests.end_to_end.reseed import add_users_rows, fresh, seed, tool_fingerprint, users_rows
+from seed_pipeline_tests.end_to_end.reseed import END, LIGHT, add_users_rows, fresh, seed, tool_fingerprint, users_rows
+from seed_pipeline.cli.main import main
 from seed_pipeline_tests.dbtools import fingerprint
+from seed_pipeline_tests.loaders.samples import execute, scalar
 
 CHANGES = {
     "next end date": ((), ("--end-date", "2026-11-01")),
@@ -45,12 +51,45 @@ def test_reseeds_converge_on_every_engine(db_url, tmp_path_factory):
 
 
 def test_users_rows_survive_an_identical_reseed_and_a_new_day(sqlite_url, tmp_path_factory):
+    """Checks judge the tool's rows: a user's order without lines or a batch without metadata fails none."""
     assert seed(sqlite_url) == 0
     add_users_rows(sqlite_url)
     made = users_rows(sqlite_url)
     assert all(made.values())
-    seed(sqlite_url)
+    assert main(["verify", "--db", sqlite_url]) == 0
+    assert seed(sqlite_url) == 0
     assert users_rows(sqlite_url) == made
     assert tool_fingerprint(sqlite_url) == fresh(tmp_path_factory)
-    seed(sqlite_url, "--end-date", "2026-11-01")
+    assert seed(sqlite_url, "--end-date", "2026-11-01") == 0  # more batches: they go past the user's
     assert users_rows(sqlite_url) == made
+    assert main(["verify", "--db", sqlite_url]) == 0
+
+
+def test_a_reseed_that_would_remove_a_row_users_point_at_refuses(sqlite_url, capsys):
+    assert seed(sqlite_url, "--scale", "2") == 0
+    last_event = scalar(sqlite_url, "SELECT max(id) FROM calendar_events")
+    execute(sqlite_url, "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
+                        f"VALUES (900002, {last_event}, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')")
+    before = fingerprint(sqlite_url, ["calendar_events", "calendar_reminders"])
+    capsys.readouterr()
+    assert seed(sqlite_url) == 1  # scale 1 makes fewer events
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("seed-pipeline")]
+    assert len(err) == 1
+    assert f"calendar_reminders 900002 (event_id -> calendar_events {last_event})" in err[0]
+    assert fingerprint(sqlite_url, ["calendar_events", "calendar_reminders"]) == before
+
+
+def test_ctrl_c_stops_in_one_line_and_a_rerun_converges(sqlite_url, tmp_path, tmp_path_factory):
+    command = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", sqlite_url, *LIGHT, "--end-date", END]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in run.stdout:  # interrupt once some tables are written
+        if line.startswith("[ 10/"):
+            run.send_signal(signal.SIGINT)
+            break
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 130, err
+    assert [line for line in err.splitlines() if line.strip()] == [
+        "seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
+        "run the same command again to finish"]
+    assert seed(sqlite_url) == 0
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
