@@ -56,6 +56,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
     check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
+    down = sub.add_parser("teardown", help="remove exactly the rows this tool created; the users' rows stay")
+    _db_arg(down, required=True)
+    down.add_argument("--backup", default=None, metavar="DIR", help="first write every touched table to DIR as CSV")
     docs = sub.add_parser("docs", help="regenerate docs/tables.md, docs/checks.md and docs/contract.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
@@ -187,6 +190,19 @@ def cmd_verify(args) -> int:
     return 0 if all(r["passed"] for r in results) else RUN_FAILED
 
 
+def cmd_teardown(args) -> int:
+    from pathlib import Path
+
+    database = SeedDatabase(url=args.db)
+    if not database.exists() or database.check() != "terp":
+        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
+    with database.run_lock():
+        removed = database.teardown(Path(args.backup) if args.backup else None)
+    print(f"removed {sum(removed.values()):,} seeded rows from {len(removed)} tables of {database.display_url()}"
+          + (f"; backup in {args.backup}" if args.backup else ""))
+    return 0
+
+
 def cmd_docs(args) -> int:
     from pathlib import Path
 
@@ -201,7 +217,8 @@ def cmd_docs(args) -> int:
     return 0
 
 
-COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify, "docs": cmd_docs}
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify,
+            "teardown": cmd_teardown, "docs": cmd_docs}
 
 
 def main(argv: list[str] | None = None) -> int:

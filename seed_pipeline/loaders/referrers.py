@@ -87,9 +87,9 @@ def apply(conn: sa.Connection, removal: Removal) -> None:
         delete_rows(conn, name, where)
 
 
-def refusal(table: str, broken: list[str], action: str) -> str:
+def refusal(subject: str, broken: list[str], action: str, otherwise: str = "") -> str:
     shown = "; ".join(broken[:SHOWN]) + (f"; and {len(broken) - SHOWN} more" if len(broken) > SHOWN else "")
     return (
-        f"table {table}: {action} would break rows this tool did not create that point at seeded rows: {shown}; "
-        "point those rows elsewhere or delete them first, or keep the previous settings"
+        f"{subject}: {action} would break rows this tool did not create that point at seeded rows: {shown}; "
+        f"point those rows elsewhere or delete them first{otherwise}"
     )

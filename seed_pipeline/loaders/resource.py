@@ -18,7 +18,7 @@ import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
-from seed_pipeline.loaders import bulk, lock, ownership, rows, schema_state, scope, sync
+from seed_pipeline.loaders import bulk, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -250,6 +250,17 @@ class SeedDatabase(dg.ConfigurableResource):
                 if conn.in_transaction():
                     conn.rollback()
                 scope.drop_shadows(conn, shadowed)
+
+    def teardown(self, backup_to: Path | None = None) -> dict[str, int]:
+        """Remove exactly the rows this tool created (after a CSV backup of the tables touched); rows per table."""
+        with self._connection(action="write") as conn:
+            records = ownership.records(conn)
+            in_the_way = teardown.users_rows_in_the_way(conn) if records else []
+            if in_the_way:
+                raise SeedDatabaseError(referrers.refusal(self.display_url(), in_the_way, "removing the seeded rows"))
+            if backup_to is not None:
+                teardown.backup(conn, sorted(records), backup_to)
+            return teardown.remove_seeded_rows(conn)
 
     # --- reads --------------------------------------------------------------------------------
 
