@@ -2,10 +2,12 @@
 database was seeded with, else the default. Every source is validated, and a bad variable is named."""
 
 import os
+from datetime import date
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import DEFAULT_SEED, SeedSettings
 
+EARLIEST_END, LATEST_END = date(1972, 1, 31), date(2037, 1, 19)  # history and forward dates inside TIMESTAMP's range
 FIELDS = {"scenario": "SEED_SCENARIO", "seed": "SEED_SEED", "scale": "SEED_SCALE", "end_date": "SEED_END_DATE"}
 DEFAULTS = {"scenario": "full", "seed": DEFAULT_SEED, "scale": 1.0, "end_date": ""}
 
@@ -17,6 +19,12 @@ def _parse(values: dict, source: str) -> SeedSettings:
         raise UserInputError(f"{exc} ({source})") from None
     if settings.seed < 0:
         raise UserInputError(f"seed must be 0 or more, got {settings.seed} ({source})")
+    if not EARLIEST_END <= settings.end_date <= LATEST_END:
+        raise UserInputError(
+            f"end date must lie between {EARLIEST_END} and {LATEST_END}, got {settings.end_date} ({source}): "
+            "MariaDB's TIMESTAMP columns hold 1970-01-01 to 2038-01-19, and the history spans up to two years "
+            "before the end date and some months after it; every engine gets the same data, so every engine gets this range"
+        )
     return settings
 
 
