@@ -89,18 +89,18 @@ def seeder_url(request, tmp_path, monkeypatch):
     admin = _admin(owner)
     mysql = admin.dialect.name == "mysql"
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE USER '{user}'@'%'" if mysql else f"CREATE ROLE {user} LOGIN")
+        conn.execute(sa.text(f"CREATE USER '{user}'@'%'" if mysql else f"CREATE ROLE {user} LOGIN"))
         for grant in DOCUMENTED[admin.dialect.name]:
-            conn.exec_driver_sql(grant.format(user=user, database=database))
+            conn.execute(sa.text(grant.format(user=user, database=database)))
     url = make_url(owner).set(username=user).render_as_string(hide_password=False)
     try:
         yield url
     finally:
         dispose(url)
         with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP USER '{user}'@'%'" if mysql else f"DROP OWNED BY {user}")
+            conn.execute(sa.text(f"DROP USER '{user}'@'%'" if mysql else f"DROP OWNED BY {user}"))
             if not mysql:
-                conn.exec_driver_sql(f"DROP ROLE {user}")
+                conn.execute(sa.text(f"DROP ROLE {user}"))
         admin.dispose()
 
 
