@@ -255,6 +255,13 @@ def unique_keys(table: str) -> list[tuple[str, ...]]:
     return [tuple(c.name for c in k.columns) for k in keys if k.columns]
 
 
+def set_null(conn: sa.Connection, table: str, column: str, where: sa.ColumnElement[bool]) -> None:
+    """Unlink a reference; MariaDB's ON UPDATE CURRENT_TIMESTAMP columns keep their value (no wall clock)."""
+    t = TABLES[table]
+    keep = {c.name: t.c[c.name] for c in t.columns if c.info.get("on_update_now") and c.name != column}
+    conn.execute(t.update().where(where).values({column: None, **keep}))
+
+
 def delete_rows(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) -> None:
     """Delete rows of ``table``; rows pointing at them in the same table are unlinked first (InnoDB checks each at once)."""
     t = TABLES[table]
@@ -264,7 +271,7 @@ def delete_rows(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) 
         for start in range(0, len(ids), CHUNK_IDS):
             chunk = ids[start : start + CHUNK_IDS]
             for column in self_refs:
-                conn.execute(t.update().where(t.c[column].in_(chunk)).values({column: None}))
+                set_null(conn, table, column, t.c[column].in_(chunk))
     conn.execute(t.delete().where(where))
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from seed_pipeline.loaders import ownership
-from seed_pipeline.loaders.bulk import delete_rows
+from seed_pipeline.loaders.bulk import delete_rows, set_null
 from seed_pipeline.schema import TABLES, references
 
 SHOWN = 5  # rows named in a message before "and N more"
@@ -27,6 +27,7 @@ class Removal:
 
     steps: list[tuple[str, sa.ColumnElement[bool]]] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
+    unlinks: list[tuple[str, str, sa.ColumnElement[bool]]] = field(default_factory=list)  # (table, column, rows)
 
 
 def _in(column: sa.ColumnElement, values) -> sa.ColumnElement[bool]:
@@ -59,6 +60,10 @@ def plan_removal(conn: sa.Connection, table: str, where: sa.ColumnElement[bool])
             keys = list(child.primary_key.columns)
             for row in conn.execute(sa.select(*keys, child.c[ref.column]).where(*pointing, ~mine).limit(SHOWN + 1)):
                 removal.broken.append(f"{ref.table} {', '.join(map(str, row[:-1]))} ({ref.column} -> {name} {row[-1]})")
+            if ref.kind != "declared" and ref.nullable and not ref.is_self:
+                # the tool's own rows written before this table (a deferred reference) would point at
+                # nothing until the run refills them: their table's checks run in between
+                removal.unlinks.append((ref.table, ref.column, _pinned(conn, ref.table, sa.and_(*pointing, mine))))
             if ref.kind == "declared" and not ref.is_self and _on_delete(ref) in TAKEN_ALONG:
                 along = sa.and_(*pointing, mine)
                 if conn.execute(sa.select(sa.literal(1)).select_from(child).where(along).limit(1)).first():
@@ -83,6 +88,8 @@ def _pinned(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) -> s
 
 
 def apply(conn: sa.Connection, removal: Removal) -> None:
+    for name, column, where in removal.unlinks:
+        set_null(conn, name, column, where)
     for name, where in reversed(removal.steps):
         delete_rows(conn, name, where)
 

@@ -81,18 +81,23 @@ def test_a_reseed_that_would_remove_a_row_users_point_at_refuses(sqlite_url, cap
     assert scalar(sqlite_url, reminder) == 1  # the user's reminder and its event are still there
 
 
-def test_ctrl_c_stops_in_one_line_and_a_rerun_converges(sqlite_url, tmp_path, tmp_path_factory):
+@pytest.mark.parametrize("stop, at", [(signal.SIGINT, 10), (signal.SIGKILL, 40), (signal.SIGKILL, 90)])
+def test_a_stopped_run_and_a_rerun_converge(sqlite_url, tmp_path_factory, stop, at):
+    """Ctrl-C says so in one line (exit 130); after it or kill -9 at any table, a rerun gives a fresh seed."""
     command = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", sqlite_url, *LIGHT, "--end-date", END]
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    for line in run.stdout:  # interrupt once some tables are written
-        if line.startswith("[ 10/"):
-            run.send_signal(signal.SIGINT)
+    for line in run.stdout:  # stop once some tables are written
+        if line.startswith(f"[{at:>3}/"):
+            run.send_signal(stop)
             break
-    out, err = run.communicate(timeout=300)
-    assert run.returncode == 130, err
-    assert [line for line in err.splitlines() if line.strip()] == [
-        "seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
-        "run the same command again to finish"]
+    _out, err = run.communicate(timeout=300)
+    if stop == signal.SIGINT:
+        assert run.returncode == 130, err
+        assert [line for line in err.splitlines() if line.strip()] == [
+            "seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
+            "run the same command again to finish"]
+    else:
+        assert run.returncode == -signal.SIGKILL
     assert seed(sqlite_url) == 0
     assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
 
