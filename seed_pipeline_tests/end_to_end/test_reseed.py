@@ -17,7 +17,7 @@ CHANGES = {
     "next end date": ((), ("--end-date", "2026-11-01")),
     "another seed": ((), ("--seed", "3")),
     "another scenario": (("--scenario", "edge-cases"), ()),
-    "another scale": ((), ("--scale", "1.5")),
+    "another scale": ((), ("--scale", "2")),
 }
 
 
