@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from seed_pipeline.cli.main import main
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose, make_engine
-from seed_pipeline.loaders.ownership import OWNERSHIP
+from seed_pipeline.loaders.ownership import BOOKKEEPING, KEYS, OWNERSHIP
 from seed_pipeline.schema import TABLES, metadata
 from seed_pipeline_tests.shared import must_not_skip
 
@@ -125,7 +125,7 @@ def _mysql_terp_database():
 
 def _empty(url: str) -> None:
     """Empty the tables a test touched and rewind the id counters it moved (rolled-back inserts move them too)."""
-    names = [*TABLES, OWNERSHIP.name]
+    names = [*TABLES, *BOOKKEEPING]
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
@@ -141,6 +141,7 @@ def _empty(url: str) -> None:
                     if table.name in touched:
                         conn.execute(table.delete())
                 conn.execute(OWNERSHIP.delete())
+                conn.execute(KEYS.delete())
                 return
             moved = "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND AUTO_INCREMENT > 1"
             touched |= set(conn.execute(sa.text(moved)).scalars())

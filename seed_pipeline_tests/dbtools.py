@@ -20,8 +20,11 @@ def _canonical(value) -> str:
     return str(value)
 
 
-def fingerprint(url: str, tables=None) -> dict[str, str]:
-    """A digest of every table's rows in key order: equal digests, equal data."""
+def fingerprint(url: str, tables=None, where=None) -> dict[str, str]:
+    """A digest of every table's rows in key order: equal digests, equal data.
+
+    ``where`` (table -> SQLAlchemy clause) limits the rows digested, e.g. to the tool's own.
+    """
     engine = make_engine(url)
     digests = {}
     try:
@@ -29,6 +32,8 @@ def fingerprint(url: str, tables=None) -> dict[str, str]:
             for name in tables or sorted(TABLES):
                 table = TABLES[name]
                 query = sa.select(table).order_by(*table.primary_key.columns)
+                if where and name in where:
+                    query = query.where(where[name])
                 h = hashlib.sha256()
                 for row in conn.execute(query):
                     h.update("\t".join(_canonical(v) for v in row).encode())

@@ -15,16 +15,17 @@ from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders import DEFAULT_URL, SeedDatabase, SeedDatabaseError
 from seed_pipeline.scenarios import SCENARIOS
 
-USER_ERROR, RUN_FAILED = 2, 1
+USER_ERROR, RUN_FAILED, INTERRUPTED = 2, 1, 130
 
 
 def _settings_args(parser: argparse.ArgumentParser) -> None:
-    env = os.environ.get
-    parser.add_argument("--scenario", default=env("SEED_SCENARIO", "full"), help=f"one of {', '.join(SCENARIOS)}")
-    parser.add_argument("--seed", default=env("SEED_SEED", "42"), help="random seed (default 42)")
-    parser.add_argument("--scale", default=env("SEED_SCALE", "1.0"), help="volume multiplier (default 1)")
-    parser.add_argument("--end-date", default=env("SEED_END_DATE", ""), help="last day of the history, YYYY-MM-DD (default today)")
-    parser.add_argument("--select", default=None, help="Dagster asset selection, e.g. 'calendar_events' or 'group:core'")
+    """Unset flags fall back to SEED_* variables, then (partial runs) the database's record, then the defaults."""
+    parser.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default $SEED_SCENARIO or full)")
+    parser.add_argument("--seed", help="random seed, 0 or more (default $SEED_SEED or 42)")
+    parser.add_argument("--scale", help="volume multiplier (default $SEED_SCALE or 1)")
+    parser.add_argument("--end-date", help="last day of the history, YYYY-MM-DD (default $SEED_END_DATE or today)")
+    parser.add_argument("--select", default=None, help="Dagster asset selection, e.g. 'calendar_events' or 'group:core'; "
+                        "unset settings default to those the database was seeded with")
 
 
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -41,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="seed the database through the Dagster asset graph")
     _db_arg(seed)
     _settings_args(seed)
+    seed.add_argument("--alongside-existing-rows", action="store_true",
+                      help="seed a database that holds rows this tool did not create and no seed record")
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
@@ -53,13 +56,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
     check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
+    down = sub.add_parser("teardown", help="remove exactly the rows this tool created; the users' rows stay")
+    _db_arg(down, required=True)
+    down.add_argument("--backup", default=None, metavar="DIR", help="first write every touched table to DIR as CSV")
     docs = sub.add_parser("docs", help="regenerate docs/tables.md, docs/checks.md and docs/contract.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
 
 
-def _settings(args) -> SeedSettings:
-    return SeedSettings.parse(args.scenario, args.seed, args.scale, args.end_date)
+def _settings(args, recorded: dict | None = None) -> SeedSettings:
+    from seed_pipeline.cli.settings import resolve
+
+    return resolve(args, recorded)
 
 
 def _selected(select: str | None) -> set[str] | None:
@@ -97,13 +105,27 @@ def cmd_schema_create(args) -> int:
 
 
 def cmd_seed(args) -> int:
+    from seed_pipeline.cli.partial import check_foreign_rows, check_partial
+    from seed_pipeline.loaders.ownership import settings_record
+
+    selected = _selected(args.select)
+    settings = _settings(args) if selected is None else None  # a partial run may default to the record
+    database = SeedDatabase(url=args.db)
+    with database.run_lock():
+        records = database.records() if database.check() == "terp" else {}
+        if not args.alongside_existing_rows:
+            check_foreign_rows(database, records)
+        if selected is not None:
+            settings = _settings(args, database.provenance() if records else None)
+            check_partial(records, settings_record(settings), selected)
+        return _seed_locked(args, settings, selected, database)
+
+
+def _seed_locked(args, settings, selected, database) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
     from seed_pipeline.definitions import defs
 
-    settings = _settings(args)
-    selected = _selected(args.select)
-    database = SeedDatabase(url=args.db)
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
     job = defs.resolve_job_def("seed_all")
@@ -127,7 +149,7 @@ def cmd_seed(args) -> int:
                 }
             },
         },
-        "loggers": {"console": {"config": {"log_level": "ERROR"}}},
+        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},  # tracebacks go to the run's event log
     }
     started = time.perf_counter()
     total = len(selected) if selected is not None else len(defs.resolve_asset_graph().get_all_asset_keys())
@@ -145,6 +167,8 @@ def cmd_seed(args) -> int:
     failed_checks = sorted(name for name, passed in watch.checks.items() if not passed)
     print(f"checks: {len(watch.checks) - len(failed_checks)} passed, {len(failed_checks)} failed"
           + "".join(f"\n  failed: {name}" for name in failed_checks))
+    if any(message.startswith("DagsterExecutionInterruptedError") for _, message in watch.failures):
+        raise KeyboardInterrupt  # Dagster stopped the run at Ctrl-C: say so once
     if not result.success or failed_checks:
         for step, message in watch.failures or [("checks", f"{len(failed_checks)} failed")]:
             print(f"seed-pipeline: error: {step}: {message}", file=sys.stderr)
@@ -160,12 +184,27 @@ def cmd_verify(args) -> int:
     from seed_pipeline.cli.verify import format_results, settings_for, verify
 
     database = SeedDatabase(url=args.db)
+    if not database.exists():
+        raise UserInputError(f"{database.display_url()} does not exist: nothing to verify")
     if database.check() != "terp":
         raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
     settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
     results = verify(database, settings, expectations=args.expectations)
     print(format_results(results, settings, args.json))
     return 0 if all(r["passed"] for r in results) else RUN_FAILED
+
+
+def cmd_teardown(args) -> int:
+    from pathlib import Path
+
+    database = SeedDatabase(url=args.db)
+    if not database.exists() or database.check() != "terp":
+        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
+    with database.run_lock():
+        removed = database.teardown(Path(args.backup) if args.backup else None)
+    print(f"removed {sum(removed.values()):,} seeded rows from {len(removed)} tables of {database.display_url()}"
+          + (f"; backup in {args.backup}" if args.backup else ""))
+    return 0
 
 
 def cmd_docs(args) -> int:
@@ -182,16 +221,25 @@ def cmd_docs(args) -> int:
     return 0
 
 
-COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify, "docs": cmd_docs}
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify,
+            "teardown": cmd_teardown, "docs": cmd_docs}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command in ("seed", "plan"):
+            from seed_pipeline.cli.settings import check_environment
+
+            check_environment(args)
         return COMMANDS[args.command](args)
     except (SeedDatabaseError, UserInputError) as exc:
         print(f"seed-pipeline: error: {exc}", file=sys.stderr)
         return USER_ERROR
+    except KeyboardInterrupt:
+        print("seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
+              "run the same command again to finish", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 WATCHED = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.STEP_FAILURE, DagsterEventType.ASSET_CHECK_EVALUATION}
 POLL_SECONDS = 0.25
+OWN_ERRORS = {"SeedDatabaseError", "UserInputError"}
 
 
 @dataclass
@@ -94,5 +95,20 @@ class RunProgress:
             evaluation = event.event_specific_data
             self.watch.checks[f"{evaluation.asset_key.path[-1]}:{evaluation.check_name}"] = evaluation.passed
         else:
-            error = event.event_specific_data.error
-            self.watch.failures.append((event.step_key, error.message.strip().splitlines()[-1]))
+            self.watch.failures.append((event.step_key, root_cause(event.event_specific_data.error)))
+
+
+def root_cause(error) -> str:
+    """The one line that says why a step failed: the innermost cause, without Dagster's wrapping.
+
+    Our own errors (the database's, the user's) are their message; anything else keeps its
+    class name so that a bug reads as one. The traceback stays in the run's event log.
+    """
+    while error.cause is not None:
+        error = error.cause
+    lines = [line.strip() for line in error.message.strip().splitlines() if line.strip()]
+    text = lines[-1] if lines else "no message"
+    head, sep, rest = text.partition(": ")
+    if sep and head.split(".")[-1] == error.cls_name:
+        text = rest  # "seed_pipeline.loaders.errors.SeedDatabaseError: ..." -> "..."
+    return text if error.cls_name in OWN_ERRORS else f"{error.cls_name}: {text}"

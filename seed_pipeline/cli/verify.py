@@ -18,9 +18,24 @@ def settings_for(database: SeedDatabase, given: dict) -> SeedSettings:
     return SeedSettings.parse(merged["scenario"], merged["seed"] or 42, merged["scale"] or 1.0, merged["end_date"])
 
 
+def settings_agree(database: SeedDatabase) -> dict:
+    """One result: every table the tool wrote was written with the same settings."""
+    records = database.records()
+    by_settings: dict[str, list[str]] = {}
+    for table, owned in sorted(records.items()):
+        by_settings.setdefault(json.dumps(owned.provenance, sort_keys=True), []).append(table)
+    ranked = sorted(by_settings.items(), key=lambda item: -len(item[1]))
+    failures = [f"{len(tables)} tables ({', '.join(tables[:3])}{', ...' if len(tables) > 3 else ''}) were seeded with {settings}"
+                for settings, tables in ranked[1:]]
+    if failures:
+        failures.insert(0, f"most tables were seeded with {ranked[0][0]}")
+    return {"check": "tables_seeded_with_the_same_settings", "table": "seed_pipeline_ownership",
+            "passed": not failures, "failures": failures, "observed": {"settings": len(by_settings)}, "seconds": 0.0}
+
+
 def verify(database: SeedDatabase, settings: SeedSettings, expectations: bool = False) -> list[dict]:
-    results = []
-    with database.engine().connect() as conn:
+    results = [settings_agree(database)]
+    with database.tool_rows() as conn:  # the users' rows are not the seed's to judge
         for check in active_checks():
             started = time.perf_counter()
             outcome = check.evaluate(conn, settings)

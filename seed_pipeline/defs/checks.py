@@ -38,7 +38,7 @@ def _metadata(outcome) -> dict:
 
 
 def evaluate(check: Check, database: SeedDatabase, settings: SeedSettings) -> dg.AssetCheckResult:
-    with database.engine().connect() as conn:
+    with database.tool_rows() as conn:  # the users' rows are not the seed's to judge
         outcome = check.evaluate(conn, settings)
     return dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
                                metadata=_metadata(outcome))

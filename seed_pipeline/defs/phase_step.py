@@ -18,38 +18,37 @@ from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
 from seed_pipeline.generation.registry import generator_for
 from seed_pipeline.graph import DependencyGraph
+from seed_pipeline.loaders.ownership import settings_record
 
 
-def _provenance(settings) -> dict:
-    return {
-        "scenario": settings.scenario,
-        "seed": settings.seed,
-        "scale": settings.scale,
-        "end_date": settings.end_date.isoformat(),
-    }
-
-
-def _seeded_targets(refs, frames: dict, database) -> list:
-    """The deferred references of a re-materialised table whose targets are already seeded, with their rows:
-    filled now, as the target's own step filled them (a table seeded alone keeps its links)."""
+def _seeded_targets(refs, frames: dict, database, rewritten) -> list:
+    """The deferred references of this table whose targets this run does not write (a partial run), with
+    the targets' rows: filled now, as the target's own step filled them, so a table seeded alone keeps
+    its links. ``rewritten`` is the run's selection (None: every table)."""
     found = []
     for ref in refs:
-        target = frames[ref.target] if ref.target in frames else database.read_table(ref.target)
+        if ref.target in frames:
+            target = frames[ref.target]
+        elif rewritten is None or dg.AssetKey(ref.target) in rewritten:
+            continue  # filled when the target is written later in this run
+        else:
+            target = database.read_table(ref.target)
         if not target.empty:
             found.append((ref, target))
     return found
 
 
-def materialise(table: str, graph: DependencyGraph, frames: dict, database, settings) -> dg.MaterializeResult:
+def materialise(table: str, graph: DependencyGraph, frames: dict, database, settings, rewritten=None) -> dg.MaterializeResult:
     """Generate, write and fill one table; its frame as written joins the run's frames."""
     started = time.perf_counter()
     parents = parent_frames(table, graph.parents(table), frames, database)
     frame = generator_for(table)(GenerationContext.for_table(table, settings), parents)
-    written = database.write_table(table, frame, provenance=_provenance(settings))
+    written = database.write_table(table, frame, provenance=settings_record(settings))
     frames[table] = written.frame
     filled = {}
     fills = [(ref, parents[ref.table], written.frame) for ref in graph.deferred_into(table)]
-    fills += [(ref, written.frame, target) for ref, target in _seeded_targets(graph.deferred_from(table), frames, database)]
+    fills += [(ref, written.frame, target)
+              for ref, target in _seeded_targets(graph.deferred_from(table), frames, database, rewritten)]
     for ref, source, target in fills:
         context = GenerationContext.for_table(f"{ref.table}.{ref.column}", settings)
         values = fill_deferred(context, ref, source, target)
@@ -84,7 +83,7 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
         if stopped.intersection(graph.parents(table)):
             stopped.add(table)
             continue
-        yield materialise(table, graph, frames, database, settings)
+        yield materialise(table, graph, frames, database, settings, context.run.asset_selection)
         wrote(context.run.run_id, table, graph)
         due = [c for c in pending if waiting.isdisjoint((c.asset, *c.reads))]
         for check in due:

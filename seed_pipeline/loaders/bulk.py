@@ -4,6 +4,7 @@ PostgreSQL gets COPY fed with CSV text rendered by pandas; MariaDB/MySQL gets LO
 INFILE from a temporary CSV file (multi-row INSERTs when the server refuses local files);
 SQLite gets executemany. Replacing seeded rows goes through a temporary staging table so that
 rows keep their ids: children pointing at them (TERP cascades deletes) stay intact.
+The order of a replacement lives in ``loaders/sync.py``.
 """
 
 import os
@@ -20,6 +21,7 @@ from seed_pipeline.schema import TABLES, references_from
 
 CHUNK = 200_000  # rows rendered (or bound) at a time: bounded memory, few round trips
 STAGE = "seed_pipeline_stage"
+CHUNK_IDS = 5000  # ids per IN list
 _LOCAL_INFILE: dict[str, bool] = {}  # engine URL -> server accepts LOAD DATA LOCAL
 
 
@@ -172,63 +174,119 @@ def _changed(conn: sa.Connection, table: str, columns: list[str]) -> str:
     return "(" + " OR ".join(tests) + ")"
 
 
-def update_from_stage(
-    conn: sa.Connection, table: str, columns: list[str], first_id: int, last_id: int, only_changed: bool = False
-) -> int:
-    """Set ``columns`` of the rows in [first_id, last_id] from the stage row with the same id.
+def _range_sql(conn: sa.Connection, table: str, ranges) -> str:
+    """SQL true for the rows of ``table`` whose id lies in ``ranges``."""
+    q = _q(conn, table)
+    if not ranges:
+        return "1 = 0"
+    return "(" + " OR ".join(f"{q}.id BETWEEN {int(a)} AND {int(b)}" for a, b in ranges) + ")"
+
+
+def update_from_stage(conn: sa.Connection, table: str, columns: list[str], ranges, only_changed: bool = False) -> int:
+    """Set ``columns`` of the rows whose id lies in ``ranges`` from the stage row with the same id.
 
     ``only_changed`` skips rows already equal to their stage row: re-seeding the same data
     then writes nothing (PostgreSQL would otherwise rewrite every row).
     """
-    q, s = _q(conn, table), _q(conn, STAGE)
-    guard = f"{q}.id = s.id AND {q}.id BETWEEN {int(first_id)} AND {int(last_id)}"
+    sets = {c: f"s.{_q(conn, c)}" for c in columns}
+    guard = _range_sql(conn, table, ranges)
     if only_changed:
         guard += f" AND {_changed(conn, table, columns)}"
+    return _update_joined(conn, table, sets, guard)
+
+
+def _update_joined(conn: sa.Connection, table: str, sets: dict[str, str], guard: str) -> int:
+    """UPDATE ``table`` joined with the stage on id, setting column -> SQL expression where ``guard``."""
+    q, s = _q(conn, table), _q(conn, STAGE)
     if conn.dialect.name == "mysql":
-        sets = [f"{q}.{_q(conn, c)} = s.{_q(conn, c)}" for c in columns]
+        assigned = [f"{q}.{_q(conn, c)} = {v}" for c, v in sets.items()]
         # ON UPDATE CURRENT_TIMESTAMP would stamp the wall clock into generated rows:
         # assigning such a column its own value keeps it (and matches the other engines).
-        auto = [c.name for c in TABLES[table].columns if c.info.get("on_update_now") and c.name not in columns]
-        sets += [f"{q}.{_q(conn, c)} = {q}.{_q(conn, c)}" for c in auto]
-        sql = f"UPDATE {q} JOIN {s} AS s ON {guard} SET {', '.join(sets)}"
+        auto = [c.name for c in TABLES[table].columns if c.info.get("on_update_now") and c.name not in sets]
+        assigned += [f"{q}.{_q(conn, c)} = {q}.{_q(conn, c)}" for c in auto]
+        sql = f"UPDATE {q} JOIN {s} AS s ON {q}.id = s.id AND {guard} SET {', '.join(assigned)}"
     else:  # PostgreSQL, SQLite >= 3.33
-        sets = ", ".join(f"{_q(conn, c)} = s.{_q(conn, c)}" for c in columns)
-        sql = f"UPDATE {q} SET {sets} FROM {s} AS s WHERE {guard}"
+        assigned = ", ".join(f"{_q(conn, c)} = {v}" for c, v in sets.items())
+        sql = f"UPDATE {q} SET {assigned} FROM {s} AS s WHERE {q}.id = s.id AND {guard}"
     return conn.exec_driver_sql(sql).rowcount
 
 
-def replace_owned(conn: sa.Connection, table: str, wire: pd.DataFrame, first_id: int, last_id: int) -> None:
-    """Make the owned rows [first_id, last_id] of ``table`` exactly ``wire``, keeping the ids both share.
+def _parked(conn: sa.Connection, table: str, column: str) -> str:
+    """A text no real value has, unique per row: the row's id behind a control character."""
+    ident = f"{_q(conn, table)}.id"
+    if conn.dialect.name == "mysql":
+        return f"CONCAT(CHAR(31 USING utf8mb4), {ident})"
+    if conn.dialect.name == "postgresql":
+        return f"chr(31) || {ident}::text"
+    return f"char(31) || {ident}"
 
-    Order matters: delete owned rows the frame no longer has (freeing their unique values),
-    update the rows both share, insert the new ones. The usual re-seed covers the whole owned
-    range, so the anti-joins over the stage are skipped when plain id ranges say the same.
+
+def park_unique_values(conn: sa.Connection, table: str, columns: list[str], ranges) -> sa.ColumnElement | None:
+    """Free the unique values that staged rows take from each other before updating them.
+
+    Every engine checks a unique key row by row, so two seeded rows swapping a value (a strain
+    name moving from id 14 to id 10) collide halfway. Rows whose key changes get a parked text
+    value, or NULL; where the key is all NOT NULL numbers, the rows are returned (as a clause)
+    for the caller to delete and insert again.
     """
-    t, q, s = TABLES[table], _q(conn, table), _q(conn, STAGE)
+    t, removed = TABLES[table], []
+    guard = _range_sql(conn, table, ranges)
+    for key in unique_keys(table):
+        if not set(key) <= set(columns):
+            continue
+        changed = f"{guard} AND {_changed(conn, table, list(key))}"
+        text = [c for c in key if isinstance(t.c[c].type, sa.String) and not isinstance(t.c[c].type, sa.Enum)]
+        nullable = [c for c in key if t.c[c].nullable]
+        if text:
+            _update_joined(conn, table, {text[0]: _parked(conn, table, text[0])}, changed)
+        elif nullable:
+            _update_joined(conn, table, {nullable[0]: "NULL"}, changed)
+        else:
+            staged = sa.table(STAGE, *(sa.column(c) for c in ("id", *key)))
+            differs = sa.or_(*(sa.not_(t.c[c].is_not_distinct_from(staged.c[c])) for c in key))
+            removed.append(sa.exists().where(staged.c.id == t.c.id, differs))
+    return sa.or_(*removed) if removed else None
+
+
+def unique_keys(table: str) -> list[tuple[str, ...]]:
+    """The table's unique keys other than its primary key, as column names."""
+    t = TABLES[table]
+    keys = [c for c in t.constraints if isinstance(c, sa.UniqueConstraint)] + [i for i in t.indexes if i.unique]
+    return [tuple(c.name for c in k.columns) for k in keys if k.columns]
+
+
+def set_null(conn: sa.Connection, table: str, column: str, where: sa.ColumnElement[bool]) -> None:
+    """Unlink a reference; MariaDB's ON UPDATE CURRENT_TIMESTAMP columns keep their value (no wall clock)."""
+    t = TABLES[table]
+    keep = {c.name: t.c[c.name] for c in t.columns if c.info.get("on_update_now") and c.name != column}
+    conn.execute(t.update().where(where).values({column: None, **keep}))
+
+
+def delete_rows(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) -> None:
+    """Delete rows of ``table``; rows pointing at them in the same table are unlinked first (InnoDB checks each at once)."""
+    t = TABLES[table]
+    self_refs = [r.column for r in references_from(table) if r.is_self and r.kind == "declared"]
+    if self_refs:
+        ids = conn.execute(sa.select(t.c.id).where(where)).scalars().all()
+        for start in range(0, len(ids), CHUNK_IDS):
+            chunk = ids[start : start + CHUNK_IDS]
+            for column in self_refs:
+                set_null(conn, table, column, t.c[column].in_(chunk))
+    conn.execute(t.delete().where(where))
+
+
+def stage(conn: sa.Connection, table: str, wire: pd.DataFrame) -> None:
     create_stage(conn, table, list(wire.columns))
     fill_stage(conn, wire)
-    ids = wire["id"].to_numpy(dtype="int64")
-    shared = int(((ids >= first_id) & (ids <= last_id)).sum())  # ids are unique
-    owned = t.c.id.between(first_id, last_id)
-    if shared < last_id - first_id + 1:  # some owned ids are not in the frame: those rows go
-        staged = sa.table(STAGE, sa.column("id"))
-        gone = sa.and_(owned, ~sa.exists().where(staged.c.id == t.c.id))
-        self_refs = [r.column for r in references_from(table) if r.is_self and r.kind == "declared"]
-        if self_refs:  # InnoDB checks each deleted row at once: unlink rows being removed from each other first
-            conn.execute(t.update().where(gone).values({c: None for c in self_refs}))
-        conn.execute(t.delete().where(gone))
-    columns = [c for c in wire.columns if c != "id"]
-    if columns:
-        update_from_stage(conn, table, columns, first_id, last_id, only_changed=True)
-    present = conn.execute(sa.select(sa.func.count()).select_from(t).where(owned)).scalar_one()
-    if present == shared:  # every shared id exists: the new rows are the ones outside the range
-        new_rows = f"s.id NOT BETWEEN {int(first_id)} AND {int(last_id)}"
-    else:  # someone deleted some of our rows meanwhile
-        new_rows = f"NOT EXISTS (SELECT 1 FROM {q} AS x WHERE x.id = s.id)"
-    cols = _columns(conn, wire)
-    staged_cols = ", ".join(f"s.{_q(conn, c)}" for c in wire.columns)
-    conn.exec_driver_sql(f"INSERT INTO {q} ({cols}) SELECT {staged_cols} FROM {s} AS s WHERE {new_rows} ORDER BY s.id")
-    drop_stage(conn)
+
+
+def insert_missing_from_stage(conn: sa.Connection, table: str, columns: list[str]) -> None:
+    """Insert the staged rows whose id the table does not hold (new rows, rows deleted meanwhile)."""
+    q, s = _q(conn, table), _q(conn, STAGE)
+    cols = ", ".join(_q(conn, c) for c in columns)
+    staged_cols = ", ".join(f"s.{_q(conn, c)}" for c in columns)
+    missing = f"NOT EXISTS (SELECT 1 FROM {q} AS x WHERE x.id = s.id)"
+    conn.exec_driver_sql(f"INSERT INTO {q} ({cols}) SELECT {staged_cols} FROM {s} AS s WHERE {missing} ORDER BY s.id")
 
 
 def advance_sequence(conn: sa.Connection, table: str) -> None:

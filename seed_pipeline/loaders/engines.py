@@ -43,7 +43,7 @@ def normalise_url(url: str) -> URL:
     """The URL with the driver the loaders use; a SeedDatabaseError for anything unusable."""
     try:
         parsed = make_url(str(url).strip())
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise SeedDatabaseError(
             f"malformed database URL {url!r}: expected postgresql://user@host/db, mysql://user@host/db or sqlite:///file"
         ) from None

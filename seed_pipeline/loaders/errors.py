@@ -97,6 +97,10 @@ def describe(exc: BaseException, *, user: str, target: str, table: str | None = 
     if "readonly database" in text:
         return SeedDatabaseError(f"cannot write to {target}: the file is read-only; make it writable or use another --db")
     if code in ("42501", "1142", "1143", "1044", "1227"):
+        if m := re.search(r"permission denied for sequence (\w+)", text):  # setval after explicit ids
+            return SeedDatabaseError(f"user {user} cannot move sequence {m.group(1)} past the seeded ids: grant USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA to {user}")
+        if "permission denied to create temporary tables" in text or (code == "1044" and action == "write"):
+            return SeedDatabaseError(f"user {user} cannot create the temporary staging table in {target}: grant {'TEMPORARY ON DATABASE' if code == '42501' else 'CREATE TEMPORARY TABLES'} to {user}")
         name = _table_in(text, table) if action != "create tables in" else None
         verb = "write to" if action == "write" else action
         grant = GRANTS.get(action, "the needed privileges")

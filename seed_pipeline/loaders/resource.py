@@ -8,14 +8,17 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
+import numpy as np
 import pandas as pd
 import psycopg
 import pymysql
 import sqlalchemy as sa
+from pydantic import PrivateAttr
 
-from seed_pipeline.loaders import bulk, ownership, rows, schema_state
+from seed_pipeline.loaders import bulk, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -26,10 +29,10 @@ DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.E
 
 @dataclass(frozen=True)
 class WriteResult:
-    frame: pd.DataFrame  # the frame as written: ids (and self-references) shifted by id_offset
+    frame: pd.DataFrame  # the frame as written: ids (and self-references) mapped to their final ids
     rows: int
     seconds: float
-    id_offset: int
+    id_offset: int  # final id of local id 1, minus one
 
 
 def _known(table: str) -> sa.Table:
@@ -38,24 +41,41 @@ def _known(table: str) -> sa.Table:
     return TABLES[table]
 
 
-def _shift(frame: pd.DataFrame, table: str, offset: int) -> pd.DataFrame:
-    """``frame`` with its ids and self-references moved by ``offset`` (the frame itself when 0)."""
-    if not offset:
-        return frame
-    shifted = frame.copy()
+def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
+    """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k)."""
+    if len(final) == 0 or np.array_equal(final, np.arange(1, len(final) + 1)):
+        return frame  # an empty database, or a table owned from id 1: local ids are final
+    mapped = frame.copy()
     columns = {"id"} | {r.column for r in references_from(table) if r.is_self and r.target_column == "id"}
-    for column in columns & set(shifted.columns):
-        shifted[column] = shifted[column] + offset
-    return shifted
+    lookup = pd.Series(final, index=np.arange(1, len(final) + 1))
+    for column in columns & set(mapped.columns):
+        values = pd.to_numeric(mapped[column]).astype("Int64").map(lookup).astype("Int64")
+        mapped[column] = values.astype("int64") if column == "id" else values
+    return mapped
+
+
+def _interrupted(exc: BaseException) -> bool:
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class SeedDatabase(dg.ConfigurableResource):
     """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
 
     url: str = DEFAULT_URL
+    _locked: bool = PrivateAttr(default=False)  # this resource took the run lock at setup
 
     def engine(self) -> sa.Engine:
         return engine_for(self.url)
+
+    def exists(self) -> bool:
+        """False only for a SQLite file that is not there (connecting would create it)."""
+        url = normalise_url(self.url)
+        return url.get_backend_name() != "sqlite" or url.database == ":memory:" or Path(url.database).exists()
 
     def display_url(self) -> str:
         """The URL as the user gave it, without its password."""
@@ -81,6 +101,8 @@ class SeedDatabase(dg.ConfigurableResource):
         except SeedDatabaseError:
             raise
         except DRIVER_ERRORS as exc:
+            if _interrupted(exc):  # a driver turns Ctrl-C during a read into its own error: it is still Ctrl-C
+                raise KeyboardInterrupt from None
             raise describe(exc, user=user_of(engine.url), target=target, table=table, action=action) from None
 
     # --- schema -------------------------------------------------------------------------------
@@ -94,6 +116,11 @@ class SeedDatabase(dg.ConfigurableResource):
         """The settings the database was seeded with, or None when this tool never seeded it."""
         with self._connection(action="read", transaction=False) as conn:
             return ownership.provenance_of(conn)
+
+    def records(self) -> dict[str, ownership.Owned]:
+        """What the tool owns in each table it wrote, with the settings it wrote it with."""
+        with self._connection(action="read", transaction=False) as conn:
+            return ownership.records(conn)
 
     def _create(self) -> None:
         try:
@@ -116,9 +143,38 @@ class SeedDatabase(dg.ConfigurableResource):
             ownership.ensure_table(conn)
         return False
 
+    @contextmanager
+    def run_lock(self):
+        """Hold the database's run lock (see lock.py) for the block; one line naming the holder if taken."""
+        try:
+            lock.acquire(self.url)
+        except DRIVER_ERRORS as exc:
+            raise connection_error(exc, self.display_url()) from None
+        try:
+            yield
+        finally:
+            lock.release(self.url)
+
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        """A run from the UI or a schedule checks (and, in an empty database, creates) the schema first."""
-        self.ensure_schema()
+        """A run from the UI or a schedule takes the run lock and checks (or creates) the schema first.
+
+        The lock is per process: steps of the multiprocess job would lock each other out, so
+        that job relies on the lock of whoever launched it.
+        """
+        run = getattr(context, "run", None)
+        self._locked = run is None or run.job_name != "seed_all_parallel"
+        if self._locked:
+            lock.acquire(self.url)
+        try:
+            self.ensure_schema()
+        except BaseException:
+            self.teardown_after_execution(context)
+            raise
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._locked:
+            self._locked = False
+            lock.release(self.url)
 
     def create_schema(self) -> None:
         """`seed-pipeline schema create`: only ever into a database without TERP's tables."""
@@ -136,7 +192,7 @@ class SeedDatabase(dg.ConfigurableResource):
             ownership.ensure_table(conn)
 
     def write_table(self, table: str, frame: pd.DataFrame, provenance: dict) -> WriteResult:
-        """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, shifted if needed)."""
+        """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, mapped to owned ids)."""
         started = time.perf_counter()
         _known(table)
         wire = rows.prepare(table, frame)
@@ -149,30 +205,20 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(table) as conn:
             owned = ownership.record_of(conn, table)
             if single:
-                offset, first, last = self._write_single(conn, table, wire, owned)
+                span = int(wire["id"].max()) if len(wire) else 0
+                final = ownership.assign_ids(conn, table, owned, span)
+                wire = _map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
+                sync.sync_single(conn, table, wire, owned.ids() if owned else np.empty(0, dtype=np.int64))
+                bulk.advance_sequence(conn, table)
+                ownership.record(conn, table, wire["id"].to_numpy(dtype="int64"), len(wire), provenance)
             else:
-                offset, first, last = 0, None, None
-                conn.execute(TABLES[table].delete().where(ownership.owned_clause(conn, table)))
-                bulk.load(conn, table, wire)
-            ownership.record(conn, table, first, last, len(wire), provenance)
-        return WriteResult(_shift(frame, table, offset), len(frame), time.perf_counter() - started, offset)
-
-    def _write_single(self, conn, table, wire, owned):
-        span = int(wire["id"].max()) if len(wire) else 0
-        offset = ownership.id_offset(conn, table, owned, span)
-        wire = _shift(wire, table, offset)
-        if not wire["id"].is_monotonic_increasing:
-            wire = wire.sort_values("id")  # self-references point at lower ids; InnoDB checks row by row
-        t = TABLES[table]
-        has_owned = owned is not None and owned.first_id is not None
-        if has_owned and conn.execute(sa.select(t.c.id).where(t.c.id.between(owned.first_id, owned.last_id)).limit(1)).first():
-            bulk.replace_owned(conn, table, wire, owned.first_id, owned.last_id)
-        else:
-            bulk.load(conn, table, wire)
-        bulk.advance_sequence(conn, table)
-        if wire.empty:
-            return offset, None, None
-        return offset, int(wire["id"].min()), int(wire["id"].max())
+                final = None
+                keys = sync.sync_composite(conn, table, wire)
+                ownership.record_keys(conn, table, keys)
+                ownership.record(conn, table, None, len(keys), provenance)
+        mapped = _map_ids(frame, table, final) if final is not None else frame
+        offset = int(final[0]) - 1 if final is not None and len(final) else 0
+        return WriteResult(mapped, len(frame), time.perf_counter() - started, offset)
 
     def fill_column(self, table: str, column: str, values: pd.Series) -> int:
         """Set ``column`` of owned rows from ``values`` (indexed by final id; NaN/None -> NULL)."""
@@ -186,13 +232,35 @@ class SeedDatabase(dg.ConfigurableResource):
         self._ensure_bookkeeping(table)
         with self._connection(table) as conn:
             owned = ownership.record_of(conn, table)
-            if owned is None or owned.first_id is None or wire.empty:
+            if owned is None or not owned.ranges or wire.empty:
                 return 0
-            bulk.create_stage(conn, table, ["id", column])
-            bulk.fill_stage(conn, wire)
-            updated = bulk.update_from_stage(conn, table, [column], owned.first_id, owned.last_id)
+            bulk.stage(conn, table, wire)
+            updated = bulk.update_from_stage(conn, table, [column], owned.ranges)
             bulk.drop_stage(conn)
         return updated
+
+    @contextmanager
+    def tool_rows(self):
+        """A read connection on which every table reads as the rows this tool created (see scope.py)."""
+        with self._connection(action="read", transaction=False) as conn:
+            shadowed = scope.shadow_foreign_rows(conn)
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction():
+                    conn.rollback()
+                scope.drop_shadows(conn, shadowed)
+
+    def teardown(self, backup_to: Path | None = None) -> dict[str, int]:
+        """Remove exactly the rows this tool created (after a CSV backup of the tables touched); rows per table."""
+        with self._connection(action="write") as conn:
+            records = ownership.records(conn)
+            in_the_way = teardown.users_rows_in_the_way(conn) if records else []
+            if in_the_way:
+                raise SeedDatabaseError(referrers.refusal(self.display_url(), in_the_way, "removing the seeded rows"))
+            if backup_to is not None:
+                teardown.backup(conn, sorted(records), backup_to)
+            return teardown.remove_seeded_rows(conn)
 
     # --- reads --------------------------------------------------------------------------------
 

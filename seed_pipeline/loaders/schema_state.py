@@ -35,6 +35,38 @@ def _column_differences(table: str, found: list[str]) -> str | None:
     return f"{table} ({'; '.join(parts)})"
 
 
+def _family(kind) -> str:
+    """What a column's type holds, coarsely enough that every engine's reflection agrees."""
+    if isinstance(kind, sa.Enum):
+        return "enum"
+    if isinstance(kind, (sa.Boolean, sa.Integer)):
+        return "integer"
+    if isinstance(kind, sa.Numeric):
+        return "decimal" if not isinstance(kind, sa.Float) and (kind.scale or 0) > 0 else "number"
+    if isinstance(kind, (sa.Date, sa.DateTime)):
+        return "time"
+    return "text"
+
+
+INCOMPATIBLE = {("decimal", "integer"), ("integer", "text"), ("integer", "time"), ("text", "integer"),
+                ("text", "decimal"), ("time", "integer"), ("time", "decimal"), ("decimal", "text")}
+
+
+def _type_differences(table: str, found: list[dict]) -> list[str]:
+    """Columns whose type cannot hold what the model writes (orders.total as INTEGER would round every total)."""
+    out = []
+    for reflected in found:
+        column = TABLES[table].c.get(reflected["name"])
+        if column is None:
+            continue
+        model, there = column.type, reflected["type"]
+        if (_family(model), _family(there)) in INCOMPATIBLE:
+            out.append(f"{table}.{column.name} is {there} where TERP has {model}")
+        elif isinstance(model, sa.Enum) and isinstance(there, sa.Enum) and set(model.enums) - set(there.enums):
+            out.append(f"{table}.{column.name} lacks the values {', '.join(sorted(set(model.enums) - set(there.enums)))}")
+    return out
+
+
 def state(conn: sa.Connection, target: str) -> str:
     """EMPTY or TERP; a SeedDatabaseError for a partial or different schema."""
     inspector = sa.inspect(conn)
@@ -49,6 +81,10 @@ def state(conn: sa.Connection, target: str) -> str:
     columns = inspector.get_multi_columns(filter_names=sorted(TABLES))
     found = {name: [c["name"] for c in cols] for (_schema, name), cols in columns.items()}
     differences = [d for t in sorted(TABLES) if (d := _column_differences(t, found.get(t, [])))]
+    typed = [d for (_schema, name), cols in sorted(columns.items()) for d in _type_differences(name, cols)]
+    if typed:
+        shown = "; ".join(typed[:3]) + (f"; and {len(typed) - 3} more" if len(typed) > 3 else "")
+        raise SeedDatabaseError(f"{target} has TERP's tables with other column types: {shown}: migrate it to TERP's current schema or use another --db")
     if differences:
         shown = "; ".join(differences[:3]) + (f"; and {len(differences) - 3} more tables" if len(differences) > 3 else "")
         raise SeedDatabaseError(

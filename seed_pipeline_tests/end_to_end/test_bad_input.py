@@ -80,3 +80,50 @@ def test_schema_create_refuses_a_database_that_has_tables(sqlite_url, capsys):
     assert main(["schema", "create", "--db", sqlite_url]) == 2
     one_error_line(capsys)
     assert fingerprint(sqlite_url) == before
+
+
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (["--seed=-5"], {}, "seed must be 0 or more, got -5 (--seed)"),
+        (["--end-date", "2040-01-01"], {}, "end date must lie between"),
+        (["--scenario", "light"], {"SEED_SEED": "abc"}, "got 'abc' (environment variable SEED_SEED)"),
+        (["--db", "mysql://root@127.0.0.1:abc/x"], {}, "malformed database URL"),
+    ],
+)
+def test_bad_settings_and_variables_are_one_line(tmp_path, capsys, monkeypatch, args, env, says):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    target = tmp_path / "target.sqlite"
+    assert main(["seed", "--db", f"sqlite:///{target}", *args]) == 2
+    assert says in one_error_line(capsys)
+    assert not target.exists()
+
+
+def test_the_flag_wins_over_a_bad_variable(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SEED_SEED", "abc")
+    assert main(["seed", "--db", f"sqlite:///{tmp_path / 't.sqlite'}", "--seed", "4", "--select", "no_such_table"]) == 2
+    assert "matches no table" in one_error_line(capsys)  # got past the variable: the flag was used
+
+
+def test_a_column_of_another_type_is_refused(tmp_path, capsys):
+    """orders.total as INTEGER would round every total: refused before anything is written."""
+    url = f"sqlite:///{tmp_path / 'typed.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        metadata.create_all(conn)
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("ALTER TABLE orders RENAME COLUMN total TO total_old")
+        conn.exec_driver_sql("ALTER TABLE orders ADD COLUMN total INTEGER NOT NULL DEFAULT 0")
+        conn.exec_driver_sql("ALTER TABLE orders DROP COLUMN total_old")
+    engine.dispose()
+    before = fingerprint(url)
+    assert main(["seed", "--db", url, "--scenario", "light"]) == 2
+    assert "orders.total is INTEGER where TERP has NUMERIC(15, 2)" in one_error_line(capsys)
+    assert fingerprint(url) == before
+
+
+def test_verify_on_a_missing_file_creates_nothing(tmp_path, capsys):
+    assert main(["verify", "--db", f"sqlite:///{tmp_path / 'missing.sqlite'}"]) == 2
+    assert "does not exist" in one_error_line(capsys)
+    assert list(tmp_path.glob("missing*")) == []

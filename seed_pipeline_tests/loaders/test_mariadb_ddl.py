@@ -5,26 +5,25 @@ import sqlalchemy as sa
 
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import make_engine
-from seed_pipeline.loaders.ownership import OWNERSHIP
 from seed_pipeline_tests.shared import terp_file
 
 QUERIES = {
     "columns": """
         SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA
-        FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> :skip""",
+        FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE :skip""",
     "keys": """
         SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, POSITION_IN_UNIQUE_CONSTRAINT,
                REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
-        FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> :skip""",
+        FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE :skip""",
     "foreign keys": """
         SELECT TABLE_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, UNIQUE_CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE
-        FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME <> :skip""",
+        FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE :skip""",
     "constraints": """
         SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE
-        FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> :skip""",
+        FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE :skip""",
     "indexes": """
         SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, NON_UNIQUE
-        FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> :skip""",
+        FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE :skip""",
 }
 
 
@@ -33,7 +32,7 @@ def describe_schema(url: str) -> dict[str, list[tuple]]:
     try:
         with engine.connect() as conn:
             return {
-                name: sorted(tuple(row) for row in conn.execute(sa.text(sql), {"skip": OWNERSHIP.name}))
+                name: sorted(tuple(row) for row in conn.execute(sa.text(sql), {"skip": "seed\\_pipeline\\_%"}))
                 for name, sql in QUERIES.items()
             }
     finally:

@@ -68,3 +68,45 @@ def test_a_read_only_user_gets_a_clear_error(request, reader):
     assert message == f"user {user} cannot write to table users: grant INSERT/UPDATE/DELETE or use another --db"
     assert snapshot(url, ["users"]) == before
     assert db.read_table("users").empty and db.row_counts(["users"]) == {"users": 0}
+
+
+DOCUMENTED = {  # docs/operations.md, "Production": exactly these, nothing more
+    "postgresql": ["GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {user}",
+                   "GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {user}",
+                   "GRANT CREATE ON SCHEMA public TO {user}", "GRANT TEMPORARY ON DATABASE {database} TO {user}"],
+    "mysql": ["GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, CREATE TEMPORARY TABLES ON `{database}`.* TO '{user}'@'%'"],
+}
+
+
+@pytest.fixture(params=["pg_url", "mysql_url"])
+def seeder_url(request, tmp_path, monkeypatch):
+    """A user with exactly the documented privileges on a database that has TERP's schema."""
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    owner = request.getfixturevalue(request.param)
+    SeedDatabase(url=owner).ensure_schema()
+    user, database = f"seedtest_rw_{secrets.token_hex(4)}", make_url(owner).database
+    admin = _admin(owner)
+    mysql = admin.dialect.name == "mysql"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE USER '{user}'@'%'" if mysql else f"CREATE ROLE {user} LOGIN"))
+        for grant in DOCUMENTED[admin.dialect.name]:
+            conn.execute(sa.text(grant.format(user=user, database=database)))
+    url = make_url(owner).set(username=user).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        dispose(url)
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP USER '{user}'@'%'" if mysql else f"DROP OWNED BY {user}"))
+            if not mysql:
+                conn.execute(sa.text(f"DROP ROLE {user}"))
+        admin.dispose()
+
+
+@pytest.mark.slow
+def test_the_documented_privileges_are_enough_to_seed_and_reseed(seeder_url):
+    from seed_pipeline.cli.main import main
+
+    assert main(["seed", "--db", seeder_url, "--scenario", "light", "--end-date", "2026-10-31"]) == 0
+    assert main(["seed", "--db", seeder_url, "--scenario", "light", "--end-date", "2026-11-01"]) == 0

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.loaders import DEFAULT_URL, SeedDatabase, SeedDatabaseError
 from seed_pipeline.loaders.engines import make_engine, normalise_url
-from seed_pipeline.loaders.ownership import OWNERSHIP
+from seed_pipeline.loaders.ownership import BOOKKEEPING, OWNERSHIP
 from seed_pipeline.schema import TABLES, metadata
 from seed_pipeline_tests.loaders.samples import execute, q
 
@@ -44,7 +44,7 @@ def test_schema_is_created_once_with_all_120_tables(db_url):
     assert db.check() == "empty"
     assert db.row_counts(["users"]) == {"users": 0}  # no tables yet: nothing counted
     db.create_schema()
-    assert table_names(db_url) == set(TABLES) | {OWNERSHIP.name}
+    assert table_names(db_url) == set(TABLES) | set(BOOKKEEPING)
     assert db.check() == "terp"
     assert db.ensure_schema() is False
     assert "already has TERP's tables" in one_line_error(db.create_schema)

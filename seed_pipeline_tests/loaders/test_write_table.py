@@ -104,15 +104,18 @@ def test_rows_the_tool_did_not_create_survive(db, db_url):
     assert db.row_counts(["clients"]) == {"clients": 5}
 
 
-def test_offset_when_the_owned_range_is_taken(db, db_url):
+def test_growing_past_an_app_row_keeps_the_seeded_keys(db, db_url):
     assert db.write_table("orders", samples.orders([1]).iloc[0:0], PROVENANCE).rows == 0  # nothing to write is fine
     seed_all(db)
     insert(db_url, "sales", id=4, batchId=1, productId=1, quantity="1", cogsAtSale="1", salePrice="1",
            saleDate="2025-01-01 00:00:00", createdBy=1)
     result = db.write_table("sales", samples.sales(5), PROVENANCE)  # 1..5 would hit the app's row 4
-    assert result.id_offset == 4 and result.frame["id"].tolist() == [5, 6, 7, 8, 9]
-    assert db.row_counts(["sales"]) == {"sales": 6}  # our old 1..3 are gone, the app's 4 stays
-    assert db.read_table("sales")["id"].tolist() == [5, 6, 7, 8, 9]
+    assert result.frame["id"].tolist() == [1, 2, 3, 5, 6]  # 1..3 keep their keys, the new ones go past row 4
+    assert db.row_counts(["sales"]) == {"sales": 6}
+    assert db.read_table("sales")["id"].tolist() == [1, 2, 3, 5, 6]
+    db.write_table("sales", samples.sales(2), PROVENANCE)  # shrinking drops the last owned ids, never the app's
+    assert db.read_table("sales")["id"].tolist() == [1, 2]
+    assert scalar(db_url, "SELECT count(*) FROM sales WHERE id = 4") == 1
 
 
 def test_self_references_move_with_the_ids(db, db_url):

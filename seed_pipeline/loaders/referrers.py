@@ -1,0 +1,102 @@
+"""What removing seeded rows takes with it, and which users' rows it would break.
+
+Removing a seeded row removes the tool's rows that need it (a declared foreign key that
+cascades or restricts; rows in their turn), children first, so that no engine refuses and no
+cascade reaches further than planned. Every reference of the model counts when looking for the
+users' rows in the way (declared, logical, polymorphic): a user's order line pointing at a
+seeded batch through a logical reference is broken by deleting the batch just as surely.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import sqlalchemy as sa
+
+from seed_pipeline.loaders import ownership
+from seed_pipeline.loaders.bulk import delete_rows, set_null
+from seed_pipeline.schema import TABLES, references
+
+SHOWN = 5  # rows named in a message before "and N more"
+CHUNK = 5000  # values per IN list
+TAKEN_ALONG = {"CASCADE", "RESTRICT", "NO ACTION", None}  # declared ON DELETE rules that need the child gone
+
+
+@dataclass
+class Removal:
+    """Seeded rows to delete, children first, and the users' rows that point at any of them."""
+
+    steps: list[tuple[str, sa.ColumnElement[bool]]] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+    unlinks: list[tuple[str, str, sa.ColumnElement[bool]]] = field(default_factory=list)  # (table, column, rows)
+
+
+def _in(column: sa.ColumnElement, values) -> sa.ColumnElement[bool]:
+    values = list(values)
+    if not values:
+        return sa.false()
+    return sa.or_(*(column.in_(values[i : i + CHUNK]) for i in range(0, len(values), CHUNK)))
+
+
+def _values(conn: sa.Connection, table: str, where: sa.ColumnElement[bool], column: str) -> list:
+    t = TABLES[table]
+    return [v for v in conn.execute(sa.select(t.c[column]).where(where)).scalars() if v is not None]
+
+
+def plan_removal(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) -> Removal:
+    """The deletions that remove the seeded rows of ``table`` selected by ``where``."""
+    removal, queue = Removal(), [(table, where)]
+    while queue:
+        name, doomed = queue.pop(0)
+        removal.steps.append((name, doomed))
+        for ref in (r for r in references() if r.target == name):
+            values = _values(conn, name, doomed, ref.target_column)
+            if not values:
+                continue
+            child = TABLES[ref.table]
+            pointing = [_in(child.c[ref.column], values)]
+            if ref.type_column:
+                pointing.append(child.c[ref.type_column] == ref.type_value)
+            mine = ownership.owned_clause(conn, ref.table)
+            keys = list(child.primary_key.columns)
+            for row in conn.execute(sa.select(*keys, child.c[ref.column]).where(*pointing, ~mine).limit(SHOWN + 1)):
+                removal.broken.append(f"{ref.table} {', '.join(map(str, row[:-1]))} ({ref.column} -> {name} {row[-1]})")
+            if ref.kind != "declared" and ref.nullable and not ref.is_self:
+                # the tool's own rows written before this table (a deferred reference) would point at
+                # nothing until the run refills them: their table's checks run in between
+                removal.unlinks.append((ref.table, ref.column, _pinned(conn, ref.table, sa.and_(*pointing, mine))))
+            if ref.kind == "declared" and not ref.is_self and _on_delete(ref) in TAKEN_ALONG:
+                along = sa.and_(*pointing, mine)
+                if conn.execute(sa.select(sa.literal(1)).select_from(child).where(along).limit(1)).first():
+                    queue.append((ref.table, _pinned(conn, ref.table, along)))
+    return removal
+
+
+def _on_delete(ref) -> str | None:
+    fk = next(fk for fk in TABLES[ref.table].c[ref.column].foreign_keys if fk.column.table.name == ref.target)
+    return fk.ondelete.upper() if fk.ondelete else None
+
+
+def _pinned(conn: sa.Connection, table: str, where: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """``where`` as the ids (or keys) it selects now, so it still names the same rows after parents go."""
+    t = TABLES[table]
+    if ownership.has_single_id(table):
+        ids = np.sort(np.array(conn.execute(sa.select(t.c.id).where(where)).scalars().all(), dtype=np.int64))
+        return ownership.ids_clause(t.c.id, ownership.ranges_of(ids))
+    a, b = ownership.key_columns(table)
+    pairs = conn.execute(sa.select(t.c[a], t.c[b]).where(where)).all()
+    return sa.or_(*(sa.and_(t.c[a] == x, t.c[b] == y) for x, y in pairs)) if pairs else sa.false()
+
+
+def apply(conn: sa.Connection, removal: Removal) -> None:
+    for name, column, where in removal.unlinks:
+        set_null(conn, name, column, where)
+    for name, where in reversed(removal.steps):
+        delete_rows(conn, name, where)
+
+
+def refusal(subject: str, broken: list[str], action: str, otherwise: str = "") -> str:
+    shown = "; ".join(broken[:SHOWN]) + (f"; and {len(broken) - SHOWN} more" if len(broken) > SHOWN else "")
+    return (
+        f"{subject}: {action} would break rows this tool did not create that point at seeded rows: {shown}; "
+        f"point those rows elsewhere or delete them first{otherwise}"
+    )

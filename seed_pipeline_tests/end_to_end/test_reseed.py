@@ -1,0 +1,113 @@
+"""Seeding again converges: any change of settings gives, in one run, a fresh seed's content for
+the tool's rows, and the users' rows stay byte for byte as they were."""
+
+import signal
+from datetime import date, timedelta
+import subprocess
+import sys
+
+import pytest
+
+from seed_pipeline_tests.end_to_end.reseed import END, LIGHT, add_users_rows, fresh, seed, tool_fingerprint, users_rows
+from seed_pipeline.cli.main import main
+from seed_pipeline_tests.dbtools import fingerprint
+from seed_pipeline_tests.loaders.samples import execute, scalar
+
+CHANGES = {
+    "next end date": ((), ("--end-date", "2026-11-01")),
+    "another seed": ((), ("--seed", "3")),
+    "another scenario": (("--scenario", "edge-cases"), ()),
+    "another scale": ((), ("--scale", "2")),
+}
+
+
+@pytest.fixture(autouse=True)
+def _own_dagster_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_reseed_with_other_settings_converges_to_a_fresh_seed(sqlite_url, tmp_path_factory, change):
+    before, after = CHANGES[change]
+    assert seed(sqlite_url, *before) == 0
+    assert seed(sqlite_url, *after) == 0
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory, *after)
+
+
+def test_another_seed_and_back_again(sqlite_url, tmp_path_factory):
+    assert seed(sqlite_url) == 0
+    assert seed(sqlite_url, "--seed", "3") == 0
+    assert seed(sqlite_url) == 0
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
+
+
+@pytest.mark.slow
+def test_reseeds_converge_on_every_engine(db_url, tmp_path_factory):
+    assert seed(db_url, "--scenario", "edge-cases") == 0
+    assert seed(db_url, "--seed", "3") == 0
+    assert fingerprint(db_url) == fresh(tmp_path_factory, "--seed", "3")
+    assert seed(db_url, "--end-date", "2026-11-01") == 0
+    assert fingerprint(db_url) == fresh(tmp_path_factory, "--end-date", "2026-11-01")
+
+
+def test_users_rows_survive_an_identical_reseed_and_a_new_day(sqlite_url, tmp_path_factory):
+    """Checks judge the tool's rows: a user's order without lines or a batch without metadata fails none."""
+    assert seed(sqlite_url) == 0
+    add_users_rows(sqlite_url)
+    made = users_rows(sqlite_url)
+    assert all(made.values())
+    assert main(["verify", "--db", sqlite_url]) == 0
+    assert seed(sqlite_url) == 0
+    assert users_rows(sqlite_url) == made
+    assert tool_fingerprint(sqlite_url) == fresh(tmp_path_factory)
+    assert seed(sqlite_url, "--end-date", "2026-11-01") == 0  # more batches: they go past the user's
+    assert users_rows(sqlite_url) == made
+    assert main(["verify", "--db", sqlite_url]) == 0
+
+
+def test_a_reseed_that_would_remove_a_row_users_point_at_refuses(sqlite_url, capsys):
+    assert seed(sqlite_url, "--scale", "2") == 0
+    last_event = scalar(sqlite_url, "SELECT max(id) FROM calendar_events")
+    execute(sqlite_url, "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
+                        f"VALUES (900002, {last_event}, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')")
+    reminder = "SELECT count(*) FROM calendar_reminders r JOIN calendar_events e ON e.id = r.event_id WHERE r.id = 900002"
+    assert scalar(sqlite_url, reminder) == 1
+    capsys.readouterr()
+    assert seed(sqlite_url) == 1  # scale 1 makes fewer events
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("seed-pipeline")]
+    assert len(err) == 1
+    assert f"calendar_reminders 900002 (event_id -> calendar_events {last_event})" in err[0]
+    assert scalar(sqlite_url, reminder) == 1  # the user's reminder and its event are still there
+
+
+@pytest.mark.parametrize("stop, at", [(signal.SIGINT, 10), (signal.SIGKILL, 40), (signal.SIGKILL, 90)])
+def test_a_stopped_run_and_a_rerun_converge(sqlite_url, tmp_path_factory, stop, at):
+    """Ctrl-C says so in one line (exit 130); after it or kill -9 at any table, a rerun gives a fresh seed."""
+    command = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", sqlite_url, *LIGHT, "--end-date", END]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in run.stdout:  # stop once some tables are written
+        if line.startswith(f"[{at:>3}/"):
+            run.send_signal(stop)
+            break
+    _out, err = run.communicate(timeout=300)
+    if stop == signal.SIGINT:
+        assert run.returncode == 130, err
+        assert [line for line in err.splitlines() if line.strip()] == [
+            "seed-pipeline: error: interrupted; every table is as it was or complete (one transaction each): "
+            "run the same command again to finish"]
+    else:
+        assert run.returncode == -signal.SIGKILL
+    assert seed(sqlite_url) == 0
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
+
+
+@pytest.mark.slow
+def test_thirty_nightly_refreshes_on_one_database(sqlite_url, tmp_path_factory):
+    """The staging schedule: each night the end date moves one day; every night verify is green."""
+    first = date(2026, 10, 1)
+    for night in range(30):
+        end = (first + timedelta(days=night)).isoformat()
+        assert seed(sqlite_url, "--end-date", end) == 0, end
+        assert main(["verify", "--db", sqlite_url]) == 0, end
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory, "--end-date", end)
