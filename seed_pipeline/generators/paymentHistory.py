@@ -16,11 +16,12 @@ from seed_pipeline.generators._frame import table_frame
 
 
 def paid_per_line(lines: pd.DataFrame, paid: pd.Series, total: pd.Series) -> np.ndarray:
-    """Each bill line's part of its bill's payment, pro rata to the line's total, the cents left over on the bill's last line."""
-    amount = (lines["lineTotal"].to_numpy() * (paid / total).reindex(lines["bill"]).to_numpy()).round(2)
-    short = (paid - pd.Series(amount).groupby(lines["bill"].to_numpy()).sum()).round(2)
-    last = ~lines["bill"].duplicated(keep="last").to_numpy()
-    amount[last] += short.reindex(lines["bill"][last]).to_numpy()
+    """Each bill line's part of its bill's payment, pro rata to the line's total, the cents left over on the bill's largest line."""
+    bill = lines["bill"].to_numpy()
+    amount = (lines["lineTotal"].to_numpy() * (paid / total).reindex(bill).to_numpy()).round(2)
+    short = (paid - pd.Series(amount).groupby(bill).sum()).round(2)
+    largest = pd.Series(amount).groupby(bill).idxmax().to_numpy()
+    amount[largest] += short.reindex(bill[largest]).to_numpy()
     return amount.round(2)
 
 
