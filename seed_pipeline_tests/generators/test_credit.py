@@ -52,7 +52,11 @@ def test_credits_come_from_the_returns_and_refunds(seeded):
     _, frames = seeded
     c, returns, p = frames["credits"], frames["returns"], frames["payments"]
     returned = c[c["creditReason"].str.startswith("Returned goods")]
-    value = returns["items"].map(lambda items: sum(i["quantity"] * i["unitPrice"] for i in items)).round(2)
+    # a returned item names its batch; its price is the one charged on the order's first line of that batch
+    lines = frames["order_line_items"].sort_values("id").drop_duplicates(["order_id", "batch_id"])
+    price = dict(zip(zip(lines["order_id"], lines["batch_id"]), lines["unit_price"].astype(float)))
+    value = pd.Series([sum(i["quantity"] * price[(order, i["batchId"])] for i in items)
+                       for order, items in zip(returns["order_id"], returns["items"])]).round(2)
     assert sorted(money(returned["creditAmount"]).round(2)) == pytest.approx(sorted(value))
     refunds = p[(p["paymentType"] == "SENT") & p["customerId"].notna()]
     goodwill = c[c["creditReason"] == "Goodwill after refund"]

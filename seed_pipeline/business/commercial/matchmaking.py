@@ -204,7 +204,7 @@ def _matches(shelf: Shelf, needs: pd.DataFrame, offers: pd.DataFrame, rng: np.ra
     actioned = np.where(kind == "quote", between(rng, created, ordered), later)
     offers = offers.set_index("id")
     price = np.where(by_offer, offers["unit_price"].reindex(np.nan_to_num(offer)).to_numpy(),
-                     profile_prices(needs["unit_cost"], profile_of(h.clients.set_index("id").loc[needs["client_id"]]))["retailPrice"])
+                     profile_prices(needs["unit_cost"], profile_of(h.clients.set_index("id").loc[needs["client_id"]]), shelf.rules)["retailPrice"])
     available = np.where(by_offer, offers["quantity"].reindex(np.nan_to_num(offer)).to_numpy(), shelf.stock(batch, created))
     # a need that was met, or is matched on the shelf, fits the client's budget; a cancelled one did not
     fits = kind != "dismissed"

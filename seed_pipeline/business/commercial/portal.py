@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines
-from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
+from seed_pipeline.business.commercial.pricing import profile_of, profile_prices, rules_of
 from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.history import CoreHistory
 
@@ -136,7 +136,7 @@ def price_alerts(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     arrived = goods["arrived"].to_numpy()[batch].astype("datetime64[s]")
     made = between(rng, np.where(lapsed, arrived, np.maximum(arrived, end - 20 * DAY)), np.where(lapsed, end - 15 * DAY, end - HOUR))
     made = np.maximum(made, whales["created_at"].reindex(who).to_numpy().astype("datetime64[s]"))
-    price = profile_prices(goods["unit_cost"].to_numpy()[batch], profile_of(whales.loc[who]))["retailPrice"].to_numpy()
+    price = profile_prices(goods["unit_cost"].to_numpy()[batch], profile_of(whales.loc[who]), rules_of(h))["retailPrice"].to_numpy()
     waiting = pd.DataFrame({"client_id": who, "batch": batch + 1, "target": np.round(price * rng.uniform(0.88, 0.96, n), 2),
                             "created_at": made, "triggered_at": np.datetime64("NaT"), "active": ~lapsed})
     out = pd.concat([triggered, waiting], ignore_index=True).sort_values("created_at", kind="stable", ignore_index=True)

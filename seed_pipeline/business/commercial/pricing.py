@@ -3,11 +3,12 @@
 TERP prices a batch for a client by starting from its unit cost (``batches.unitCogs``) and applying
 the rules of the client's profile, highest priority first (``server/pricingEngine.ts``). The core
 history sells a batch at its price less a client concession, and that price sits a margin above
-cost; so the profiles are that markup over cost followed by the tier's mean concession. Rules
-that no profile uses are the retired ones, kept inactive as a pricing screen keeps its history.
+cost; so the profiles are that markup over cost followed by the concession the tier's clients were
+actually charged (``rules_of``: the median over the tier's lines, so a profile reproduces its prices
+by construction whatever the draws of a seed). Rules that no profile uses are the retired ones, kept inactive as a pricing screen keeps its history.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -74,6 +75,22 @@ def profile_of(clients: pd.DataFrame) -> np.ndarray:
     return np.array([TIERS[t] for t in tier])
 
 
+def rules_of(h) -> tuple[Rule, ...]:
+    """RULES with each profile's concession set to what its clients paid below list: the median over its lines."""
+    lines = h.lines
+    client = h.orders.set_index("id")["client_id"].reindex(lines["order_id"]).to_numpy()
+    profile = pd.Series(profile_of(h.clients), index=h.clients["id"].to_numpy()).reindex(client).to_numpy()
+    of_list = (lines["unit_price"] / (lines["unit_cost"] * (1 + MARKUP / 100))).to_numpy()
+    rules = list(RULES)
+    for local, p in enumerate(PROFILES, start=1):
+        concession = [r - 1 for r in p.rules if RULES[r - 1].adjustment_type == "PERCENT_MARKDOWN"]
+        if concession and (profile == local).any():
+            paid = float(np.median(of_list[profile == local]))
+            kind = "PERCENT_MARKDOWN" if paid <= 1 else "PERCENT_MARKUP"
+            rules[concession[0]] = replace(RULES[concession[0]], adjustment_type=kind, adjustment_value=round(100 * abs(1 - paid), 2))
+    return tuple(rules)
+
+
 def _matches(items: pd.DataFrame, conditions: dict, logic: str) -> np.ndarray:
     """Which items a rule's conditions select, as TERP's ``matchesConditions`` decides."""
     checks = []
@@ -123,18 +140,18 @@ def apply_rules(items: pd.DataFrame, rules: list[dict]) -> pd.DataFrame:
                          "appliedRules": applied}, index=items.index)
 
 
-def rule_records(ids=None) -> list[dict]:
-    """RULES as ``pricing_rules`` rows, with the given real ids (local ids by default)."""
-    ids = range(1, len(RULES) + 1) if ids is None else ids
+def rule_records(rules: tuple[Rule, ...], ids=None) -> list[dict]:
+    """Rules as ``pricing_rules`` rows, with the given real ids (local ids by default)."""
+    ids = range(1, len(rules) + 1) if ids is None else ids
     return [{"id": int(i), "name": r.name, "adjustment_type": r.adjustment_type, "adjustment_value": r.adjustment_value,
-             "conditions": r.conditions, "logic_type": "AND", "priority": r.priority} for i, r in zip(ids, RULES)]
+             "conditions": r.conditions, "logic_type": "AND", "priority": r.priority} for i, r in zip(ids, rules)]
 
 
-def profile_prices(unit_cost, profile, rule_ids=None) -> pd.DataFrame:
-    """Each item's retail price under its profile (local ids), from its unit cost."""
+def profile_prices(unit_cost, profile, rules: tuple[Rule, ...], rule_ids=None) -> pd.DataFrame:
+    """Each item's retail price under its profile (local ids) and the given rules (``rules_of`` the history), from its unit cost."""
     cost = np.asarray(unit_cost, dtype=float)
     profile = np.asarray(profile)
-    records = rule_records(rule_ids)
+    records = rule_records(rules, rule_ids)
     parts = []
     for local, p in enumerate(PROFILES, start=1):
         mine = np.flatnonzero(profile == local)

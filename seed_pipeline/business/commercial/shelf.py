@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.commercial.goods import batch_goods
-from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
+from seed_pipeline.business.commercial.pricing import profile_of, profile_prices, rules_of
 from seed_pipeline.business.history import CoreHistory
 
 _SPAN = 10**11  # seconds: batch index * _SPAN + moment orders (batch, moment) pairs
@@ -38,6 +38,7 @@ class Shelf:
         self._arrived = self.goods["arrived"].to_numpy().astype("datetime64[s]")
         self.kind = class_of(self.goods["line"], self.goods["grade"])
         self._profile = pd.Series(profile_of(h.clients), index=h.clients["id"].to_numpy())
+        self.rules = rules_of(h)
 
     def stock(self, batch_index, moments) -> np.ndarray:
         """Sellable stock of each batch (0-based index) at each moment: received, less samples, less what sold before."""
@@ -63,7 +64,7 @@ class Shelf:
         client = np.repeat(np.asarray(clients), sizes)
         at = np.repeat(pd.to_datetime(pd.Series(moments)).to_numpy().astype("datetime64[s]"), sizes)
         g = self.goods.iloc[batch]
-        prices = profile_prices(g["unit_cost"], self._profile.reindex(client).to_numpy())
+        prices = profile_prices(g["unit_cost"], self._profile.reindex(client).to_numpy(), self.rules)
         qty = self.stock(batch, at)
         items = [{"batch": int(b) + 1, "product": p, "category": c, "subcategory": s, "strain": st, "grade": gr,
                   "basePrice": float(cost), "retailPrice": float(r), "quantity": float(q), "priceMarkup": float(m),

@@ -41,8 +41,10 @@ def _per_day(h: CoreHistory, days: pd.DatetimeIndex) -> pd.DataFrame:
     grid = grid[grid["invoiceDate"] < grid["day"]].copy()  # the engine runs early in the morning
     paid_by_then = grid["paid_at"].notna() & (grid["paid_at"].dt.normalize() < grid["day"])
     grid["paid_then"] = np.where(paid_by_then, grid["amountPaid"], 0.0)
-    grid["owed_then"] = (grid["totalAmount"] - grid["paid_then"]).round(2)
-    grid["settled"] = paid_by_then & (grid["amountDue"] <= 0)  # paid in full by then
+    # a debt written off is no longer owed from the day it was written off, nor was it ever settled
+    gone_then = grid["written_off_at"].notna() & (grid["written_off_at"].dt.normalize() < grid["day"])
+    grid["owed_then"] = (grid["totalAmount"] - grid["paid_then"] - np.where(gone_then, grid["writtenOff"], 0.0)).round(2)
+    grid["settled"] = paid_by_then & (grid["amountDue"] <= 0) & (grid["writtenOff"] <= 0)  # paid in full by then
     grid["lag"] = (grid["paid_at"].dt.normalize() - grid["invoiceDate"]).dt.days
     grid["past_due"] = (grid["day"] - grid["dueDate"]).dt.days
     grid["from3"], grid["from6"], grid["from12"] = (_months_back(grid["day"], m) for m in (3, 6, 12))
