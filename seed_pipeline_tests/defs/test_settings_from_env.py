@@ -6,6 +6,7 @@ import dagster as dg
 import pytest
 
 from seed_pipeline.cli.main import parser
+from seed_pipeline.cli.settings import resolve
 from seed_pipeline.defs.schedules import staging_refresh
 from seed_pipeline.defs.settings import SeedSettingsResource
 
@@ -20,19 +21,26 @@ def seed_env(monkeypatch):
     return monkeypatch
 
 
-def _seed_args(*argv):
+def _seed_args(*argv, recorded=None):
+    """The database and the settings a seed with these flags would use (a recorded seed, where given)."""
     args = parser().parse_args(["seed", *argv])
-    return args.db, args.scenario, args.seed, args.scale, args.end_date
+    s = resolve(args, recorded)
+    return args.db, s.scenario, s.seed, s.scale, s.end_date.isoformat()
+
+
+RECORDED = {"scenario": "light", "seed": 1, "scale": 1.0, "end_date": "2025-01-31"}
 
 
 def test_seed_takes_its_settings_from_seed_variables(seed_env):
-    assert _seed_args() == ("sqlite:////tmp/from-env.sqlite", "chaos", "7", "0.5", "2026-03-31")
+    expected = ("sqlite:////tmp/from-env.sqlite", "chaos", 7, 0.5, "2026-03-31")
+    assert _seed_args() == expected
+    assert _seed_args(recorded=RECORDED) == expected  # a variable wins over what the database records
 
 
 def test_a_flag_wins_over_its_variable(seed_env):
     flags = ("--db", "sqlite:////tmp/flag.sqlite", "--scenario", "light", "--seed", "3", "--scale", "2",
              "--end-date", "2026-10-31")
-    assert _seed_args(*flags) == ("sqlite:////tmp/flag.sqlite", "light", "3", "2", "2026-10-31")
+    assert _seed_args(*flags) == ("sqlite:////tmp/flag.sqlite", "light", 3, 2.0, "2026-10-31")
 
 
 def test_verify_takes_its_database_from_the_variable(seed_env):
