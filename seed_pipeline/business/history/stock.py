@@ -106,7 +106,8 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     frame["unit_price"] = (frame["list_price"] * (1 + spread)).round(2)
     frame["unit_cost"] = (frame["unit_price"] * (1 - rng.normal(TARGET_MARKUP_MARGIN, MARGIN_SPREAD, n))).round(2)
     received = frame["value"] * SAFETY_STOCK / frame["unit_price"]
-    frame["received"] = np.where(frame["unit"] == FLOWER_UNIT, received.round(2), np.ceil(received))
+    # at least one pound or one unit: a class that sold next to nothing still arrives as goods, never as an empty batch
+    frame["received"] = np.maximum(np.where(frame["unit"] == FLOWER_UNIT, received.round(2), np.ceil(received)), 1.0)
     sampled = frame["received"] * rng.uniform(*SAMPLE_SHARE, n)
     frame["sampled"] = np.where(frame["unit"] == FLOWER_UNIT, sampled.round(2), np.floor(sampled))
     return frame.drop(columns=["value"])
