@@ -10,8 +10,14 @@ def _one(table: str, where: str) -> str:
 
 
 CASES = {
-    "profile_prices_reproduce_charged_prices": case(  # one buying client without a profile: its lines cannot be priced
-        1, "UPDATE clients SET pricing_profile_id = NULL WHERE id = (SELECT min(client_id) FROM orders)"),
+    # one buying client without a profile: its lines cannot be priced. It is the client with the fewest lines
+    # of the profile that prices the most lines, so the lines left still give that profile's prices
+    "profile_prices_reproduce_charged_prices": case(1, (
+        "UPDATE clients SET pricing_profile_id = NULL WHERE id = (SELECT o.client_id FROM order_line_items l "
+        "JOIN orders o ON o.id = l.order_id JOIN clients c ON c.id = o.client_id WHERE c.pricing_profile_id = "
+        "(SELECT c2.pricing_profile_id FROM order_line_items l2 JOIN orders o2 ON o2.id = l2.order_id "
+        "JOIN clients c2 ON c2.id = o2.client_id GROUP BY c2.pricing_profile_id ORDER BY count(*) DESC LIMIT 1) "
+        "GROUP BY o.client_id ORDER BY count(*), o.client_id LIMIT 1)")),
     "price_alerts_watch_real_prices": case(1, f"UPDATE client_price_alerts SET target_price = target_price * 2 WHERE {_one('client_price_alerts', 'active = 1')}"),
     "matches_agree_and_precede_orders": case(1, f"UPDATE client_needs SET grade = 'Z' WHERE id = (SELECT client_need_id FROM match_records "
                                          f"WHERE {_one('match_records', 'inventory_batch_id IS NOT NULL')})"),
