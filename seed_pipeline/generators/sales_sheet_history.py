@@ -35,15 +35,16 @@ def generate(ctx, parents):
 @fills("calendar_events", "entity_id")
 def sheet_of_each_follow_up(ctx, events, sheets) -> np.ndarray:
     """Each event keeps what it is about; a sales sheet follow-up gets its sheet. The calendar makes one per
-    sheet, a client's in the order of its sheets, so a client's k-th follow-up is its k-th sheet (a follow-up
+    sheet when it is sent, so a client's k-th follow-up (by when it was made) is its k-th sheet sent (a follow-up
     with no such sheet stays NULL, which the rule ``sheet_follow_up_is_its_sheets`` counts)."""
     def nth_of_client(frame: pd.DataFrame) -> pd.MultiIndex:
         client = pd.to_numeric(frame["client_id"]).fillna(-1).astype("int64")
         return pd.MultiIndex.from_arrays([client.to_numpy(), client.groupby(client.to_numpy()).cumcount().to_numpy()])
 
     values = events["entity_id"].to_numpy(dtype=object).copy()
-    about = events[events["entity_type"] == "sales_sheet"].sort_values("id")
-    sent = sheets.sort_values("id")
+    # in the order the sheets were sent: a follow-up is put in the calendar the moment its sheet goes out
+    about = events[events["entity_type"] == "sales_sheet"].sort_values(["created_at", "id"], kind="stable")
+    sent = sheets.sort_values(["created_at", "id"], kind="stable")
     sheet = pd.Series(sent["id"].to_numpy(), index=nth_of_client(sent))
     values[events.index.get_indexer(about.index)] = sheet.reindex(nth_of_client(about)).to_numpy()
     return values
