@@ -41,7 +41,6 @@ def shadow_foreign_rows(conn: sa.Connection) -> list[str]:
     shadowed = tables_with_foreign_rows(conn)
     for name in shadowed:
         t, quote = TABLES[name], conn.dialect.identifier_preparer.quote
-        mine = ownership.owned_clause(conn, name).compile(conn, compile_kwargs={"literal_binds": True})
         source = _source(conn, name)
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} (LIKE {source} INCLUDING DEFAULTS INCLUDING INDEXES)")
@@ -50,9 +49,11 @@ def shadow_foreign_rows(conn: sa.Connection) -> list[str]:
         else:
             conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} AS SELECT * FROM {source} WHERE 0")
         columns = ", ".join(quote(c.name) for c in t.columns)
-        conn.exec_driver_sql(
-            f"INSERT INTO {quote(name)} ({columns}) SELECT {columns} FROM {source} AS {quote(name)} WHERE {mine}"
-        )
+        # compiled as a whole query, so a key table's EXISTS correlates to the row read, not to the shadow
+        query = str(sa.select(*t.columns).where(ownership.owned_clause(conn, name))
+                    .compile(conn, compile_kwargs={"literal_binds": True}))
+        query = query.replace(f"\nFROM {quote(name)}", f"\nFROM {source} AS {quote(name)}", 1)
+        conn.exec_driver_sql(f"INSERT INTO {quote(name)} ({columns}) {query}")
     return shadowed
 
 
