@@ -37,11 +37,27 @@ def _metadata(outcome) -> dict:
     return meta
 
 
-def evaluate(check: Check, database: SeedDatabase, settings: SeedSettings) -> dg.AssetCheckResult:
-    with database.tool_rows() as conn:  # the users' rows are not the seed's to judge
-        outcome = check.evaluate(conn, settings)
-    return dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
-                               metadata=_metadata(outcome))
+class Judge:
+    """Evaluates checks on the tool's rows only (the users' rows are not the seed's to judge).
+
+    Which tables hold users' rows is asked once, at the first evaluation: the step has written
+    by then, and the tool's own writes never change the answer. Checks due together share one
+    connection, so a database with users' rows copies its shadow tables once per batch.
+    """
+
+    def __init__(self, database: SeedDatabase, settings: SeedSettings):
+        self.database, self.settings = database, settings
+        self._foreign: list[str] | None = None
+
+    def evaluate(self, checks: list[Check]) -> list[dg.AssetCheckResult]:
+        if not checks:
+            return []
+        if self._foreign is None:
+            self._foreign = self.database.foreign_tables()
+        with self.database.tool_rows(self._foreign) as conn:
+            outcomes = [(check, check.evaluate(conn, self.settings)) for check in checks]
+        return [dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
+                                    metadata=_metadata(outcome)) for check, outcome in outcomes]
 
 
 def checks_by_phase(checks: list[Check]) -> tuple[dict[str, list[Check]], dict[str, list[Check]]]:
@@ -65,8 +81,7 @@ def late_checks(phase: str, checks: list[Check]) -> dg.AssetChecksDefinition:
         required_resource_keys={"seed_settings", "database"},
     )
     def _checks(context: dg.AssetCheckExecutionContext):
-        settings = context.resources.seed_settings.settings()
-        for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name):
-            yield evaluate(by_key[key], context.resources.database, settings)
+        judge = Judge(context.resources.database, context.resources.seed_settings.settings())
+        yield from judge.evaluate([by_key[key] for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name)])
 
     return _checks

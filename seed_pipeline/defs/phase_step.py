@@ -10,7 +10,7 @@ import time
 import dagster as dg
 
 from seed_pipeline.checks.catalog import Check
-from seed_pipeline.defs.checks import evaluate
+from seed_pipeline.defs.checks import Judge
 from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
 from seed_pipeline.defs.metadata import column_schema, content_version, preview
 from seed_pipeline.defs.settings import TARGET_TAG
@@ -78,6 +78,7 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
         parent_frames(table, [p for p in graph.parents(table) if p not in selected], frames, database)
     pending = [c for c in checks if dg.AssetCheckKey(dg.AssetKey(c.asset), c.name) in context.selected_asset_check_keys]
     waiting, stopped = set(selected), set()  # tables still to write here; tables not to build on
+    judge = Judge(database, settings)
     for table in selected:
         waiting.discard(table)
         if stopped.intersection(graph.parents(table)):
@@ -86,9 +87,8 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
         yield materialise(table, graph, frames, database, settings, context.run.asset_selection)
         wrote(context.run.run_id, table, graph)
         due = [c for c in pending if waiting.isdisjoint((c.asset, *c.reads))]
-        for check in due:
-            pending.remove(check)
-            result = evaluate(check, database, settings)
+        pending = [c for c in pending if c not in due]
+        for check, result in zip(due, judge.evaluate(due)):
             if check.blocking and not result.passed:
                 stopped.add(check.asset)
             yield result

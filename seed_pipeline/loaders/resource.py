@@ -239,11 +239,18 @@ class SeedDatabase(dg.ConfigurableResource):
             bulk.drop_stage(conn)
         return updated
 
-    @contextmanager
-    def tool_rows(self):
-        """A read connection on which every table reads as the rows this tool created (see scope.py)."""
+    def foreign_tables(self) -> list[str]:
+        """Tables holding rows this tool did not create. Once the tool has written a table, its own
+        writes and removals never change this list, so a run asks once (see ``tool_rows``)."""
         with self._connection(action="read", transaction=False) as conn:
-            shadowed = scope.shadow_foreign_rows(conn)
+            return scope.tables_with_foreign_rows(conn)
+
+    @contextmanager
+    def tool_rows(self, foreign: list[str] | None = None):
+        """A read connection on which every table reads as the rows this tool created (see scope.py);
+        ``foreign`` is ``foreign_tables()`` when the caller already knows it."""
+        with self._connection(action="read", transaction=False) as conn:
+            shadowed = scope.shadow_foreign_rows(conn, foreign)
             try:
                 yield conn
             finally:

@@ -36,9 +36,10 @@ def _source(conn: sa.Connection, name: str) -> str:
     return f"main.{quote(name)}"
 
 
-def shadow_foreign_rows(conn: sa.Connection) -> list[str]:
-    """Hide, on ``conn``, the rows the tool did not create; the tables shadowed."""
-    shadowed = tables_with_foreign_rows(conn)
+def shadow_foreign_rows(conn: sa.Connection, foreign: list[str] | None = None) -> list[str]:
+    """Hide, on ``conn``, the rows the tool did not create in ``foreign`` (default: every table that
+    holds some); the tables shadowed."""
+    shadowed = tables_with_foreign_rows(conn) if foreign is None else foreign
     for name in shadowed:
         t, quote = TABLES[name], conn.dialect.identifier_preparer.quote
         source = _source(conn, name)
