@@ -1,5 +1,7 @@
 """What the commercial-table generators share: the commercial simulation, and its local keys made real."""
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -45,6 +47,7 @@ COLUMNS = {"showCategory": True, "showBasePrice": False, "showRetailPrice": True
 
 
 def sheet_filters(items: list[dict]) -> dict:
-    """The category most of a selection is in: what the template filters on."""
-    categories = [i["category"] for i in items]
-    return {"category": max(set(categories), key=categories.count)} if categories else {}
+    """The category most of a selection is in, the first listed on a tie: what the template filters on.
+    (Not ``max(set(...))``: a set's order of strings changes with each process's hash seed.)"""
+    categories = Counter(i["category"] for i in items)
+    return {"category": categories.most_common(1)[0][0]} if categories else {}
