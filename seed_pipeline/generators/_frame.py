@@ -6,6 +6,7 @@ is the start of the history window: the data must not depend on the database fil
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -22,12 +23,21 @@ def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.Da
     columns = {}
     for column in table.columns:
         if column.name in values:
-            made = list(values[column.name])
+            made = _positional(values[column.name])
         elif serial and column.name == "id":
-            made = range(1, n + 1)
+            made = np.arange(1, n + 1, dtype=np.int64)
         elif isinstance(column.type, sa.DateTime):
-            made = [ctx.window.start_ts] * n
+            made = pd.Series([ctx.window.start_ts] * n, dtype=object)
         else:
-            made = [Spec(column).default] * n
-        columns[column.name] = typed(column, pd.Series(made, dtype=object))
+            made = pd.Series([Spec(column).default] * n, dtype=object)
+        columns[column.name] = typed(column, made)
     return pd.DataFrame(columns)
+
+
+def _positional(values: Sequence) -> pd.Series | np.ndarray:
+    """The values by position, in their own dtype: a Series' index is dropped, a list becomes objects."""
+    if isinstance(values, pd.Series | pd.Index):
+        return values.to_numpy()
+    if isinstance(values, np.ndarray):
+        return values
+    return pd.Series(list(values), dtype=object)
