@@ -1,8 +1,9 @@
 """Rules that hold the seeded database to TERP's application contract (``seed_pipeline/contract/``).
 
 One rule per JSON column: every stored value decodes as the shape TERP's code reads. One rule per
-status or type column: every state a TERP screen counts is present, as far as the history is long
-enough to hold it (the history's length is measured from the first order, not taken from settings).
+JSON column holding rows' ids: each is the key of a row. One rule per status or type column: every
+state a TERP screen counts is present, as far as the history is long enough to hold it (the
+history's length is measured from the first order, not taken from settings).
 """
 
 from collections.abc import Callable
@@ -38,6 +39,22 @@ def _json_rule(spec: JsonColumn) -> Callable[[sa.Connection, date], int]:
     return rule
 
 
+def _id_rule(spec: JsonColumn) -> Callable[[sa.Connection, date], int]:
+    table = TABLES[spec.table]
+    targets = sorted({target for _, target in spec.references})
+
+    def rule(conn, as_of) -> int:
+        rows = {t: set(conn.execute(sa.select(TABLES[t].c.id)).scalars()) for t in targets}
+        values = fetch_frame(conn, sa.select(table.c[spec.column]))[spec.column].dropna()
+        return sum(any(i not in rows[t] for t, i in spec.ids(v)) for v in values)
+
+    rule.__name__ = f"{spec.table}_{spec.column}_ids_are_rows"
+    where = ", ".join(".".join(path) + f" -> {t}" for path, t in spec.references)
+    rule.__doc__ = (f"Every id inside `{spec.table}.{spec.column}` ({where}) is a row's key; "
+                    "the count is of values with an id no row has.")
+    return rule
+
+
 def _state_rule(spec: StateColumn) -> Callable[[sa.Connection, date], int]:
     column = TABLES[spec.table].c[spec.column]
 
@@ -53,6 +70,8 @@ def _state_rule(spec: StateColumn) -> Callable[[sa.Connection, date], int]:
 
 # (rule, the table it guards, the other tables it reads): the history's length reads the orders.
 _PLACED = ([(_json_rule(c), c.table, ()) for c in JSON_COLUMNS.values()]
+           + [(_id_rule(c), c.table, tuple(sorted({t for _, t in c.references} - {c.table})))
+              for c in JSON_COLUMNS.values() if c.references]
            + [(_state_rule(c), c.table, () if c.table == "orders" else ("orders",)) for c in STATE_COLUMNS.values()])
 
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {rule.__name__: rule for rule, _, _ in _PLACED}

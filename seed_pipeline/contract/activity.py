@@ -87,6 +87,8 @@ class Tags(RootModel[list[str]]):
 class Attendee(Shape):
     """drizzle/schema.ts ``client_meeting_history.attendees`` element (TERP's confirmMeeting adds role and response)."""
 
+    refers = {"userId": "users"}
+
     userId: int | None = None
     contactId: int | None = None
     name: str | None = None
@@ -97,6 +99,8 @@ class Attendee(Shape):
 class ActionItem(Shape):
     """calendarMeetings.confirmMeeting's action item."""
 
+    refers = {"assignedTo": "users"}
+
     text: str
     completed: bool
     assignedTo: int | None = None
@@ -104,6 +108,8 @@ class ActionItem(Shape):
 
 class EventSnapshot(Shape):
     """``Partial<CalendarEvent>`` as TERP's event history keeps it."""
+
+    refers = {"assignedTo": "users"}
 
     title: str
     startDate: date
@@ -134,6 +140,8 @@ class TiptapDoc(Shape):
 
 
 class NoteActivityMeta(Shape):
+    refers = {"commentId": "comments", "sharedWith": "users"}
+
     commentId: int | None = None
     sharedWith: list[int] | None = None
     title: str | None = None

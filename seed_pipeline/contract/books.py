@@ -13,6 +13,8 @@ class TransactionMetadata(Shape):
     (``writeOffType = 'BAD_DEBT'``) and the transaction they write off.
     """
 
+    refers = {"originalTransactionId": "transactions"}
+
     invoiceNumber: str
     paymentNumber: str | None = None
     writeOffReason: str | None = None

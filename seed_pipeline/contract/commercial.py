@@ -24,6 +24,8 @@ class PricingConditions(Shape):
 class ProfileRule(Shape):
     """One rule of a profile: ``getClientPricingRules`` maps the list to rule ids."""
 
+    refers = {"ruleId": "pricing_rules"}
+
     ruleId: int
     priority: int
 
@@ -31,11 +33,14 @@ class ProfileRule(Shape):
 class SampleProduct(Shape):
     """What ``fulfillSampleRequest`` reads: the product to sample and how much (text, parsed as a number)."""
 
+    refers = {"productId": "products"}
+
     productId: int
     quantity: str
 
 
 class AppliedRule(Shape):
+    refers = {"ruleId": "pricing_rules"}
     ruleId: int
     ruleName: str
     adjustment: str
@@ -43,6 +48,8 @@ class AppliedRule(Shape):
 
 class SheetItem(Shape):
     """A priced batch on a sales sheet, as ``salesSheets.save`` validates it (``id`` is the batch)."""
+
+    refers = {"id": "batches"}
 
     id: int
     name: str

@@ -1,7 +1,7 @@
 """Contract of the orders, lots, batches, invoices, returns tables.
 
-Ids inside JSON (``batchId``, ``productId``) are the rows' keys as the seed numbers them: the real
-ids when the seed owns the tables' id ranges, as it does in the database it creates.
+Ids inside JSON (``batchId``, ``productId``) are the rows' real keys, as in the tables' own
+reference columns, whatever ids the users' rows already hold (``Shape.refers``).
 """
 
 from typing import Literal
@@ -11,6 +11,8 @@ from seed_pipeline.contract.model import JsonColumn, Shape, StateColumn
 
 class OrderItem(Shape):
     """A line of ``orders.items``: ordersDb's ``OrderItem`` plus the keys the analytics read off it."""
+
+    refers = {"batchId": "batches", "productId": "products"}
 
     batchId: int  # ordersDb (inventory, returns), inventoryDb (batch profitability)
     productId: int  # productRecommendations (recommendations, frequently bought together)
@@ -37,6 +39,8 @@ class OrderItem(Shape):
 
 class ReturnItem(Shape):
     """An element of ``returns.items``: the batch of the order sent back, how much, and why."""
+
+    refers = {"batchId": "batches"}
 
     batchId: int
     quantity: float

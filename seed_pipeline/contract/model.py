@@ -1,9 +1,11 @@
 """The two kinds of promise the seed makes to TERP's code: JSON it can read, and states its screens count."""
 
 import json
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
@@ -16,6 +18,56 @@ class Shape(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    # field -> the table whose id it holds: a row's key, which the checks hold to exist and the
+    # loader renumbers with the rows of its own table
+    refers: ClassVar[dict[str, str]] = {}
+
+
+Path = tuple[str, ...]  # field names from a JSON value down to an id, through objects and arrays
+
+
+def reference_paths(shape) -> list[tuple[Path, str]]:
+    """Every id a value of ``shape`` can hold, as (path to it, table it refers to), nested shapes included."""
+    if not (isinstance(shape, type) and issubclass(shape, Shape)):
+        return []
+    found = [((name,), table) for name, table in shape.refers.items()]
+    for name, info in shape.model_fields.items():
+        for inner in _shapes_in(info.annotation):
+            found += [((name, *path), table) for path, table in reference_paths(inner)]
+    return found
+
+
+def _shapes_in(annotation) -> Iterator[type]:
+    if isinstance(annotation, type) and issubclass(annotation, Shape):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _shapes_in(argument)
+
+
+def values_at(data, path: Path) -> Iterator:
+    """The values at ``path`` in decoded JSON, through every element of the arrays on the way."""
+    if isinstance(data, list):
+        for item in data:
+            yield from values_at(item, path)
+    elif not path:
+        if data is not None:
+            yield from (data if isinstance(data, list) else [data])
+    elif isinstance(data, dict):
+        yield from values_at(data.get(path[0]), path[1:])
+
+
+def renumber_at(data, path: Path, new_id) -> None:
+    """Replace, in place, each id at ``path`` in decoded JSON by ``new_id(id)``."""
+    if isinstance(data, list):
+        for item in data:
+            renumber_at(item, path, new_id)
+    elif isinstance(data, dict) and path and data.get(path[0]) is not None:
+        if len(path) > 1:
+            renumber_at(data[path[0]], path[1:], new_id)
+        elif isinstance(data[path[0]], list):
+            data[path[0]] = [new_id(v) for v in data[path[0]]]
+        else:
+            data[path[0]] = new_id(data[path[0]])
 
 
 @dataclass(frozen=True)
@@ -28,6 +80,16 @@ class JsonColumn:
     read_by: tuple[str, ...]  # TERP's files (under ../shared/terp/app/) that read it
     many: bool = True  # a JSON array of `shape`; else one object
     nulls: bool = False  # write null members too: for readers that tell null from a missing key (`x !== null`)
+
+    @cached_property
+    def references(self) -> list[tuple[Path, str]]:
+        """Where the ids of other rows sit in a value, and the tables they are keys of."""
+        return reference_paths(self.shape)
+
+    def ids(self, value) -> list[tuple[str, int]]:
+        """(table, id) of every row a stored value (JSON text or decoded) points at."""
+        data = json.loads(value) if isinstance(value, str | bytes) else value
+        return [(table, v) for path, table in self.references for v in values_at(data, path)]
 
     @cached_property
     def _rows(self) -> TypeAdapter:

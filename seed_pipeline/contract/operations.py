@@ -6,6 +6,8 @@ from seed_pipeline.contract.model import JsonColumn, Shape, StateColumn
 class OrderAuditChanges(Shape):
     """What ``orderAuditService`` stores per action (ordersEnhancedV2: creation, update, finalization)."""
 
+    refers = {"clientId": "clients"}
+
     orderType: str | None = None
     clientId: int | None = None
     lineItemCount: int | None = None
@@ -16,6 +18,8 @@ class OrderAuditChanges(Shape):
 
 class RecurringItem(Shape):
     """An item of ``recurring_orders.order_template.items`` (orderEnhancements router's input)."""
+
+    refers = {"productId": "products"}
 
     productId: int
     quantity: float

@@ -17,8 +17,9 @@ NOTE_SHARE = 0.2
 PARTIAL_CASH = (0.2, 0.5)  # share paid in cash up front on PARTIAL terms
 
 
-def _items(h) -> list:
-    """The order's lines as TERP keeps them on the order (``contract.core.OrderItem``): batch, product, price, cost, margin."""
+def _items(h, batches, products) -> list:
+    """The order's lines as TERP keeps them on the order (``contract.core.OrderItem``): batch, product, price, cost, margin.
+    The batch and product are the rows' real keys (``batches`` and ``products`` as written)."""
     lines = h.lines
     batch = lines["batch"].to_numpy()
     product = h.products.iloc[lines["productId"].to_numpy() - 1]
@@ -27,7 +28,7 @@ def _items(h) -> list:
     line_cogs = (lines["quantity"] * lines["unit_cost"]).round(2)
     records = pd.DataFrame({
         "order_id": lines["order_id"].to_numpy(),
-        "batchId": lines["batchId"].to_numpy(), "productId": lines["productId"].to_numpy(),
+        "batchId": real_ids(batches, lines["batchId"]), "productId": real_ids(products, lines["productId"]),
         "displayName": product["nameCanonical"].to_numpy(), "originalName": product["nameCanonical"].to_numpy(),
         "quantity": lines["quantity"].to_numpy(), "unitPrice": lines["unit_price"].to_numpy(), "isSample": False,
         "unitCogs": lines["unit_cost"].to_numpy(), "cogsMode": mode, "cogsSource": np.where(mode == "RANGE", "MIDPOINT", "FIXED"),
@@ -47,7 +48,7 @@ def _items(h) -> list:
     return ORDER_ITEMS.values(rows[a:b] for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(rows)]))
 
 
-@generates("orders")
+@generates("orders", reads=("batches", "products"))
 def generate(ctx, parents):
     h = history(ctx)
     o, rng, n = h.orders, ctx.rng, len(h.orders)
@@ -64,7 +65,7 @@ def generate(ctx, parents):
         "orderType": ["SALE"] * n,
         "is_draft": np.zeros(n, bool),
         "client_id": real_ids(parents["clients"], o["client_id"]),
-        "items": _items(h),
+        "items": _items(h, parents["batches"], parents["products"]),
         "subtotal": o["total"],
         "tax": np.zeros(n),
         "discount": np.zeros(n),

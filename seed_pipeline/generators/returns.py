@@ -6,13 +6,14 @@ from seed_pipeline.generators._core import SERVICE, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 
 
-@generates("returns")
+@generates("returns", reads=("batches",))
 def generate(ctx, parents):
     h = history(ctx)
     r = h.returns
     orders = parents["orders"]
-    items = RETURN_ITEMS.values([{"batchId": b + 1, "quantity": q, "reason": why}]
-                                for b, q, why in zip(r["batch"], r["quantity"], r["returnReason"]))
+    batch = real_ids(parents["batches"], r["batch"] + 1)  # the batch's real key, as the line's batch_id
+    items = RETURN_ITEMS.values([{"batchId": int(b), "quantity": q, "reason": why}]
+                                for b, q, why in zip(batch, r["quantity"], r["returnReason"]))
     return table_frame(ctx, {
         "order_id": real_ids(orders, r["order_id"]),
         "items": items,

@@ -4,6 +4,8 @@ Writes only ever touch rows this tool created (see ownership.py); a failed call 
 database exactly as it was.
 """
 
+import copy
+import json
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -18,6 +20,8 @@ import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
+from seed_pipeline.contract import JSON_COLUMNS
+from seed_pipeline.contract.model import renumber_at
 from seed_pipeline.loaders import bulk, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
@@ -42,7 +46,8 @@ def _known(table: str) -> sa.Table:
 
 
 def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
-    """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k)."""
+    """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k),
+    the ids of its own rows inside its JSON included (a write-off's ``originalTransactionId``)."""
     if len(final) == 0 or np.array_equal(final, np.arange(1, len(final) + 1)):
         return frame  # an empty database, or a table owned from id 1: local ids are final
     mapped = frame.copy()
@@ -51,7 +56,20 @@ def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame
     for column in columns & set(mapped.columns):
         values = pd.to_numeric(mapped[column]).astype("Int64").map(lookup).astype("Int64")
         mapped[column] = values.astype("int64") if column == "id" else values
+    for (owner, column), spec in JSON_COLUMNS.items():
+        paths = [path for path, target in spec.references if target == table]
+        if owner == table and paths and column in mapped.columns:
+            mapped[column] = [_renumbered(v, paths, lookup) for v in mapped[column]]
     return mapped
+
+
+def _renumbered(value, paths, lookup: pd.Series):
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return value
+    data = json.loads(value) if isinstance(value, str) else copy.deepcopy(value)
+    for path in paths:
+        renumber_at(data, path, lambda local: int(lookup[int(local)]))
+    return rows.dump_json(data) if isinstance(value, str) else data
 
 
 def _interrupted(exc: BaseException) -> bool:

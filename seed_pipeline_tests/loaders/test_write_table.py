@@ -1,6 +1,8 @@
 """write_table / read_table / fill_column on each engine: values round-trip per column type,
 re-writing is idempotent, ids move past rows the tool did not create, and those rows survive."""
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -233,3 +235,25 @@ def test_every_table_reads_back_empty(db):
     for table in TABLES:
         frame = db.read_table(table)
         assert frame.empty and list(frame.columns) == [c.name for c in TABLES[table].columns]
+
+
+def test_ids_of_its_own_rows_inside_json_move_with_the_rows(db, db_url):
+    """A write-off names the transaction it writes off: when a user's row holds id 1, the tool's rows
+    take 2 and 3, and the id inside the JSON follows (local 1 -> 2), as a self-reference column would."""
+    users = db.write_table("users", samples.users(), PROVENANCE).frame
+    client, user = int(db.write_table("clients", samples.clients(), PROVENANCE).frame["id"].iloc[0]), int(users["id"].iloc[0])
+    insert(db_url, "transactions", id=1, transactionNumber="USER-TXN", transactionType="INVOICE", clientId=client,
+           transactionDate="2026-01-05 10:00:00", amount="1.00", transactionStatus="PENDING", createdBy=user)
+    frame = pd.DataFrame({
+        "id": [1, 2], "transactionNumber": ["TXN-1", "TXN-2"], "transactionType": ["INVOICE", "PAYMENT"],
+        "clientId": [client, client], "transactionDate": pd.to_datetime(["2026-01-06 10:00:00", "2026-03-06 10:00:00"]),
+        "amount": ["10.00", "10.00"], "transactionStatus": ["PENDING", "COMPLETED"], "notes": [None, None],
+        "metadata": ['{"invoiceNumber": "INV-1"}',
+                     '{"invoiceNumber": "INV-1", "originalTransactionId": 1, "writeOffType": "BAD_DEBT"}'],
+        "createdBy": [user, user]})
+    written = db.write_table("transactions", frame, PROVENANCE).frame
+    assert written["id"].tolist() == [2, 3]
+    stored = scalar(db_url, "SELECT metadata FROM transactions WHERE id = 3")
+    assert json.loads(stored)["originalTransactionId"] == 2
+    assert json.loads(written["metadata"].iloc[1])["originalTransactionId"] == 2
+    assert scalar(db_url, "SELECT metadata FROM transactions WHERE id = 1") is None
