@@ -12,7 +12,8 @@ TERP's schema says which values a column may hold; TERP's code (`../shared/terp/
 of them its screens read. A JSON value in a shape no reader expects, or a status no screen counts,
 makes rows invisible. Generators build every JSON value below through its shape, and the catalog
 holds the seeded database to it: `<table>_<column>_reads_as_terp_expects` decodes every stored
-value, `<table>_<column>_has_every_counted_state` finds every counted state present (once the
+value, `<table>_<column>_ids_are_rows` finds a row for every id a value holds (the ids column
+below), `<table>_<column>_has_every_counted_state` finds every counted state present (once the
 history is long enough to hold it).
 """
 
@@ -35,11 +36,12 @@ def _fields(shape) -> str:
 
 def render_contract_md() -> str:
     out = [HEADER, "## JSON columns", "",
-           "| column | value | element fields | read by |", "| --- | --- | --- | --- |"]
+           "| column | value | element fields | ids of rows | read by |", "| --- | --- | --- | --- | --- |"]
     for (table, column), spec in sorted(JSON_COLUMNS.items()):
         value = f"array of `{spec.shape.__name__}`" if spec.many else f"`{spec.shape.__name__}`"
         readers = "<br>".join(f"`{r}`" for r in spec.read_by)
-        out.append(f"| `{table}.{column}` | {value} | {_fields(spec.shape)} | {readers} |")
+        ids = "<br>".join(f"`{'.'.join(path)}` → `{target}`" for path, target in spec.references)
+        out.append(f"| `{table}.{column}` | {value} | {_fields(spec.shape)} | {ids} | {readers} |")
     out += ["", "## Status and type columns", "",
             "| column | state | counted by | share of rows | needs months of history |",
             "| --- | --- | --- | --- | --- |"]
