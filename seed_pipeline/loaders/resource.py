@@ -141,13 +141,15 @@ class SeedDatabase(dg.ConfigurableResource):
             return ownership.records(conn)
 
     def _create(self) -> None:
+        with self._connection(action="inspect", transaction=False) as conn:
+            standing = schema_state.present(conn)
         try:
             with self._connection(action="create tables in") as conn:
                 schema_state.create_all(conn)
         except SeedDatabaseError:
             if self.engine().dialect.name == "mysql":  # its DDL commits as it goes
                 try:
-                    schema_state.drop_partial(self.engine())
+                    schema_state.drop_partial(self.engine(), standing)
                 except DRIVER_ERRORS:
                     pass  # the first error is the one to report
             raise

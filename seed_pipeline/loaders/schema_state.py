@@ -94,12 +94,22 @@ def state(conn: sa.Connection, target: str) -> str:
 
 
 def create_all(conn: sa.Connection) -> None:
-    """All 120 tables plus the bookkeeping table, in one transaction where the engine allows DDL in one."""
-    metadata.create_all(conn)
+    """All 120 tables plus the bookkeeping table, in one transaction where the engine allows DDL in one.
+    Into an empty target only, so nothing is skipped: a view holding a table's name fails the create."""
+    metadata.create_all(conn, checkfirst=False)
     ownership.ensure_table(conn)
 
 
-def drop_partial(engine: sa.Engine) -> None:
-    """MySQL commits each CREATE TABLE: after a failed create, remove what this call made."""
+def present(conn: sa.Connection) -> set[str]:
+    """Every table and view name in the target: what a failed create must leave standing."""
+    inspector = sa.inspect(conn)
+    return set(inspector.get_table_names()) | set(inspector.get_view_names())
+
+
+def drop_partial(engine: sa.Engine, standing: set[str]) -> None:
+    """MySQL commits each CREATE TABLE: after a failed create, remove the tables this call made,
+    and only those (``standing``: the names present before it)."""
     with engine.begin() as conn:
-        metadata.drop_all(conn, checkfirst=True)
+        made = present(conn) - standing
+        for tables in (ownership.OWNERSHIP.metadata, metadata):
+            tables.drop_all(conn, tables=[t for t in tables.sorted_tables if t.name in made], checkfirst=False)

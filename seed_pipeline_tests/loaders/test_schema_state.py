@@ -130,3 +130,20 @@ def test_unknown_tables_are_ignored(db_url):
     assert db.check() == "empty"
     assert db.ensure_schema() is True
     assert db.check() == "terp"
+
+
+def test_a_failed_create_on_mariadb_removes_only_the_tables_it_made(mysql_url):
+    """MariaDB commits each CREATE TABLE: when one fails halfway (a view already holds a TERP table's
+    name), the tables made before it go, and what stood before (the view, a table of the user's) stays."""
+    execute(mysql_url, "CREATE TABLE users_own_notes (id INT PRIMARY KEY)",
+            "CREATE VIEW vip_portal_configurations AS SELECT id FROM users_own_notes")
+    message = one_line_error(lambda: SeedDatabase(url=mysql_url).ensure_schema())
+    assert "vip_portal_configurations" in message or "already exists" in message
+    engine = make_engine(mysql_url)
+    try:
+        with engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            assert (set(inspector.get_table_names()), set(inspector.get_view_names())) == (
+                {"users_own_notes"}, {"vip_portal_configurations"})
+    finally:
+        engine.dispose()
