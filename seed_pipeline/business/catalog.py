@@ -195,6 +195,14 @@ def document_number(kind: str, n: int) -> str:
     return f"{sequence.prefix}{n:0{sequence.width}d}"
 
 
+def count_of(n: int, noun: str) -> str:
+    """A count as a person writes it: ``count_of(1, "batch") == "1 batch"``, ``count_of(3, "batch") == "3 batches"``."""
+    n = int(n)
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun}es" if noun.endswith(("s", "sh", "ch", "x")) else f"{n} {noun}s"
+
+
 # --- who may do what ---------------------------------------------------------------------------
 
 _BASIC = ("access", "read", "create", "update", "delete")

@@ -21,6 +21,7 @@ from seed_pipeline.business.activity.calendar import (
 )
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import account_reps, team
+from seed_pipeline.business.catalog import count_of
 from seed_pipeline.business.commercial import commercial
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.contract.activity import EVENT_METADATA
@@ -76,7 +77,7 @@ def _orders(ctx, parents, h, reps):
     delivery = _part(
         "delivery", start, np.minimum(o["confirmed_at"].to_numpy(), start), staff(parents["users"], WAREHOUSE, len(o), rng),
         driver, [f"Delivery: {n} to {c}" for n, c in zip(number, name)],
-        [f"{k} lines, ${t:,.2f}, {p.replace('_', ' ').lower()} terms. Check the manifest before loading."
+        [f"{count_of(k, 'line')}, ${t:,.2f}, {p.replace('_', ' ').lower()} terms. Check the manifest before loading."
          for k, t, p in zip(lines, o["total"], o["paymentTerms"])],
         address, [{"orderNumber": n, "total": float(t)} for n, t in zip(number, o["total"])],
         entity=orders["id"], client=real_ids(clients, client))
@@ -132,7 +133,7 @@ def _sheets(ctx, parents):
     return [_part(
         "sheet_follow_up", sheet_follow_up(s["created_at"]), s["created_at"], rep, rep,
         [f"Sales sheet follow-up: {n}" for n in name],
-        [f"Ask {n} what they want from the sales sheet sent {d:%b %d} ({len(i)} batches)."
+        [f"Ask {n} what they want from the sales sheet sent {d:%b %d} ({count_of(len(i), 'batch')})."
          for n, d, i in zip(name, s["created_at"], s["items"])],
         None, [{"client": n} for n in name], client=real_ids(clients, client))]
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.catalog import count_of
 from seed_pipeline.contract.commercial import SHEET_ITEMS
 from seed_pipeline.generation.fill import fills
 from seed_pipeline.generation.registry import generates
@@ -27,7 +28,7 @@ def generate(ctx, parents):
         "items": SHEET_ITEMS.values(items),
         "total_value": [round(sum(x["retailPrice"] for x in i), 2) for i in items],
         "item_count": lines,
-        "notes": [f"{n} batches on the shelf: {k}" for n, k in zip(lines, kinds)],
+        "notes": [f"{count_of(n, 'batch')} on the shelf: {k}" for n, k in zip(lines, kinds)],
         "created_at": s["created_at"],
     })
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.activity.team import in_turn, team
-from seed_pipeline.business.catalog import document_number
+from seed_pipeline.business.catalog import count_of, document_number
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history, real_ids
 from seed_pipeline.generators._frame import table_frame
@@ -25,7 +25,7 @@ def generate(ctx, parents):
     return table_frame(ctx, {
         "vendorId": real_ids(parents["vendors"], lots["vendorId"]),
         "userId": in_turn(crew, ("Inventory Manager", "Warehouse Staff"), len(lots)),
-        "note": [f"{document_number('lot', i)} received from {v}: {b} batches, {t}; manifest matched."
+        "note": [f"{document_number('lot', i)} received from {v}: {count_of(b, 'batch')}, {t}; manifest matched."
                  for i, v, b, t in zip(lots["id"], vendor, batches, terms)],
         "createdAt": at.dt.floor("s"), "updatedAt": at.dt.floor("s"),
     })
