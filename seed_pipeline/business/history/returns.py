@@ -5,6 +5,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.activity.quota import by_quota
+
 RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
 DAYS_AFTER_DELIVERY = (1, 15)
 
@@ -28,6 +30,7 @@ def returns(share: float, order_frame: pd.DataFrame, line_frame: pd.DataFrame, a
         "batch": line["batch"].to_numpy(),
         "quantity": quantity,
         "unit_price": line["unit_price"].to_numpy(),
-        "returnReason": rng.choice(list(RETURN_REASONS), n, p=list(RETURN_REASONS.values())),
+        # by quota: TERP's return statistics count each reason, and five returns show all five
+        "returnReason": by_quota(rng, n, RETURN_REASONS),
         "processed_at": processed.to_numpy(),
     })
