@@ -1,5 +1,7 @@
 """What the commercial-table generators share: the commercial simulation, and its local keys made real."""
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -45,6 +47,7 @@ COLUMNS = {"showCategory": True, "showBasePrice": False, "showRetailPrice": True
 
 
 def sheet_filters(items: list[dict]) -> dict:
-    """The category most of a selection is in: what the template filters on."""
-    categories = [i["category"] for i in items]
-    return {"category": max(set(categories), key=categories.count)} if categories else {}
+    """The category most of a selection is in: what the template filters on. A tie goes to the category
+    listed first (a set's order follows the process's string hashes: two runs named different ones)."""
+    top = Counter(i["category"] for i in items).most_common(1)
+    return {"category": top[0][0]} if top else {}
