@@ -31,10 +31,11 @@ STAGING = "seed_pipeline_shadow"  # a shadow's name while it is filled
 
 
 def _create_empty_like(conn: sa.Connection, name: str, like: str) -> None:
-    """An empty temporary table ``name`` with the columns (and, where the engine copies them, the keys) of ``like``."""
+    """An empty temporary table ``name`` with the columns (and where the engine copies them, keys) of ``like``."""
     quote = conn.dialect.identifier_preparer.quote
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} (LIKE {quote(like)} INCLUDING DEFAULTS INCLUDING INDEXES)")
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {quote(name)} (LIKE {quote(like)} INCLUDING DEFAULTS INCLUDING INDEXES)")
     elif conn.dialect.name == "mysql":
         conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {quote(name)} LIKE {quote(like)}")
     else:
