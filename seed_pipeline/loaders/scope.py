@@ -27,34 +27,38 @@ def tables_with_foreign_rows(conn: sa.Connection) -> list[str]:
     return [name for name, n in conn.execute(sa.union_all(*counts)).all() if n]
 
 
-def _source(conn: sa.Connection, name: str) -> str:
+STAGING = "seed_pipeline_shadow"  # a shadow's name while it is filled
+
+
+def _create_empty_like(conn: sa.Connection, name: str, like: str) -> None:
+    """An empty temporary table ``name`` with the columns (and where the engine copies them, keys) of ``like``."""
     quote = conn.dialect.identifier_preparer.quote
     if conn.dialect.name == "postgresql":
-        return f"{quote(conn.exec_driver_sql('SELECT current_schema()').scalar())}.{quote(name)}"
-    if conn.dialect.name == "mysql":
-        return f"{quote(conn.exec_driver_sql('SELECT DATABASE()').scalar())}.{quote(name)}"
-    return f"main.{quote(name)}"
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {quote(name)} (LIKE {quote(like)} INCLUDING DEFAULTS INCLUDING INDEXES)")
+    elif conn.dialect.name == "mysql":
+        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {quote(name)} LIKE {quote(like)}")
+    else:
+        conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} AS SELECT * FROM {quote(like)} WHERE 0")
 
 
 def shadow_foreign_rows(conn: sa.Connection, foreign: list[str] | None = None) -> list[str]:
     """Hide, on ``conn``, the rows the tool did not create in ``foreign`` (default: every table that
-    holds some); the tables shadowed."""
+    holds some); the tables shadowed.
+
+    Each shadow is filled under another name and then renamed, so the query reading the tool's rows
+    names the real table plainly: MariaDB resolves even ``db.table`` to a temporary table of that
+    name, and no engine-specific qualified name is needed."""
     shadowed = tables_with_foreign_rows(conn) if foreign is None else foreign
+    quote = conn.dialect.identifier_preparer.quote
     for name in shadowed:
-        t, quote = TABLES[name], conn.dialect.identifier_preparer.quote
-        source = _source(conn, name)
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} (LIKE {source} INCLUDING DEFAULTS INCLUDING INDEXES)")
-        elif conn.dialect.name == "mysql":
-            conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {quote(name)} LIKE {source}")
-        else:
-            conn.exec_driver_sql(f"CREATE TEMP TABLE {quote(name)} AS SELECT * FROM {source} WHERE 0")
-        columns = ", ".join(quote(c.name) for c in t.columns)
-        # compiled as a whole query, so a key table's EXISTS correlates to the row read, not to the shadow
-        query = str(sa.select(*t.columns).where(ownership.owned_clause(conn, name))
-                    .compile(conn, compile_kwargs={"literal_binds": True}))
-        query = query.replace(f"\nFROM {quote(name)}", f"\nFROM {source} AS {quote(name)}", 1)
-        conn.exec_driver_sql(f"INSERT INTO {quote(name)} ({columns}) {query}")
+        t = TABLES[name]
+        _create_empty_like(conn, STAGING, name)
+        staging = sa.table(STAGING, *(sa.column(c.name) for c in t.columns))
+        # one statement built from the table object: a key table's EXISTS correlates to the row read
+        tool_rows = sa.select(*t.columns).where(ownership.owned_clause(conn, name))
+        conn.execute(staging.insert().from_select([c.name for c in t.columns], tool_rows))
+        conn.exec_driver_sql(f"ALTER TABLE {quote(STAGING)} RENAME TO {quote(name)}")
     return shadowed
 
 

@@ -3,6 +3,8 @@
 Importing this package registers all 120 tables on ``metadata``.
 """
 
+from sqlalchemy.util import OrderedSet
+
 from seed_pipeline.schema import (  # noqa: F401  (each import registers its tables)
     access,
     accounting,
@@ -26,6 +28,17 @@ from seed_pipeline.schema.references import Reference, polymorphic_of, reference
 from seed_pipeline.schema.types import LogicalTarget, Polymorphic, metadata
 
 TABLES = metadata.tables
+
+
+def _indexes_in_name_order() -> None:
+    """SQLAlchemy keeps a table's indexes in a set and creates them in its iteration order, which
+    follows object addresses and so changes from process to process; SQLite stores each CREATE INDEX
+    in creation order, so the same settings gave different files. In name order, they give the same bytes."""
+    for table in TABLES.values():
+        table.indexes = OrderedSet(sorted(table.indexes, key=lambda index: index.name))
+
+
+_indexes_in_name_order()
 
 __all__ = [
     "TABLES",

@@ -10,12 +10,6 @@ from seed_pipeline.schema import TABLES, metadata
 from seed_pipeline_tests.dbtools import fingerprint
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
 def one_error_line(capsys) -> str:
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err

@@ -16,12 +16,6 @@ from seed_pipeline.scenarios import scenario
 END = date(2026, 10, 31)
 
 
-@pytest.fixture(autouse=True)
-def _own_dagster_home(tmp_path, monkeypatch):
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
 def seed(url: str, name: str, seed: int, *more: str) -> None:
     assert main(["seed", "--db", url, "--scenario", name, "--seed", str(seed), "--end-date", END.isoformat(), *more]) == 0
 

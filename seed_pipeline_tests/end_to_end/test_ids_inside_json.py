@@ -46,9 +46,7 @@ def _add_users_first_rows(url: str) -> None:
                          f'VALUES ({", ".join("?" * len(values))})', list(values.values()))
 
 
-def test_ids_inside_json_are_real_keys_next_to_users_rows(sqlite_terp_url, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+def test_ids_inside_json_are_real_keys_next_to_users_rows(sqlite_terp_url):
     _add_users_first_rows(sqlite_terp_url)
     assert seed(sqlite_terp_url, "--alongside-existing-rows") == 0  # every check passed, the JSON id rules included
     engine = make_engine(sqlite_terp_url)

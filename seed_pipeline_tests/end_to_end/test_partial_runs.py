@@ -2,34 +2,15 @@
 the selection, settings recorded by the seed; and refuse in one line, before writing, what would
 leave the database inconsistent."""
 
-import shutil
-
 import pytest
 
 from seed_pipeline.cli.main import main
 from seed_pipeline_tests.dbtools import fingerprint, row_counts
-from seed_pipeline_tests.end_to_end.reseed import seed
-
-
-@pytest.fixture(autouse=True)
-def _own_dagster_home(tmp_path, monkeypatch):
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def _seeded_template(tmp_path_factory):
-    """A light seed with seed 3 (not the default 42), made once for the module."""
-    path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite"
-    assert seed(f"sqlite:///{path}", "--seed", "3") == 0
-    return path
 
 
 @pytest.fixture
-def seeded(_seeded_template, tmp_path):
-    target = tmp_path / "seeded.sqlite"
-    shutil.copyfile(_seeded_template, target)
-    return f"sqlite:///{target}"
+def seeded(seeded_copy):
+    return seeded_copy(seed=3)  # not the default 42
 
 
 def error_line(capsys) -> str:

@@ -21,12 +21,6 @@ CHANGES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _own_dagster_home(tmp_path, monkeypatch):
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_reseed_with_other_settings_converges_to_a_fresh_seed(sqlite_url, tmp_path_factory, change):
     before, after = CHANGES[change]

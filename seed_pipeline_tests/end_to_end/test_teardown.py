@@ -1,37 +1,20 @@
 """`seed-pipeline teardown` removes exactly the tool's rows, refuses while users' rows point at
 them, and backs up what it touches; a database left with only users' rows is not seeded unasked."""
 
-import shutil
-
 import pandas as pd
 import pytest
 
 from seed_pipeline.cli.main import main
 from seed_pipeline_tests.dbtools import fingerprint, row_counts
-from seed_pipeline_tests.end_to_end.reseed import USERS_ID, add_users_rows, seed
+from seed_pipeline_tests.end_to_end.reseed import USERS_ID, add_users_rows
 from seed_pipeline_tests.loaders.samples import execute, scalar
 
 USERS_CLIENT = f"INSERT INTO clients (id, teri_code, name) VALUES ({USERS_ID + 1}, 'USER-C-1', 'A client of the user')"
 
 
-@pytest.fixture(autouse=True)
-def _own_dagster_home(tmp_path, monkeypatch):
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def _seeded_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite"
-    assert seed(f"sqlite:///{path}") == 0
-    return path
-
-
 @pytest.fixture
-def seeded(_seeded_template, tmp_path):
-    target = tmp_path / "seeded.sqlite"
-    shutil.copyfile(_seeded_template, target)
-    return f"sqlite:///{target}"
+def seeded(seeded_copy):
+    return seeded_copy()
 
 
 def test_teardown_removes_exactly_the_tools_rows_and_backs_up(seeded, tmp_path, capsys):

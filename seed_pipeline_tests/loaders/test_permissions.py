@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from seed_pipeline.loaders import SeedDatabase, SeedDatabaseError
 from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline_tests.loaders import samples
-from seed_pipeline_tests.loaders.samples import PROVENANCE, snapshot
+from seed_pipeline_tests.loaders.samples import PROVENANCE, insert, snapshot
 
 
 def _admin(url: str) -> sa.Engine:
@@ -110,3 +110,13 @@ def test_the_documented_privileges_are_enough_to_seed_and_reseed(seeder_url):
 
     assert main(["seed", "--db", seeder_url, "--scenario", "light", "--end-date", "2026-10-31"]) == 0
     assert main(["seed", "--db", seeder_url, "--scenario", "light", "--end-date", "2026-11-01"]) == 0
+
+
+def test_the_documented_privileges_are_enough_to_judge_the_tools_rows(seeder_url):
+    """Checks shadow a table holding users' rows with a temporary table, filled and then renamed."""
+    db = SeedDatabase(url=seeder_url)
+    db.write_table("users", samples.users(), PROVENANCE)
+    insert(seeder_url, "users", id=900001, openId="open-user", name="A user's user")
+    with db.tool_rows() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM users")).scalar() == 4
+    assert db.row_counts(["users"]) == {"users": 5}
