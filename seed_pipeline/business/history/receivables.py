@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status
+from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status, rows_for_share
 from seed_pipeline.scenarios import Scenario
 
 USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
@@ -114,7 +114,7 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
 
 
 def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
-    """``refunds_share`` of invoices get back about ``refund_size`` of their total, after payment.
+    """``refunds_share`` of the scenario's orders (a whole number of them) get back about ``refund_size`` of their total, after payment.
 
     Paid invoices first; where too few are paid yet (a short history), part-paid ones too, never for
     more than was paid on them.
@@ -122,7 +122,7 @@ def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.rando
     paid = invoice_frame[invoice_frame["status"] == "PAID"]
     part = invoice_frame[(invoice_frame["status"] != "PAID") & (invoice_frame["amountPaid"] > 0)]
     pool = pd.concat([paid.iloc[rng.permutation(len(paid))], part.iloc[rng.permutation(len(part))]])
-    n = min(len(pool), int(round(s.refunds_share * len(invoice_frame))))
+    n = min(len(pool), rows_for_share(s.refunds_share, s.orders))  # the target's count
     chosen = pool.iloc[:n].sort_index()
     size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
     amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
