@@ -40,6 +40,13 @@ def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np
     return out
 
 
+def _usable(amounts: pd.Series) -> float:
+    """How much of a past-due bucket may stay unpaid: ``USABLE_POOL`` of it, and never so much that every
+    invoice is open. ``_take`` fills in random order, so the last invoice it reaches stays settled: even a
+    one-month history has a PAID invoice, a state TERP's invoice list counts."""
+    return USABLE_POOL * amounts.sum() if len(amounts) < 2 else min(USABLE_POOL * amounts.sum(), amounts.sum() - amounts.max())
+
+
 def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of)
     issued = (order_frame["created_at"].dt.normalize() + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"))
@@ -54,7 +61,7 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     open_current = total.where(current, 0.0)
     part = current & (rng.random(len(total)) < PARTIAL_SHARE)
     open_current[part] = (total[part] * rng.uniform(0.3, 0.8, part.sum())).round(2)
-    pools = {"current": open_current.sum(), "aged": USABLE_POOL * total[aged].sum(), "late": USABLE_POOL * total[late].sum()}
+    pools = {"current": open_current.sum(), "aged": _usable(total[aged]), "late": _usable(total[late])}
     # the largest receivable every bucket can supply at the target shape
     receivable = min(pools[k] / shares[k] for k in shares if shares[k] > 0)
     balance = pd.Series(0.0, index=order_frame.index)
