@@ -91,9 +91,10 @@ def _usable(credits: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
 def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng: np.random.Generator) -> np.ndarray:
     """What each credit is meant for, by quota, with every outcome TERP's screens show wherever the history allows.
 
-    The newest credit is kept (open), the oldest that lapses is kept (expired), the newest still
-    valid credit that can be spent is spent in part (partly used), and the one whose usable
-    invoices cover it best is spent in full.
+    The scarce outcomes are picked first, since spending needs a later settled invoice of the client:
+    the credit whose usable invoices cover it best is spent in full (a lapsed one where one qualifies,
+    so the valid ones stay free), the newest other valid credit that can be spent is spent in part;
+    then the newest valid credit left is kept (open) and the oldest lapsed one left is kept (expired).
     """
     n = len(credits)
     counts = {k: int(round(share * n)) for k, share in USE_QUOTA.items()}
@@ -101,13 +102,17 @@ def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng
     intent = intent[rng.permutation(n)] if n else intent
     valid = (credits["expires"] >= end).to_numpy()
     spendable = credits["id"].isin(usable["id"]).to_numpy()
-    newest = [n - 1] if n else []
-    part = [i for i in np.flatnonzero(valid & spendable) if i not in newest][-1:]
-    lapsed = list(np.flatnonzero(~valid)[:1])
     room = usable.groupby("id")["amountPaid"].sum().reindex(credits["id"], fill_value=0.0).to_numpy()
     cover = room / credits["amount"].to_numpy()
-    cover[newest + part + lapsed] = -1.0
-    full = [int(np.argmax(cover))] if n and cover.max() >= 1 else []  # the credit most surely spent in full
+
+    def best(candidates: np.ndarray) -> list[int]:  # the credit most surely spent in full, if any can be
+        score = np.where(candidates & (cover >= 1), cover, -1.0)
+        return [int(np.argmax(score))] if n and score.max() >= 1 else []
+
+    full = best(~valid & spendable) or best(valid & spendable)
+    part = [int(i) for i in np.flatnonzero(valid & spendable) if i not in full][-1:]
+    newest = [int(i) for i in np.flatnonzero(valid) if i not in full + part][-1:]
+    lapsed = [int(i) for i in np.flatnonzero(~valid) if i not in full][:1]
     for chosen, kind in ((newest, "kept"), (lapsed, "kept"), (part, "part"), (full, "full")):
         intent[np.asarray(chosen, dtype=np.int64)] = kind
     return intent
