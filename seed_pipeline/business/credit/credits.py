@@ -91,10 +91,11 @@ def _usable(credits: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
 def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng: np.random.Generator) -> np.ndarray:
     """What each credit is meant for, by quota, with every outcome TERP's screens show wherever the history allows.
 
-    The scarce outcomes are picked first, since spending needs a later settled invoice of the client:
-    the credit whose usable invoices cover it best is spent in full (a lapsed one where one qualifies,
-    so the valid ones stay free), the newest other valid credit that can be spent is spent in part;
-    then the newest valid credit left is kept (open) and the oldest lapsed one left is kept (expired).
+    Spending needs a later settled invoice of the client, so the credits that can be spent are saved
+    for it: the newest valid credit is kept (open), one that cannot be spent where there is one; the
+    one whose usable invoices cover it best is spent in full (a lapsed one where one qualifies, so the
+    valid ones stay free); the newest other valid credit that can be spent is spent in part; the
+    oldest lapsed one left is kept (expired).
     """
     n = len(credits)
     counts = {k: int(round(share * n)) for k, share in USE_QUOTA.items()}
@@ -109,9 +110,11 @@ def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng
         score = np.where(candidates & (cover >= 1), cover, -1.0)
         return [int(np.argmax(score))] if n and score.max() >= 1 else []
 
-    full = best(~valid & spendable) or best(valid & spendable)
-    part = [int(i) for i in np.flatnonzero(valid & spendable) if i not in full][-1:]
-    newest = [int(i) for i in np.flatnonzero(valid) if i not in full + part][-1:]
+    newest = [int(np.flatnonzero(mask)[-1]) for mask in (valid & ~spendable, valid, np.ones(n, bool)) if mask.any()][:1]
+    free = np.ones(n, dtype=bool)
+    free[newest] = False
+    full = best(~valid & spendable & free) or best(valid & spendable & free)
+    part = [int(i) for i in np.flatnonzero(valid & spendable & free) if i not in full][-1:]
     lapsed = [int(i) for i in np.flatnonzero(~valid) if i not in full][:1]
     for chosen, kind in ((newest, "kept"), (lapsed, "kept"), (part, "part"), (full, "full")):
         intent[np.asarray(chosen, dtype=np.int64)] = kind
