@@ -35,7 +35,7 @@ class Case:
         return SeedSettings(self.scenario, self.seed, 1.0, self.end_date)
 
     def __str__(self) -> str:
-        return f"{self.scenario}-{self.seed}@{self.end_date.isoformat()}"
+        return f"{self.scenario}-{self.seed}-{self.end_date.isoformat()}"
 
 
 def end_date(index: int, count: int) -> date:
