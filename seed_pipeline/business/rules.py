@@ -64,6 +64,14 @@ CLIENT_DISCOUNT = {"whale": (0.02, 0.05), "regular": (0.0, 0.02)}  # range of th
 TARGET_MARKUP_MARGIN = 0.27  # margin at list price; discounts bring it to about 25%
 
 
+def rows_for_share(share: float, rows: int) -> int:
+    """How many of ``rows`` make ``share`` of them: the nearest whole number (halves up), at least one.
+
+    Returns and refunds are dealt exactly this many, and their figures' targets are this count's share.
+    """
+    return max(1, int(np.floor(share * rows + 0.5)))
+
+
 def list_price(grow_or_category: str, grade: str | None) -> float:
     """Price of one sellable unit at list, before the client's concession."""
     for g in GROW_TYPES:

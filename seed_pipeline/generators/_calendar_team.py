@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.activity.calendar import (
-    BIG_ORDER_QUANTILE, CLOSE_SIGN_OFF_DAY, ONE_ON_ONE_WEEKS, SALES_MEETING_DAYS, SERIES, business_times,
+    BIG_ORDER_QUANTILE, CLOSE_SIGN_OFF_DAY, KINDS, ONE_ON_ONE_WEEKS, REMINDER_LEADS, SALES_MEETING_DAYS, SERIES,
+    business_times,
 )
 from seed_pipeline.business.activity.team import first_of
 from seed_pipeline.generators._core import real_ids
@@ -39,7 +40,10 @@ def one_on_ones(ctx, crew, part):
     """Every four weeks each person meets their lead (the admin's reports meet the admin)."""
     rng, start = ctx.rng, pd.Timestamp(ctx.window.start)
     people = crew[crew["lead"] > 0].reset_index(drop=True)
-    until = pd.Timestamp(ctx.window.end) + pd.Timedelta(weeks=AHEAD_WEEKS)
+    # planned AHEAD_WEEKS ahead, and one round further for whoever's next 1:1 falls within a reminder's lead of
+    # the end date (its reminders have fired): everyone keeps an upcoming reminder, whatever the end date
+    lead = pd.Timedelta(minutes=max(REMINDER_LEADS[KINDS["one_on_one"].event_type]))
+    until = pd.Timestamp(ctx.window.end) + pd.Timedelta(weeks=AHEAD_WEEKS) + lead + pd.Timedelta(days=1)
     first = np.busday_offset((start + pd.to_timedelta(np.arange(len(people)) % 5, unit="D")).to_numpy().astype("datetime64[D]"),
                              0, roll="forward")
     rounds = int((until - start).days // (7 * ONE_ON_ONE_WEEKS)) + 1

@@ -155,7 +155,8 @@ def _receivables(ctx, parents, h):
         None, [{"invoiceNumber": n} for n in number[keep]], entity=invoices["id"].iloc[keep], client=real_ids(clients, client[keep]),
         left_open=unpaid[keep])
     overdue = np.flatnonzero(late)
-    settled = inv["paid_at"].iloc[overdue].fillna(pd.Timestamp.max.normalize()).dt.normalize()
+    # an invoice still overdue is not settled, even when part of it was paid
+    settled = inv["paid_at"].where(~unpaid).iloc[overdue].fillna(pd.Timestamp.max.normalize()).dt.normalize()
     calls = pd.DataFrame({"i": overdue.repeat(60), "k": np.tile(np.arange(60), len(overdue))})
     calls["day"] = (inv["dueDate"].to_numpy()[calls["i"]]
                     + pd.to_timedelta(LATE_DAYS + COLLECTION_EVERY * calls["k"], unit="D").to_numpy())

@@ -2,6 +2,10 @@
 
 Generators read them to shape the history; the checks read the same values as their targets.
 Volumes (clients, vendors, lots, orders) are multiplied by ``scale``; shares and prices are not.
+The history deals every count exactly (clients, vendors, lots, orders, returns, refunds) and every
+share by quota, on any seed and end date; the tolerances the checks allow are stated in
+``checks/figures.targets``, one unit per kind: counts exact, shares in absolute points, money and
+rates per order or per month relative to the target.
 """
 
 from dataclasses import dataclass, replace

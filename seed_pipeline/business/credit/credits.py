@@ -34,14 +34,32 @@ class Credits:
     applications: pd.DataFrame  # credit, invoice (local ids), amount, applied (date)
 
 
-def _goodwill_picks(refunds: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
-    """Positions of the refunds that also earn a goodwill credit: ``GOODWILL_SHARE`` of them, the earliest always."""
+def _goodwill_picks(refunds: pd.DataFrame, spendable: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Positions of the refunds that also earn a goodwill credit: ``GOODWILL_SHARE`` of them, the earliest always,
+    and where two or more are due the latest of those ``spendable`` marks, so a credit can be spent in part."""
     n = int(round(GOODWILL_SHARE * len(refunds)))
     if n == 0:
         return np.empty(0, dtype=np.int64)
-    first = int(np.argmin(refunds["refunded_at"].to_numpy()))
-    others = np.delete(np.arange(len(refunds)), first)
-    return np.sort(np.append(rng.choice(others, n - 1, replace=False), first))
+    at = refunds["refunded_at"].to_numpy()
+    first = int(np.argmin(at))
+    chosen = [first]
+    later = [i for i in np.flatnonzero(spendable)[np.argsort(at[spendable], kind="stable")] if i != first]
+    if n >= 2 and later:
+        chosen.append(int(later[-1]))
+    others = np.setdiff1d(np.arange(len(refunds)), chosen)
+    return np.sort(np.append(rng.choice(others, n - len(chosen), replace=False), chosen)).astype(np.int64)
+
+
+def _spendable_while_valid(h: CoreHistory, end: pd.Timestamp) -> np.ndarray:
+    """Per refund: would its goodwill credit still be valid at the end date, with a later settled invoice of the
+    client before then (what spending in part needs)?"""
+    r = h.refunds
+    day = r["refunded_at"].dt.normalize().to_numpy()
+    refunds = pd.DataFrame({"at": np.arange(len(r)), "day": day, "expires": day + np.timedelta64(VALID_DAYS[GOODWILL], "D"),
+                            "client": h.orders.set_index("id")["client_id"].reindex(r["order_id"]).to_numpy()})
+    pairs = refunds.merge(_settled(h)[["customerId", "paid_day"]], left_on="client", right_on="customerId")
+    fits = pairs[(pairs["paid_day"] > pairs["day"]) & (pairs["paid_day"] <= pairs["expires"]) & (pairs["expires"] >= end)]
+    return np.isin(np.arange(len(r)), fits["at"])
 
 
 def _issued(h: CoreHistory, end: pd.Timestamp, rng: np.random.Generator) -> pd.DataFrame:
@@ -53,7 +71,7 @@ def _issued(h: CoreHistory, end: pd.Timestamp, rng: np.random.Generator) -> pd.D
         "reason": RETURN, "order_id": r["order_id"].to_numpy(), "return_id": np.arange(1, len(r) + 1),
         "amount": (r["quantity"] * r["unit_price"]).round(2).to_numpy(),
         "issued": (pd.to_datetime(r["processed_at"]).dt.normalize() + days).clip(upper=end).to_numpy()})
-    refunded = h.refunds.iloc[_goodwill_picks(h.refunds, rng)]
+    refunded = h.refunds.iloc[_goodwill_picks(h.refunds, _spendable_while_valid(h, end), rng)]
     share = rng.uniform(*GOODWILL_OF_ORDER, len(refunded))
     goodwill = pd.DataFrame({
         "reason": GOODWILL, "order_id": refunded["order_id"].to_numpy(), "return_id": pd.NA,
@@ -91,9 +109,11 @@ def _usable(credits: pd.DataFrame, settled: pd.DataFrame) -> pd.DataFrame:
 def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng: np.random.Generator) -> np.ndarray:
     """What each credit is meant for, by quota, with every outcome TERP's screens show wherever the history allows.
 
-    The newest credit is kept (open), the oldest that lapses is kept (expired), the newest still
-    valid credit that can be spent is spent in part (partly used), and the one whose usable
-    invoices cover it best is spent in full.
+    Spending needs a later settled invoice of the client, so the credits that can be spent are saved
+    for it: the newest valid credit is kept (open), one that cannot be spent where there is one; the
+    one whose usable invoices cover it best is spent in full (a lapsed one where one qualifies, so the
+    valid ones stay free); the newest other valid credit that can be spent is spent in part; the
+    oldest lapsed one left is kept (expired).
     """
     n = len(credits)
     counts = {k: int(round(share * n)) for k, share in USE_QUOTA.items()}
@@ -101,13 +121,19 @@ def _intents(credits: pd.DataFrame, usable: pd.DataFrame, end: pd.Timestamp, rng
     intent = intent[rng.permutation(n)] if n else intent
     valid = (credits["expires"] >= end).to_numpy()
     spendable = credits["id"].isin(usable["id"]).to_numpy()
-    newest = [n - 1] if n else []
-    part = [i for i in np.flatnonzero(valid & spendable) if i not in newest][-1:]
-    lapsed = list(np.flatnonzero(~valid)[:1])
     room = usable.groupby("id")["amountPaid"].sum().reindex(credits["id"], fill_value=0.0).to_numpy()
     cover = room / credits["amount"].to_numpy()
-    cover[newest + part + lapsed] = -1.0
-    full = [int(np.argmax(cover))] if n and cover.max() >= 1 else []  # the credit most surely spent in full
+
+    def best(candidates: np.ndarray) -> list[int]:  # the credit most surely spent in full, if any can be
+        score = np.where(candidates & (cover >= 1), cover, -1.0)
+        return [int(np.argmax(score))] if n and score.max() >= 1 else []
+
+    newest = [int(np.flatnonzero(mask)[-1]) for mask in (valid & ~spendable, valid, np.ones(n, bool)) if mask.any()][:1]
+    free = np.ones(n, dtype=bool)
+    free[newest] = False
+    full = best(~valid & spendable & free) or best(valid & spendable & free)
+    part = [int(i) for i in np.flatnonzero(valid & spendable & free) if i not in full][-1:]
+    lapsed = [int(i) for i in np.flatnonzero(~valid) if i not in full][:1]
     for chosen, kind in ((newest, "kept"), (lapsed, "kept"), (part, "part"), (full, "full")):
         intent[np.asarray(chosen, dtype=np.int64)] = kind
     return intent

@@ -72,7 +72,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
     orders["due_date"] = invoices["dueDate"].to_numpy()
     refunds = receivables.refunds(s, invoices, settings.end_date, rng["receivables"])
-    returned = returns(s.returns_share, orders, lines, settings.end_date, rng["returns"])
+    returned = returns(s, orders, lines, settings.end_date, rng["returns"])
     batches = _stock_on_hand(batches, lines, returned)
     clients = _running_totals(clients, orders, invoices, settings)
     return CoreHistory(window, clients, vendors, brands, strains, products, lots, batches, orders, lines,

@@ -8,21 +8,43 @@ from seed_pipeline.scenarios import Scenario
 
 WHALE_CONCENTRATION = 4.0  # Dirichlet alpha: whales are alike
 REGULAR_CONCENTRATION = 1.2  # regulars vary a lot
+WHALE_LEAD = 1.25  # the smallest whale buys at least this many times the biggest regular, and the average regular
 SELLER_CLIENT_SHARE = 0.15  # buyers that also sell to us ("both")
 _FARM_FORMS = ("Farms", "Cultivation", "Growers", "Gardens", "Ranch", "Collective")
 _BUYER_FORMS = ("Dispensary", "Wellness", "Cannabis Co.", "Provisions", "Supply", "Apothecary")
 
 
 def client_revenue_shares(s: Scenario, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Each buying client's share of revenue, and which are whales (the first ``whales`` clients)."""
+    """Each buying client's share of revenue, and which are whales (the first ``whales`` clients).
+
+    Whales and regulars split their parts of revenue at random, but every whale stays above every
+    regular (``WHALE_LEAD``): the biggest buyers the whale share is measured on are the whales on any seed.
+    """
     whales = min(s.whales, s.clients)
     regulars = s.clients - whales
     whale_share = s.whale_revenue_share if regulars else 1.0
-    shares = np.concatenate([
-        whale_share * rng.dirichlet(np.full(whales, WHALE_CONCENTRATION)) if whales else np.empty(0),
-        (1 - whale_share) * rng.dirichlet(np.full(regulars, REGULAR_CONCENTRATION)) if regulars else np.empty(0),
-    ])
-    return shares, np.arange(s.clients) < whales
+    whale_part = whale_share * rng.dirichlet(np.full(whales, WHALE_CONCENTRATION)) if whales else np.empty(0)
+    regular_part = (1 - whale_share) * rng.dirichlet(np.full(regulars, REGULAR_CONCENTRATION)) if regulars else np.empty(0)
+    if whales and regulars:
+        whale_part = _within(whale_part, low=WHALE_LEAD * (1 - whale_share) / regulars)
+        regular_part = _within(regular_part, high=whale_part.min() / WHALE_LEAD)
+    return np.concatenate([whale_part, regular_part]), np.arange(s.clients) < whales
+
+
+def _within(shares: np.ndarray, low: float = 0.0, high: float = np.inf) -> np.ndarray:
+    """The same total with no share below ``low`` or above ``high`` (as far as the total allows): a share
+    out of bounds is set to the bound and the others make up the difference in proportion."""
+    total, n = shares.sum(), len(shares)
+    low, high = min(low, total / n), max(high, total / n)
+    out, fixed = shares.copy(), np.zeros(n, dtype=bool)
+    while True:
+        free = ~fixed
+        out[free] = shares[free] / shares[free].sum() * (total - out[fixed].sum())
+        beyond = free & ((out < low) | (out > high))
+        if not beyond.any():
+            return out
+        out[beyond] = out[beyond].clip(low, high)
+        fixed |= beyond
 
 
 def _names(pools: Pools, rng: np.random.Generator, n: int, forms: tuple[str, ...]) -> np.ndarray:

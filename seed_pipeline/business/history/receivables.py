@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status
+from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status, rows_for_share
 from seed_pipeline.scenarios import Scenario
 
 USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
@@ -40,6 +40,13 @@ def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np
     return out
 
 
+def _usable(amounts: pd.Series) -> float:
+    """How much of a past-due bucket may stay unpaid: ``USABLE_POOL`` of it, and never so much that every
+    invoice is open. ``_take`` fills in random order, so the last invoice it reaches stays settled: even a
+    one-month history has a PAID invoice, a state TERP's invoice list counts."""
+    return USABLE_POOL * amounts.sum() if len(amounts) < 2 else min(USABLE_POOL * amounts.sum(), amounts.sum() - amounts.max())
+
+
 def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of)
     issued = (order_frame["created_at"].dt.normalize() + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"))
@@ -54,7 +61,7 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     open_current = total.where(current, 0.0)
     part = current & (rng.random(len(total)) < PARTIAL_SHARE)
     open_current[part] = (total[part] * rng.uniform(0.3, 0.8, part.sum())).round(2)
-    pools = {"current": open_current.sum(), "aged": USABLE_POOL * total[aged].sum(), "late": USABLE_POOL * total[late].sum()}
+    pools = {"current": open_current.sum(), "aged": _usable(total[aged]), "late": _usable(total[late])}
     # the largest receivable every bucket can supply at the target shape
     receivable = min(pools[k] / shares[k] for k in shares if shares[k] > 0)
     balance = pd.Series(0.0, index=order_frame.index)
@@ -114,7 +121,7 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
 
 
 def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
-    """``refunds_share`` of invoices get back about ``refund_size`` of their total, after payment.
+    """``refunds_share`` of the scenario's orders (a whole number of them) get back about ``refund_size`` of their total, after payment.
 
     Paid invoices first; where too few are paid yet (a short history), part-paid ones too, never for
     more than was paid on them.
@@ -122,7 +129,7 @@ def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.rando
     paid = invoice_frame[invoice_frame["status"] == "PAID"]
     part = invoice_frame[(invoice_frame["status"] != "PAID") & (invoice_frame["amountPaid"] > 0)]
     pool = pd.concat([paid.iloc[rng.permutation(len(paid))], part.iloc[rng.permutation(len(part))]])
-    n = min(len(pool), int(round(s.refunds_share * len(invoice_frame))))
+    n = min(len(pool), rows_for_share(s.refunds_share, s.orders))  # the target's count
     chosen = pool.iloc[:n].sort_index()
     size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
     amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)

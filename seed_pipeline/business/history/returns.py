@@ -1,4 +1,4 @@
-"""Goods sent back: ``returns_share`` of delivered orders, part of a line, a while after delivery."""
+"""Goods sent back: ``returns_share`` of the scenario's orders (a whole number of them), delivered ones, part of a line, a while after delivery."""
 
 from datetime import date
 
@@ -6,16 +6,18 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.activity.quota import by_quota
+from seed_pipeline.business.rules import rows_for_share
+from seed_pipeline.scenarios import Scenario
 
 RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
 DAYS_AFTER_DELIVERY = (1, 15)
 
 
-def returns(share: float, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as_of: date,
+def returns(s: Scenario, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as_of: date,
             rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of) + pd.Timedelta(hours=23, minutes=59)
     delivered = order_frame[order_frame["shipped_at"].notna() & (order_frame["shipped_at"] + pd.Timedelta(days=2) <= end)]
-    n = min(len(delivered), max(1, int(round(share * len(order_frame)))))
+    n = min(len(delivered), rows_for_share(s.returns_share, s.orders))  # the target's count, whatever orders dropped out
     chosen = delivered.iloc[np.sort(rng.choice(len(delivered), n, replace=False))]
     lines = line_frame.groupby("order_id").head(1).set_index("order_id")  # the first line of each order
     line = lines.loc[chosen["id"]]

@@ -7,7 +7,8 @@ simulation then turns line values into quantities of real batches.
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.history.timeline import exact_share, moments_in, split_by_value
+from seed_pipeline.business.history.quotas import apportion, cut_by_value
+from seed_pipeline.business.history.timeline import exact_share, moments_in
 from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, LAPSED_DAYS, NON_FLOWER
 from seed_pipeline.scenarios import Scenario
 
@@ -34,8 +35,8 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
            rng: np.random.Generator) -> pd.DataFrame:
     buyers = clients[clients["is_buyer"]]
     shares = buyers["revenue_share"].to_numpy()
-    raw = shares**ORDER_COUNT_EXPONENT
-    counts = np.maximum(1, np.round(raw / raw.sum() * s.orders)).astype(int)
+    # exactly the scenario's orders, at least one per buying client (largest remainder)
+    counts = apportion(shares**ORDER_COUNT_EXPONENT, max(s.orders, len(buyers)), minimum=1)
     client_ids = np.repeat(buyers["id"].to_numpy(), counts)
     whale = np.repeat(buyers["whale"].to_numpy(), counts)
     alpha = ANOMALOUS_ORDER_SIZE_CONCENTRATION if s.anomalies else ORDER_SIZE_CONCENTRATION
@@ -83,7 +84,8 @@ def lines(s: Scenario, order_frame: pd.DataFrame, rng: np.random.Generator) -> p
     nf_shares = np.array([nf.share for nf in NON_FLOWER])
     classes = np.concatenate([flower_shares / flower_shares.sum() * s.flower_share,
                               nf_shares / nf_shares.sum() * (1 - s.flower_share)])
-    pick = split_by_value(values, classes, rng)
+    # the line straddling flower and the rest is cut in two: flower is exactly its share of the value
+    row, value, pick = cut_by_value(values, classes, [len(flower_lines) - 1], rng)
     line = np.array(flower_lines + [nf.category for nf in NON_FLOWER], dtype=object)[pick]
     grade = np.array(flower_grades + [""] * len(NON_FLOWER), dtype=object)[pick]  # "" = goods without grades
-    return pd.DataFrame({"order_id": order_ids, "line": line, "grade": grade, "target": values})
+    return pd.DataFrame({"order_id": order_ids[row], "line": line, "grade": grade, "target": value})

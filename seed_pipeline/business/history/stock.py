@@ -10,6 +10,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.history.quotas import apportion
 from seed_pipeline.business.history.timeline import exact_share, moments_in
 from seed_pipeline.business.rules import (
     CLIENT_DISCOUNT,
@@ -27,17 +28,16 @@ SAMPLE_SHARE = (0.002, 0.01)  # of a batch taken as samples at intake
 
 
 def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
-    """About ``lots_per_month`` lots a month; lot of month m carries stock for month m+1 (month 0's arrive at the start)."""
-    # about lots_per_month a month (±15%, pro rata for a partial month); the opening lots count in month 0
-    per_month = s.lots_per_month * month_frame["days"].to_numpy() / 30.4
-    wanted = np.round(per_month * rng.uniform(0.85, 1.15, len(month_frame))).astype(int)
-    counts = np.maximum(1, wanted)  # every month brings the next one's stock
-    # the opening lots stand in for the first months' own (a first month of a few days has none to spare)
-    excess = OPENING_LOTS + counts.sum() - max(wanted.sum(), len(counts))
-    for m in range(len(counts)):
-        take = int(min(max(excess, 0), counts[m] - 1))
-        counts[m] -= take
-        excess -= take
+    """Exactly ``lots_per_month`` × months lots (the opening ones included); lot of month m carries stock for
+    month m+1 (month 0's arrive at the start).
+
+    Every month brings at least one lot (the next one's stock); the rest go to the months in proportion
+    to their days, ±15%, by largest remainder, so the count is the target's on any seed and end date.
+    """
+    months = len(month_frame)
+    total = max(round(s.lots_per_month * s.months), OPENING_LOTS + months, len(vendor_ids))
+    weights = month_frame["days"].to_numpy() * rng.uniform(0.85, 1.15, months)
+    counts = apportion(weights, total - OPENING_LOTS, minimum=1)
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)

@@ -47,17 +47,3 @@ def exact_share(rng: np.random.Generator, n: int, share: float) -> np.ndarray:
     """A random mask with exactly round(share * n) rows set: small scenarios hit their shares too."""
     return rng.permutation(n) < round(share * n)
 
-
-def split_by_value(values: np.ndarray, shares: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A class per row such that each class gets ``shares`` of the total value (to within one row).
-
-    Rows are laid end to end in random order; a row belongs to the class whose slice of the
-    total holds its midpoint. Small scenarios hit their mix as closely as large ones.
-    """
-    order = rng.permutation(len(values))
-    laid = values[order]
-    midpoints = (np.cumsum(laid) - laid / 2) / laid.sum()
-    bounds = np.cumsum(shares / shares.sum())[:-1]
-    classes = np.empty(len(values), dtype=int)
-    classes[order] = np.searchsorted(bounds, midpoints)
-    return classes

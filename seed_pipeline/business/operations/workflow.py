@@ -1,7 +1,7 @@
 """Each batch's path through TERP's workflow statuses, derived from when it arrived, sold and came back.
 
 A batch arrives AWAITING_INTAKE and goes LIVE after inspection, before its first sale; some flower
-is photographed a few days later (PHOTOGRAPHY_COMPLETE). Holds and quarantines fall only where no
+is photographed a few days later (PHOTOGRAPHY_COMPLETE; one batch with stock always, left so at the end). Holds and quarantines fall only where no
 sale happened: in a quiet spell between two sales (then back to LIVE), after the last sale (still
 held at the end date), or at intake for stock never sold (failed inspection). A batch whose stock
 ran out is SOLD_OUT at its last sale, and the older ones are CLOSED after a final count. The newest
@@ -87,8 +87,12 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     photo_at = (inspect.astype("datetime64[D]") + rng.integers(*PHOTO_DAYS, n).astype("timedelta64[D]")
                 + (rng.integers(9 * 4, 16 * 4, n) * 15).astype("timedelta64[m]")).astype("datetime64[s]")
     busy_until = np.where(sold, last, inspect)  # no status change while a batch is selling out
-    photographed = (flower & ~awaiting & ~quarantined & (rng.random(n) < PHOTO_SHARE) & (photo_at > inspect)
-                    & (photo_at < end) & (stock | (photo_at < busy_until)))
+    can_shoot = flower & ~awaiting & ~quarantined & (photo_at > inspect) & (photo_at < end) & (stock | (photo_at < busy_until))
+    photographed = can_shoot & (rng.random(n) < PHOTO_SHARE)
+    # one photographed batch with stock is left alone (no hold after it), so PHOTOGRAPHY_COMPLETE is there at the end
+    shown = [int(b) for b in (np.flatnonzero(photographed & stock) if (photographed & stock).any()
+                              else np.flatnonzero(can_shoot & stock))[-1:]]
+    photographed[shown] = True
 
     # a past hold (or quarantine for a re-test) in the longest quiet spell between two sales
     gaps = sales.assign(prev=per.shift(1)).dropna(subset=["prev"])
@@ -96,7 +100,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     gaps = gaps[gaps["gap"] >= pd.Timedelta(days=PAST_HOLD_GAP_DAYS)]
     after_photo = np.where(photographed, photo_at, inspect)
     gaps = gaps[gaps["prev"].to_numpy("datetime64[s]") > after_photo[gaps["batch"].to_numpy()]]
-    gaps = gaps[rng.random(len(gaps)) < PAST_HOLD_SHARE]
+    gaps = gaps[(rng.random(len(gaps)) < PAST_HOLD_SHARE) & ~gaps["batch"].isin(shown).to_numpy()]
 
     soldout = np.flatnonzero(~stock)
     sold_out_at = np.minimum(np.where(sold, last, inspect) + np.timedelta64(60, "s"), end)  # or nothing left after samples
@@ -108,7 +112,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
 
     settled = np.maximum.reduce([np.where(sold, last, inspect), np.where(np.isnat(back), inspect, back),
                                  np.where(photographed, photo_at, inspect)])
-    pool = np.flatnonzero(stock & sold & ~awaiting & ~quarantined & (settled < end))
+    pool = np.setdiff1d(np.flatnonzero(stock & sold & ~awaiting & ~quarantined & (settled < end)), shown)
     held = _one_each(rng, pool, HELD_AT_END)
     stopped = np.full(n, None, dtype=object)  # held or quarantined after the last sale, still so at the end
     stopped[held] = "ON_HOLD"
