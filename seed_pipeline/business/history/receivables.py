@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status
 from seed_pipeline.scenarios import Scenario
 
@@ -42,8 +43,9 @@ def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np
 
 def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of)
-    issued = (order_frame["created_at"].dt.normalize() + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"))
-    issued = issued.where(issued <= end, end)
+    ordered = order_frame["created_at"].dt.normalize()
+    issued = hours.working_days(ordered + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"), end)
+    issued = issued.where(issued <= end, ordered)  # a working day: the order's own at the latest
     due = due_dates(issued, order_frame["paymentTerms"])
     total = order_frame["total"]
     past = days_past_due(due, as_of)
@@ -65,11 +67,11 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     written_off, written_off_at, paid = _write_offs(order_frame, paid, balance, due, as_of, rng)
     status = invoice_status(total, paid, due, as_of, written_off)
     delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
-    paid_at = (due + delay).clip(lower=issued, upper=end)
+    paid_at = hours.working_days((due + delay).clip(lower=issued, upper=end), end).clip(lower=issued)
     # a part payment came in somewhere between the invoice and the due date (or the end date)
     part_paid = ((balance > 0) | (written_off > 0)) & (paid > 0)
     span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))
-    paid_at = paid_at.where(~part_paid, (issued + span * rng.random(len(total))).dt.normalize())
+    paid_at = paid_at.where(~part_paid, hours.working_days(issued + span * rng.random(len(total)), end).clip(lower=issued))
     return pd.DataFrame({
         "id": np.arange(1, len(order_frame) + 1),  # local ids, as the other frames of the history have
         "order_id": order_frame["id"],
@@ -109,7 +111,7 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
     paid.iloc[chosen] = before
     wait = rng.integers(WRITE_OFF_WAIT_DAYS[0], np.minimum(past.iloc[chosen].to_numpy(), WRITE_OFF_WAIT_DAYS[1]) + 1)
     at = pd.Series(pd.NaT, index=total.index, dtype="datetime64[ns]")
-    at.iloc[chosen] = (due.iloc[chosen] + pd.to_timedelta(wait, unit="D")).to_numpy()
+    at.iloc[chosen] = hours.working_days(due.iloc[chosen] + pd.to_timedelta(wait, unit="D"), as_of).to_numpy()
     return written_off, at.where(written_off > 0), paid
 
 
@@ -126,5 +128,6 @@ def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.rando
     chosen = pool.iloc[:n].sort_index()
     size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
     amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
-    at = (chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D")).clip(upper=pd.Timestamp(as_of))
+    at = hours.working_days((chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D"))
+                            .clip(upper=pd.Timestamp(as_of)), as_of).clip(lower=chosen["paid_at"])
     return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})
