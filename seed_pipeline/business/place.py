@@ -74,7 +74,8 @@ CITIES = (
     City("Riverside", "Riverside", ("92501", "92503", "92504", "92507"), ("951",), 415, 1),
 )
 WAREHOUSE = CITIES[0]
-WAREHOUSE_ADDRESS = f"2150 Adeline Street, {WAREHOUSE.name}, {STATE} 94607"  # an industrial block of West Oakland
+# Where the team meets without an address: a place in the warehouse (TERP's own site name) or a call.
+IN_HOUSE = ("Main Warehouse", "Video call")
 DISTANCE_DECAY_MILES = 600  # a city this far away weighs e^-1 of what its trade alone would
 ADDRESS = re.compile(r"^.+, (?P<city>[^,]+), (?P<state>[A-Z]{2}) (?P<zip>\d{5})$")
 PHONE = re.compile(r"^\((?P<area>\d{3})\) [2-9]\d{2}-\d{4}$")
@@ -139,6 +140,12 @@ def phone_is_of(phone: pd.Series, address: pd.Series | None = None) -> np.ndarra
         return area.isin(codes).to_numpy()
     city = city_of_address(address)["city"].fillna("")
     return np.array([c in _CITY and a in _CITY[c].area_codes for a, c in zip(area, city)])
+
+
+def is_known_place(location: pd.Series) -> np.ndarray:
+    """A place in the warehouse, a call, or a Californian address of the place model."""
+    text = pd.Series(location, dtype=object).astype("string").fillna("")
+    return text.str.startswith(IN_HOUSE).to_numpy() | address_is_californian(text)
 
 
 def miles_to(address: pd.Series) -> np.ndarray:
