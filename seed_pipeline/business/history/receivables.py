@@ -111,7 +111,9 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
     paid.iloc[chosen] = before
     wait = rng.integers(WRITE_OFF_WAIT_DAYS[0], np.minimum(past.iloc[chosen].to_numpy(), WRITE_OFF_WAIT_DAYS[1]) + 1)
     at = pd.Series(pd.NaT, index=total.index, dtype="datetime64[ns]")
-    at.iloc[chosen] = hours.working_days(due.iloc[chosen] + pd.to_timedelta(wait, unit="D"), as_of).to_numpy()
+    day = due.iloc[chosen] + pd.to_timedelta(wait, unit="D")
+    worked = hours.working_days(day, as_of)  # on a working day, unless that would come before the 120 days
+    at.iloc[chosen] = worked.where(worked >= due.iloc[chosen] + pd.Timedelta(days=AGED_DAYS), day).to_numpy()
     return written_off, at.where(written_off > 0), paid
 
 
