@@ -105,8 +105,9 @@ def working_days(days, latest) -> pd.Series:
     return pd.Series(rolled.astype("datetime64[s]"), index=days.index).where(known)
 
 
-def working_moments(first, days, rng: np.random.Generator, tilt: float = MONTH_END_TILT) -> pd.Series:
-    """A working moment in each row's span of ``days`` days from ``first``, leaning toward the span's end.
+def working_moments(first, days, rng: np.random.Generator, tilt: float = 1.0) -> pd.Series:
+    """A working moment in each row's span of ``days`` days from ``first``, leaning toward the span's end by ``tilt``
+    (density of u**tilt: 1 is uniform over the working time).
 
     A span with no working time (a holiday weekend at an edge of the history) takes the last working
     hour before it, or the first one after it where that would fall before the earliest span (the

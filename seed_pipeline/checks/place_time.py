@@ -13,6 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business import hours, place
+from seed_pipeline.business.rules import may_be_future
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.schema import TABLES
 
@@ -29,21 +30,6 @@ WORKING_MOMENTS: dict[str, tuple[str, ...]] = {
     "invoices": ("invoiceDate", "createdAt"),
     "returns": ("processed_at",),
 }
-# What may lie after the end date's clock: what is scheduled, due or set to expire.
-SCHEDULED: dict[str, tuple[str, ...]] = {
-    "bills": ("dueDate",), "invoices": ("dueDate",), "orders": ("due_date", "valid_until"),
-    "fiscalPeriods": ("endDate",), "intake_sessions": ("payment_due_date",),
-    "purchaseOrders": ("expectedDeliveryDate", "paymentDueDate"), "credits": ("expirationDate",),
-    "calendar_events": ("start_date", "end_date"), "calendar_reminders": ("reminder_time",),
-    "calendar_recurrence_instances": ("instance_date",), "calendar_recurrence_rules": ("start_date", "end_date"),
-    "calendar_event_invitations": ("expires_at",), "todo_tasks": ("due_date",),
-    "recurring_orders": ("start_date", "end_date", "next_generation_date"),
-    "client_needs": ("needed_by", "expires_at"), "client_price_alerts": ("expires_at",),
-    "vendor_supply": ("available_until",), "sales_sheet_templates": ("expiration_date",),
-    "vip_portal_auth": ("session_expires_at", "reset_token_expires_at"),
-}
-
-
 def _is_date(column: sa.Column) -> bool:
     try:
         return column.type.python_type is date
@@ -119,9 +105,9 @@ def business_moments_in_working_hours(conn, as_of) -> int:
 
 def nothing_after_the_end(conn, as_of) -> int:
     """No row of any table is dated after the end date's last second, except in columns of what is scheduled,
-    due or set to expire (``SCHEDULED``)."""
+    due or set to expire (``rules.may_be_future``: due dates, validity, upcoming events and reminders, expiries)."""
     end = pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
-    return sum(_rows_breaking(conn, table, [c.name for c in _dated(table) if c.name not in SCHEDULED.get(table, ())],
+    return sum(_rows_breaking(conn, table, [c.name for c in _dated(table) if not may_be_future(c.name)],
                               lambda column, values: (values > end).to_numpy())
                for table in DATED_TABLES)
 

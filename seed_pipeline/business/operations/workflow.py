@@ -87,8 +87,10 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     photo_at = (inspect.astype("datetime64[D]") + rng.integers(*PHOTO_DAYS, n).astype("timedelta64[D]")
                 + (rng.integers(9 * 4, 16 * 4, n) * 15).astype("timedelta64[m]")).astype("datetime64[s]")
     busy_until = np.where(sold, last, inspect)  # no status change while a batch is selling out
-    photographed = (flower & ~awaiting & ~quarantined & (rng.random(n) < PHOTO_SHARE) & (photo_at > inspect)
-                    & (photo_at < end) & (stock | (photo_at < busy_until)))
+    could = flower & ~awaiting & ~quarantined & (photo_at > inspect) & (photo_at < end) & (stock | (photo_at < busy_until))
+    photographed = could & (rng.random(n) < PHOTO_SHARE)
+    if could.any() and not photographed.any():  # the live catalog has a photographed batch whenever one could be
+        photographed[rng.choice(np.flatnonzero(could))] = True
 
     # a past hold (or quarantine for a re-test) in the longest quiet spell between two sales
     gaps = sales.assign(prev=per.shift(1)).dropna(subset=["prev"])
@@ -97,6 +99,10 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     after_photo = np.where(photographed, photo_at, inspect)
     gaps = gaps[gaps["prev"].to_numpy("datetime64[s]") > after_photo[gaps["batch"].to_numpy()]]
     gaps = gaps[rng.random(len(gaps)) < PAST_HOLD_SHARE]
+    # one photographed batch still in stock stays PHOTOGRAPHY_COMPLETE to the end (no hold after its photos)
+    showcase = np.zeros(n, bool)
+    showcase[np.flatnonzero(photographed & stock)[:1]] = True
+    gaps = gaps[~showcase[gaps["batch"].to_numpy()]]
 
     soldout = np.flatnonzero(~stock)
     sold_out_at = np.minimum(np.where(sold, last, inspect) + np.timedelta64(60, "s"), end)  # or nothing left after samples
@@ -109,6 +115,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     settled = np.maximum.reduce([np.where(sold, last, inspect), np.where(np.isnat(back), inspect, back),
                                  np.where(photographed, photo_at, inspect)])
     pool = np.flatnonzero(stock & sold & ~awaiting & ~quarantined & (settled < end))
+    pool = pool[~showcase[pool]] if (~showcase[pool]).any() else pool  # the showcase only when nothing else can be held
     held = _one_each(rng, pool, HELD_AT_END)
     stopped = np.full(n, None, dtype=object)  # held or quarantined after the last sale, still so at the end
     stopped[held] = "ON_HOLD"
