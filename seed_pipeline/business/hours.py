@@ -87,6 +87,17 @@ def add_working(at, seconds) -> pd.Series:
     return from_working(to_working(at) + np.asarray(seconds, dtype=np.int64))
 
 
+def working_after(at, seconds, end) -> np.ndarray:
+    """``seconds`` of working time after each moment, never after the last working moment by ``end`` nor
+    before the moment itself (NaT stays NaT): what a clerk does some working hours after something."""
+    at = pd.to_datetime(pd.Series(at)).reset_index(drop=True)
+    known = at.notna().to_numpy()
+    base = at.fillna(pd.Timestamp(EPOCH)).to_numpy().astype("datetime64[s]")
+    moved = add_working(base, seconds).to_numpy().astype("datetime64[s]")
+    last = np.datetime64(last_working_moment(end), "s")
+    return np.where(known, np.maximum(np.minimum(moved, last), base), np.datetime64("NaT", "s"))
+
+
 def last_working_moment(end) -> pd.Timestamp:
     """The last working second at or before ``end``."""
     return from_working(to_working([end]) - 1).iloc[0]
