@@ -27,7 +27,6 @@ OPEN, CLOSE = 8, 18  # working hours, local time
 DAY_SECONDS = (CLOSE - OPEN) * 3600
 WEEKMASK = "Mon Tue Wed Thu Fri"
 EPOCH = np.datetime64("2000-01-03", "D")  # a Monday, long before any history
-MONTH_END_TILT = 0.85  # < 1: business leans toward the end of a month (month-end orders and deliveries)
 
 
 class Holidays(AbstractHolidayCalendar):
@@ -116,9 +115,8 @@ def working_days(days, latest) -> pd.Series:
     return pd.Series(rolled.astype("datetime64[s]"), index=days.index).where(known)
 
 
-def working_moments(first, days, rng: np.random.Generator, tilt: float = 1.0) -> pd.Series:
-    """A working moment in each row's span of ``days`` days from ``first``, leaning toward the span's end by ``tilt``
-    (density of u**tilt: 1 is uniform over the working time).
+def working_moments(first, days, rng: np.random.Generator) -> pd.Series:
+    """A working moment in each row's span of ``days`` days from ``first``, uniform over its working time.
 
     A span with no working time (a holiday weekend at an edge of the history) takes the last working
     hour before it, or the first one after it where that would fall before the earliest span (the
@@ -127,7 +125,7 @@ def working_moments(first, days, rng: np.random.Generator, tilt: float = 1.0) ->
     first = pd.to_datetime(pd.Series(first)).to_numpy().astype("datetime64[D]")
     lo = to_working(first)
     hi = to_working(first + np.asarray(days, dtype=np.int64).astype("timedelta64[D]"))
-    u = rng.random(len(lo)) ** tilt
+    u = rng.random(len(lo))
     earliest = to_working([first.min()])[0] if len(first) else 0
     fallback = np.where(lo - 3600 < earliest, lo, lo - 3600)
     width = np.where(hi > lo, hi - lo, 3600)

@@ -27,10 +27,13 @@ def later(ctx: GenerationContext, moments, hours: tuple[int, int]) -> np.ndarray
 
 
 def not_before(ctx: GenerationContext, moments, parents) -> np.ndarray:
-    """Each moment, or a few working minutes after its parent document was keyed in if that came later (NaT: no parent)."""
+    """Each moment, or a few minutes after its parent document was keyed in if that came later (NaT: no parent).
+
+    Wall-clock minutes, not working time: a payment keyed in after its batch stays on the batch's day."""
     own = pd.to_datetime(pd.Series(moments)).to_numpy().astype("datetime64[s]")
     parent = pd.to_datetime(pd.Series(parents)).to_numpy().astype("datetime64[s]")
-    after = working_after(parent, ctx.rng.integers(60, 30 * 60, len(own)), ctx.window.end_ts)
+    after = parent + ctx.rng.integers(60, 30 * 60, len(own)).astype("timedelta64[s]")
+    after = np.minimum(after, np.datetime64(ctx.window.end_ts, "s"))
     return np.where(np.isnat(parent), own, np.maximum(own, after))
 
 

@@ -54,7 +54,7 @@ def test_drawn_moments_are_working_and_inside_their_span(seed):
     rng = np.random.default_rng(seed)
     first = pd.Series(pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 700, 2000), unit="D"))
     days = rng.integers(1, 40, 2000)  # a span of a day or a holiday weekend may hold no working time
-    got = hours.working_moments(first, days, rng, tilt=0.85)
+    got = hours.working_moments(first, days, rng)
     assert hours.is_working_moment(got).all()
     inside = (got >= first) & (got < first + pd.to_timedelta(days, unit="D"))
     has_time = hours.to_working(first + pd.to_timedelta(days, unit="D")) > hours.to_working(first)

@@ -72,7 +72,7 @@ def clients(s: Scenario, rng: np.random.Generator, pools: Pools, window_start: p
         "phone": place.phones(rng, city),
         "address": place.addresses(rng, pools.streets, city),
         # everyone exists before their first order: the first weeks of the history, in working hours
-        "created_at": hours.working_moments([window_start] * n, np.full(n, 14), rng, tilt=1.0).to_numpy(),
+        "created_at": hours.working_moments([window_start] * n, np.full(n, 14), rng).to_numpy(),
     })
     return frame
 

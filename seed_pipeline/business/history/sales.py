@@ -49,7 +49,7 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     # a client can't order before it exists
     created = np.repeat(buyers["created_at"].to_numpy(), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
-                    month_frame["days"].iloc[month].reset_index(drop=True), rng, hours.MONTH_END_TILT)
+                    month_frame["days"].iloc[month].reset_index(drop=True), rng)
     at = pd.Series(np.maximum(at.to_numpy(), hours.add_working(created, 3600).to_numpy()))  # a working hour after
     consignment = exact_share(rng, len(client_ids), s.consignment_sale_share)
     cash_terms = rng.choice(list(CASH_TERMS_MIX), len(client_ids), p=list(CASH_TERMS_MIX.values()))

@@ -37,10 +37,9 @@ def month_weights(frame: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
     return weights / weights.sum()
 
 
-def moments_in(first: pd.Series, days: pd.Series, rng: np.random.Generator, tilt: float = 1.0) -> pd.Series:
-    """A working moment of the business calendar in each row's span, uniform over its working time unless
-    ``tilt`` leans it to the span's end (orders: month-end business)."""
-    return hours.working_moments(first, days.to_numpy(), rng, tilt).set_axis(first.index)
+def moments_in(first: pd.Series, days: pd.Series, rng: np.random.Generator) -> pd.Series:
+    """A working moment of the business calendar in each row's span, uniform over its working time."""
+    return hours.working_moments(first, days.to_numpy(), rng).set_axis(first.index)
 
 
 def exact_share(rng: np.random.Generator, n: int, share: float) -> np.ndarray:
