@@ -44,8 +44,8 @@ def vendors(s: Scenario, rng: np.random.Generator, pools: Pools, start: pd.Times
         "contactPhone": place.phones(rng, place.grower_cities(rng, n)),  # the farm's own line
         "paymentTerms": "Consignment, settled monthly",
         "notes": pick(rng, pools.notes, n),
-        # on the books before the opening lots arrive, in the first working hours of the history
-        "createdAt": hours.add_working([start] * n, rng.integers(0, 2 * 3600, n)).to_numpy(),
+        # on the books when the history opens (its first working moment), before any lot can arrive
+        "createdAt": hours.add_working([start] * n, np.zeros(n, np.int64)).to_numpy(),
     })
 
 
