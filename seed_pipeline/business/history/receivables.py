@@ -43,9 +43,9 @@ def _take(amounts: pd.Series, target: float, rng: np.random.Generator, first: np
 
 def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of)
-    ordered = order_frame["created_at"].dt.normalize()
-    issued = hours.working_days(ordered + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"), end)
-    issued = issued.where(issued <= end, ordered)  # a working day: the order's own at the latest
+    # the order's working day or the next; never after the end date (then the order's own day)
+    issued = hours.working_days(order_frame["created_at"].dt.normalize()
+                                + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"), end)
     due = due_dates(issued, order_frame["paymentTerms"])
     total = order_frame["total"]
     past = days_past_due(due, as_of)
