@@ -115,6 +115,15 @@ def working_days(days, latest) -> pd.Series:
     return pd.Series(rolled.astype("datetime64[s]"), index=days.index).where(known)
 
 
+def working_day_offset(days, offsets) -> pd.Series:
+    """The working day ``offsets`` working days after each day (before, when negative); a day that is not a
+    working day counts from the next one. Spreads dates over working days instead of piling weekends on Mondays."""
+    days = pd.to_datetime(pd.Series(days)).dt.normalize().to_numpy().astype("datetime64[D]")
+    moved = np.busday_offset(days, np.asarray(offsets, dtype=np.int64), roll="forward", weekmask=WEEKMASK,
+                             holidays=holidays())
+    return pd.Series(moved.astype("datetime64[s]"))
+
+
 def working_moments(first, days, rng: np.random.Generator) -> pd.Series:
     """A working moment in each row's span of ``days`` days from ``first``, uniform over its working time.
 

@@ -17,7 +17,7 @@ from seed_pipeline.scenarios import Scenario
 
 USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
 PARTIAL_SHARE = 0.2  # of open, not yet due invoices: part paid
-PAY_DELAY_DAYS = (-5, 12)  # paid invoices: days around the due date
+PAY_DELAY_DAYS = (-4, 9)  # paid invoices: working days around the due date
 KEYED_IN_HOUR = 9  # an invoice is keyed in at 9 on its date
 WRITE_OFF_SHARE = 0.01  # of the settled debts that could have gone 120+ days past due: written off instead
 WRITE_OFF_WAIT_DAYS = (AGED_DAYS, AGED_DAYS + 60)  # after the due date, once collection has failed
@@ -66,8 +66,9 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     paid = (total - balance).round(2)
     written_off, written_off_at, paid = _write_offs(order_frame, paid, balance, due, as_of, rng)
     status = invoice_status(total, paid, due, as_of, written_off)
-    delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
-    paid_at = hours.working_days((due + delay).clip(lower=issued, upper=end), end).clip(lower=issued)
+    delay = rng.integers(*PAY_DELAY_DAYS, len(total))
+    last_day = hours.working_days([end], end).iloc[0]  # the last working day of the history
+    paid_at = pd.Series(hours.working_day_offset(due, delay).to_numpy(), index=total.index).clip(lower=issued, upper=last_day)
     # a part payment came in somewhere between the invoice and the due date (or the end date)
     part_paid = ((balance > 0) | (written_off > 0)) & (paid > 0)
     span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))

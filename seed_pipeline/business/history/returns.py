@@ -8,7 +8,7 @@ import pandas as pd
 from seed_pipeline.business import hours
 
 RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
-DAYS_AFTER_DELIVERY = (1, 15)
+DAYS_AFTER_DELIVERY = (1, 11)  # working days
 
 
 def returns(share: float, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as_of: date,
