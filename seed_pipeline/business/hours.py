@@ -109,9 +109,10 @@ def working_days(days, latest) -> pd.Series:
     known = days.notna().to_numpy()
     values = days.fillna(pd.Timestamp(EPOCH)).to_numpy().astype("datetime64[D]")
     kw = dict(weekmask=WEEKMASK, holidays=holidays())
+    last = np.datetime64(pd.Timestamp(latest).date(), "D")
     forward = np.busday_offset(values, 0, roll="forward", **kw)
-    backward = np.busday_offset(values, 0, roll="backward", **kw)
-    rolled = np.where(forward > np.datetime64(pd.Timestamp(latest).date(), "D"), backward, forward)
+    backward = np.busday_offset(np.minimum(values, last), 0, roll="backward", **kw)
+    rolled = np.where(forward > last, backward, forward)
     return pd.Series(rolled.astype("datetime64[s]"), index=days.index).where(known)
 
 

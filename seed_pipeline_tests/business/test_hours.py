@@ -72,5 +72,8 @@ def test_a_span_without_working_time_takes_the_nearest_hour_inside_the_history()
 
 
 def test_working_days_roll_forward_unless_past_the_latest():
-    got = hours.working_days(pd.Series(pd.to_datetime(["2026-10-24", "2026-10-31", "2026-10-28"])), date(2026, 10, 31))
-    assert got.tolist() == [pd.Timestamp("2026-10-26"), pd.Timestamp("2026-10-30"), pd.Timestamp("2026-10-28")]
+    got = hours.working_days(pd.Series(pd.to_datetime(["2026-10-24", "2026-10-31", "2026-10-28", "2026-11-02"])),
+                             date(2026, 10, 31))
+    # a working day past the latest (Monday 2 November) comes back to the last working day before it too
+    assert got.tolist() == [pd.Timestamp("2026-10-26"), pd.Timestamp("2026-10-30"), pd.Timestamp("2026-10-28"),
+                            pd.Timestamp("2026-10-30")]
