@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 from faker import Faker
 
+from seed_pipeline.business import place
+
 POOL_SIZE = 1500
 
 _PLACE_WORDS = (
@@ -180,10 +182,9 @@ def pools_for(seed: int) -> Pools:
 
     firsts = [fake.first_name() for _ in range(n)]
     lasts = [fake.last_name() for _ in range(n)]
-    cities = [fake.city() for _ in range(n // 3)]
-    states = [fake.state_abbr(include_territories=False) for _ in range(n // 3)]
-    streets = [fake.street_address() for _ in range(n)]
-    zips = [fake.postcode() for _ in range(n)]
+    streets = np.array([fake.street_address() for _ in range(n)], dtype=object)
+    city_of_row = place.client_cities(rnd, n)  # every address and phone is of a Californian city
+    cities = [place.CITIES[c].name for c in city_of_row]
     people = [f"{f} {l}" for f, l in zip(firsts, lasts)]
     companies = _distinct(
         form.format(last=l, last2=l2, place=p, city=c)
@@ -207,13 +208,12 @@ def pools_for(seed: int) -> Pools:
         email_users=np.array([f"{f}.{l}".lower().replace("'", "") for f, l in zip(firsts, lasts)], dtype=object),
         companies=companies,
         email_domains=np.array([f"{_slug(c)[:30]}.com" for c in companies[:300]] + list(_DOMAINS) * 20, dtype=object),
-        phones=np.array([fake.numerify("(%##) %##-####") for _ in range(n)], dtype=object),
-        streets=np.array(streets, dtype=object),
+        phones=place.phones(rnd, city_of_row),
+        streets=streets,
         cities=np.array(cities, dtype=object),
-        states=np.array(states, dtype=object),
-        zips=np.array(zips, dtype=object),
-        addresses=np.array([f"{s}, {c}, {st} {z}" for s, c, st, z in
-                            zip(streets, choice(cities), choice(states), zips)], dtype=object),
+        states=np.full(n, place.STATE, dtype=object),
+        zips=np.array([z for c in place.CITIES for z in c.zips], dtype=object),
+        addresses=place.addresses(rnd, streets, city_of_row),
         strains=strains,
         products=np.array(products, dtype=object),
         descriptions=np.array([f"{f} with {a} notes and {e} effects." for f, a, e in

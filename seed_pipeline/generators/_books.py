@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.books import Books, books
+from seed_pipeline.business.hours import working_after
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generators._system import OFFICE_HOURS
 
@@ -20,14 +21,15 @@ def recorded_at(ctx: GenerationContext, dates) -> np.ndarray:
 
 
 def later(ctx: GenerationContext, moments, hours: tuple[int, int]) -> np.ndarray:
-    """A moment some hours after each one, never after the end of the history."""
-    base = pd.to_datetime(pd.Series(moments)).to_numpy().astype("datetime64[s]")
-    step = ctx.rng.integers(hours[0] * 3600, hours[1] * 3600, len(base)).astype("timedelta64[s]")
-    return np.minimum(base + step, np.datetime64(ctx.window.end_ts, "s"))
+    """A moment some working hours after each one (the business calendar), never after the end of the history."""
+    step = ctx.rng.integers(hours[0] * 3600, hours[1] * 3600, len(pd.Series(moments)))
+    return working_after(moments, step, ctx.window.end_ts)
 
 
 def not_before(ctx: GenerationContext, moments, parents) -> np.ndarray:
-    """Each moment, or a few minutes after its parent document was keyed in if that came later (NaT: no parent)."""
+    """Each moment, or a few minutes after its parent document was keyed in if that came later (NaT: no parent).
+
+    Wall-clock minutes, not working time: a payment keyed in after its batch stays on the batch's day."""
     own = pd.to_datetime(pd.Series(moments)).to_numpy().astype("datetime64[s]")
     parent = pd.to_datetime(pd.Series(parents)).to_numpy().astype("datetime64[s]")
     after = parent + ctx.rng.integers(60, 30 * 60, len(own)).astype("timedelta64[s]")

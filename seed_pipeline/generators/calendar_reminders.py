@@ -2,7 +2,7 @@
 
 Each fires a lead time before its event (``activity.REMINDER_LEADS`` by event type) and only a
 lead that falls after the event was created is used, so an event logged as it happens (an intake)
-has none. Reminders whose time has come were SENT (a few e-mails FAILED); those still ahead are
+has none; an upcoming event's reminders are those still to come where it has any. Reminders whose time has come were SENT (a few e-mails FAILED); those still ahead are
 PENDING; those of a cancelled event due after it was called off are CANCELLED.
 """
 
@@ -28,7 +28,9 @@ def generate(ctx, parents):
     c = pd.DataFrame({"row": row, "lead": np.concatenate(leads).astype(np.int64), "draw": rng.random(len(row))})
     c = c[reminder_fits(start.to_numpy()[c["row"]], e["created_at"].to_numpy()[c["row"]], c["lead"])]
     wanted = 1 + (rng.random(len(e)) < SECOND_SHARE)
-    c = c.sort_values(["row", "draw"], kind="stable")
+    # an upcoming event keeps a reminder still to come: its leads that fire after the end are taken first
+    c["gone"] = (reminder_time(start.to_numpy()[c["row"]], c["lead"]) <= end).to_numpy()
+    c = c.sort_values(["row", "gone", "draw"], kind="stable")
     c = c[c.groupby("row").cumcount().to_numpy() < wanted[c["row"]]]
     c = c.sort_values(["row", "lead"], ascending=[True, False], kind="stable").reset_index(drop=True)
     r, n = c["row"].to_numpy(), len(c)

@@ -12,13 +12,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours, place
 from seed_pipeline.business.history import catalogue, parties, receivables, sales, stock, timeline
 from seed_pipeline.business.history.returns import returns
 from seed_pipeline.business.rules import FLOWER_UNIT, days_past_due, sale_status
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_rng
 from seed_pipeline.generation.pools import pools_for
 
-PACK_HOURS, SHIP_HOURS = (2, 30), (4, 48)  # after confirmation, after packing
+PACK_HOURS, SHIP_HOURS = (1, 10), (2, 20)  # working hours after confirmation, after packing
 RANGE_COST_SHARE = 0.15  # batches costed with a range (their midpoint is the unit cost) instead of a fixed cost
 
 
@@ -67,7 +68,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     lines["productId"] = batches["productId"].to_numpy()[lines["batch"]]
 
     orders, lines = _order_totals(orders, lines)
-    orders = _fulfilment(orders, window, rng["sales"])
+    orders = _fulfilment(orders, clients, window, rng["sales"])
     invoices = receivables.invoices(s, orders, settings.end_date, rng["receivables"])
     orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
     orders["due_date"] = invoices["dueDate"].to_numpy()
@@ -96,19 +97,34 @@ def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFra
     return out.drop(columns=["cogs"]).reset_index(drop=True), lines
 
 
-def _fulfilment(orders: pd.DataFrame, window: HistoryWindow, rng: np.random.Generator) -> pd.DataFrame:
-    """Confirmed, packed and shipped in that order; whatever would happen after the end date has not yet."""
+def _fulfilment(orders: pd.DataFrame, clients: pd.DataFrame, window: HistoryWindow,
+                rng: np.random.Generator) -> pd.DataFrame:
+    """Confirmed, packed and shipped in that order, in working hours; whatever would happen after the end
+    date has not yet (a confirmation due after it is taken at the last working moment before it).
+
+    A van leaves early enough to reach the client's city before closing: one that would arrive later
+    leaves at the next opening."""
     n = len(orders)
-    confirmed = orders["created_at"] + pd.to_timedelta(rng.integers(5 * 60, 4 * 3600, n), unit="s")
-    packed = confirmed + pd.to_timedelta(rng.integers(*[h * 3600 for h in PACK_HOURS], n), unit="s")
-    shipped = packed + pd.to_timedelta(rng.integers(*[h * 3600 for h in SHIP_HOURS], n), unit="s")
-    end = window.end_ts
-    orders["confirmed_at"] = confirmed.where(confirmed <= end, end)
-    orders["packed_at"] = packed.where(packed <= end)
-    orders["shipped_at"] = shipped.where(shipped <= end)
+    created = hours.to_working(orders["created_at"])
+    end = hours.to_working([window.end_ts])[0] - 1  # the last working second of the history
+    confirmed = np.minimum(created + rng.integers(5 * 60, 4 * 3600, n), np.maximum(end, created))
+    packed = confirmed + rng.integers(*[h * 3600 for h in PACK_HOURS], n)
+    shipped = packed + rng.integers(*[h * 3600 for h in SHIP_HOURS], n)
+    drive = (hours_away(clients, orders["client_id"]) * 3600).astype(np.int64)
+    late = shipped % hours.DAY_SECONDS + drive > hours.DAY_SECONDS
+    shipped = np.where(late, (shipped // hours.DAY_SECONDS + 1) * hours.DAY_SECONDS, shipped)
+    orders["confirmed_at"] = hours.from_working(confirmed).to_numpy()
+    orders["packed_at"] = hours.from_working(packed).where(packed <= end).to_numpy()
+    orders["shipped_at"] = hours.from_working(shipped).where(shipped <= end).to_numpy()
     orders["fulfillmentStatus"] = np.where(orders["shipped_at"].notna(), "SHIPPED",
                                            np.where(orders["packed_at"].notna(), "PACKED", "PENDING"))
     return orders
+
+
+def hours_away(clients: pd.DataFrame, client_id) -> np.ndarray:
+    """Drive hours from the warehouse to each client's city (local client ids)."""
+    miles = np.array([place.CITIES[c].miles for c in clients["city"]])
+    return place.drive_hours(miles[np.asarray(client_id, dtype=np.int64) - 1])
 
 
 def _stock_on_hand(batches: pd.DataFrame, lines: pd.DataFrame, returned: pd.DataFrame) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours, place
 from seed_pipeline.generation.pools import Pools, pick
 from seed_pipeline.scenarios import Scenario
 
@@ -62,11 +63,11 @@ def vendors(s: Scenario, rng: np.random.Generator, pools: Pools, start: pd.Times
         "name": names,
         "contactName": contacts,
         "contactEmail": [f"{c.split()[0].lower()}@{_domain(v)}" for c, v in zip(contacts, names)],
-        "contactPhone": pick(rng, pools.phones, n),
+        "contactPhone": place.phones(rng, place.grower_cities(rng, n)),  # the farm's own line
         "paymentTerms": "Consignment, settled monthly",
         "notes": pick(rng, pools.notes, n),
-        # on the books before the opening lots arrive, in the first hours of the history
-        "createdAt": start + pd.to_timedelta(rng.integers(0, 2 * 3600, n), unit="s"),
+        # on the books when the history opens (its first working moment), before any lot can arrive
+        "createdAt": hours.add_working([start] * n, np.zeros(n, np.int64)).to_numpy(),
     })
 
 
@@ -80,6 +81,7 @@ def clients(s: Scenario, rng: np.random.Generator, pools: Pools, window_start: p
     names = _dedupe(names)
     is_buyer = np.arange(n) < buyers
     is_seller = ~is_buyer | (rng.random(n) < SELLER_CLIENT_SHARE)
+    city = place.client_cities(rng, n)
     frame = pd.DataFrame({
         "id": np.arange(1, n + 1),
         "name": names,
@@ -88,10 +90,11 @@ def clients(s: Scenario, rng: np.random.Generator, pools: Pools, window_start: p
         "whale": np.concatenate([whale, np.zeros(n - buyers, bool)]),
         "revenue_share": np.concatenate([shares, np.zeros(n - buyers)]),
         "email": [f"purchasing@{_domain(v)}" for v in names],
-        "phone": pick(rng, pools.phones, n),
-        "address": pick(rng, pools.addresses, n),
-        # everyone exists before their first order: the first weeks of the history
-        "created_at": window_start + pd.to_timedelta(rng.integers(0, 14 * 86400, n), unit="s"),
+        "city": city,  # index into place.CITIES: where its goods are delivered
+        "phone": place.phones(rng, city),
+        "address": place.addresses(rng, pools.streets, city),
+        # everyone exists before their first order: the first weeks of the history, in working hours
+        "created_at": hours.working_moments([window_start] * n, np.full(n, 14), rng).to_numpy(),
     })
     return frame
 

@@ -11,12 +11,13 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.rules import AGED_DAYS, days_past_due, due_dates, invoice_status, rows_for_share
 from seed_pipeline.scenarios import Scenario
 
 USABLE_POOL = 0.8  # at most this share of a bucket's invoices stays unpaid
 PARTIAL_SHARE = 0.2  # of open, not yet due invoices: part paid
-PAY_DELAY_DAYS = (-5, 12)  # paid invoices: days around the due date
+PAY_DELAY_DAYS = (-4, 9)  # paid invoices: working days around the due date
 KEYED_IN_HOUR = 9  # an invoice is keyed in at 9 on its date
 WRITE_OFF_SHARE = 0.01  # of the settled debts that could have gone 120+ days past due: written off instead
 WRITE_OFF_WAIT_DAYS = (AGED_DAYS, AGED_DAYS + 60)  # after the due date, once collection has failed
@@ -49,8 +50,9 @@ def _usable(amounts: pd.Series) -> float:
 
 def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random.Generator) -> pd.DataFrame:
     end = pd.Timestamp(as_of)
-    issued = (order_frame["created_at"].dt.normalize() + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"))
-    issued = issued.where(issued <= end, end)
+    # the order's working day or the next; never after the end date (then the order's own day)
+    issued = hours.working_days(order_frame["created_at"].dt.normalize()
+                                + pd.to_timedelta(rng.integers(0, 2, len(order_frame)), unit="D"), end)
     due = due_dates(issued, order_frame["paymentTerms"])
     total = order_frame["total"]
     past = days_past_due(due, as_of)
@@ -71,12 +73,13 @@ def invoices(s: Scenario, order_frame: pd.DataFrame, as_of: date, rng: np.random
     paid = (total - balance).round(2)
     written_off, written_off_at, paid = _write_offs(order_frame, paid, balance, due, as_of, rng)
     status = invoice_status(total, paid, due, as_of, written_off)
-    delay = pd.to_timedelta(rng.integers(*PAY_DELAY_DAYS, len(total)), unit="D")
-    paid_at = (due + delay).clip(lower=issued, upper=end)
+    delay = rng.integers(*PAY_DELAY_DAYS, len(total))
+    last_day = hours.working_days([end], end).iloc[0]  # the last working day of the history
+    paid_at = pd.Series(hours.working_day_offset(due, delay).to_numpy(), index=total.index).clip(lower=issued, upper=last_day)
     # a part payment came in somewhere between the invoice and the due date (or the end date)
     part_paid = ((balance > 0) | (written_off > 0)) & (paid > 0)
     span = (due.where(due < end, end) - issued).clip(lower=pd.Timedelta(0))
-    paid_at = paid_at.where(~part_paid, (issued + span * rng.random(len(total))).dt.normalize())
+    paid_at = paid_at.where(~part_paid, hours.working_days(issued + span * rng.random(len(total)), end).clip(lower=issued))
     return pd.DataFrame({
         "id": np.arange(1, len(order_frame) + 1),  # local ids, as the other frames of the history have
         "order_id": order_frame["id"],
@@ -116,7 +119,9 @@ def _write_offs(order_frame: pd.DataFrame, paid: pd.Series, balance: pd.Series, 
     paid.iloc[chosen] = before
     wait = rng.integers(WRITE_OFF_WAIT_DAYS[0], np.minimum(past.iloc[chosen].to_numpy(), WRITE_OFF_WAIT_DAYS[1]) + 1)
     at = pd.Series(pd.NaT, index=total.index, dtype="datetime64[ns]")
-    at.iloc[chosen] = (due.iloc[chosen] + pd.to_timedelta(wait, unit="D")).to_numpy()
+    day = due.iloc[chosen] + pd.to_timedelta(wait, unit="D")
+    worked = hours.working_days(day, as_of)  # on a working day, unless that would come before the 120 days
+    at.iloc[chosen] = worked.where(worked >= due.iloc[chosen] + pd.Timedelta(days=AGED_DAYS), day).to_numpy()
     return written_off, at.where(written_off > 0), paid
 
 
@@ -133,5 +138,6 @@ def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.rando
     chosen = pool.iloc[:n].sort_index()
     size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
     amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
-    at = (chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D")).clip(upper=pd.Timestamp(as_of))
+    at = hours.working_days((chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D"))
+                            .clip(upper=pd.Timestamp(as_of)), as_of).clip(lower=chosen["paid_at"])
     return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})

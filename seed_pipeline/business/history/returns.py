@@ -5,12 +5,13 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.rules import rows_for_share
 from seed_pipeline.scenarios import Scenario
 
 RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
-DAYS_AFTER_DELIVERY = (1, 15)
+DAYS_AFTER_DELIVERY = (1, 11)  # working days
 
 
 def returns(s: Scenario, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as_of: date,
@@ -25,7 +26,7 @@ def returns(s: Scenario, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as
     quantity = np.where(line["whole"], np.maximum(1, np.floor(line["quantity"] * fraction)),
                         np.maximum(0.01, np.floor(line["quantity"] * fraction * 100) / 100))
     days = rng.integers(*DAYS_AFTER_DELIVERY, n)
-    processed = (chosen["shipped_at"] + pd.to_timedelta(days, unit="D")).clip(upper=end)
+    processed = hours.add_working(chosen["shipped_at"], days * hours.DAY_SECONDS).clip(upper=hours.last_working_moment(end))
     return pd.DataFrame({
         "order_id": chosen["id"].to_numpy(),
         "line": line["line_id"].to_numpy(),

@@ -7,6 +7,7 @@ simulation then turns line values into quantities of real batches.
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.history.quotas import apportion, cut_by_value
 from seed_pipeline.business.history.timeline import exact_share, moments_in
 from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, LAPSED_DAYS, NON_FLOWER
@@ -50,7 +51,7 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     created = np.repeat(buyers["created_at"].to_numpy(), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
-    at = pd.Series(np.maximum(at.to_numpy(), created + np.timedelta64(3600, "s")))
+    at = pd.Series(np.maximum(at.to_numpy(), hours.add_working(created, 3600).to_numpy()))  # a working hour after
     consignment = exact_share(rng, len(client_ids), s.consignment_sale_share)
     cash_terms = rng.choice(list(CASH_TERMS_MIX), len(client_ids), p=list(CASH_TERMS_MIX.values()))
     frame = pd.DataFrame({

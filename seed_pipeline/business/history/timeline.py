@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.generation.context import HistoryWindow
 
 SEASON_AMPLITUDE = 0.15  # peak month ~15% above the average, trough ~15% below
@@ -37,10 +38,8 @@ def month_weights(frame: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
 
 
 def moments_in(first: pd.Series, days: pd.Series, rng: np.random.Generator) -> pd.Series:
-    """A business-hours moment on a random day of each row's span."""
-    day = np.floor(rng.random(len(first)) * days.to_numpy()).astype(int)
-    seconds = rng.integers(8 * 3600, 18 * 3600, len(first))
-    return (pd.to_datetime(first) + pd.to_timedelta(day, unit="D") + pd.to_timedelta(seconds, unit="s")).astype("datetime64[s]")
+    """A working moment of the business calendar in each row's span, uniform over its working time."""
+    return hours.working_moments(first, days.to_numpy(), rng).set_axis(first.index)
 
 
 def exact_share(rng: np.random.Generator, n: int, share: float) -> np.ndarray:

@@ -1,0 +1,128 @@
+"""Rules of place and time: every address is Californian, the business works in its hours, nothing is dated ahead.
+
+Addresses and phones are held to ``business/place.py`` (a city of its table, that city's ZIP and area
+code), moments to ``business/hours.py`` (the business calendar the generators draw from). Each rule
+fetches the columns it needs and tests them in pandas with those functions; a row breaking a rule in
+several ways (or in several columns) is counted once.
+"""
+
+from datetime import date, datetime, time
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from seed_pipeline.business import hours, place
+from seed_pipeline.business.rules import may_be_future
+from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.schema import TABLES
+
+T = TABLES
+
+# Where the business makes its moments with the business calendar (DATE columns: on a working day).
+WORKING_MOMENTS: dict[str, tuple[str, ...]] = {
+    "clients": ("created_at",),
+    "vendors": ("createdAt",),
+    "lots": ("date", "createdAt"),
+    "batches": ("createdAt",),
+    "orders": ("created_at", "confirmed_at", "packed_at", "shipped_at"),
+    "order_line_items": ("created_at",),
+    "invoices": ("invoiceDate", "createdAt"),
+    "returns": ("processed_at",),
+}
+def _is_date(column: sa.Column) -> bool:
+    try:
+        return column.type.python_type is date
+    except NotImplementedError:
+        return False
+
+
+def _is_moment(column: sa.Column) -> bool:
+    try:
+        return column.type.python_type in (date, datetime)
+    except NotImplementedError:
+        return False
+
+
+def _dated(table: str) -> list[sa.Column]:
+    return [c for c in T[table].columns if _is_moment(c)]
+
+
+DATED_TABLES = tuple(t for t in TABLES if _dated(t))
+
+
+def _rows_breaking(conn, table: str, columns, broken) -> int:
+    """Rows of ``table`` where ``broken(column, values)`` holds in any of ``columns`` (NULLs never break)."""
+    t = T[table]
+    f = fetch_frame(conn, sa.select(*(t.c[c] for c in columns)))
+    bad = np.zeros(len(f), bool)
+    for c in columns:
+        values = pd.to_datetime(pd.Series(f[c], dtype=object), errors="coerce")
+        bad |= values.notna().to_numpy() & broken(t.c[c], values)
+    return int(bad.sum())
+
+
+def parties_in_california(conn, as_of) -> int:
+    """A client's address is in a Californian city of the place model, with a ZIP code of that city, and its phone
+    has an area code of that city (any Californian one when it has no address); a vendor's phone is Californian."""
+    c, v = T["clients"], T["vendors"]
+    clients = fetch_frame(conn, sa.select(c.c.address, c.c.phone))
+    address, phone = clients["address"], clients["phone"]
+    has_address = address.notna().to_numpy()
+    bad = has_address & ~place.address_is_californian(address)
+    bad |= phone.notna().to_numpy() & np.where(has_address, ~place.phone_is_of(phone, address), ~place.phone_is_of(phone))
+    vendors = fetch_frame(conn, sa.select(v.c.contactPhone))["contactPhone"]
+    return int(bad.sum() + (vendors.notna().to_numpy() & ~place.phone_is_of(vendors)).sum())
+
+
+def event_places_in_california(conn, as_of) -> int:
+    """An event takes place at the warehouse, on a video call, or at a Californian address of the place model."""
+    e = T["calendar_events"]
+    location = fetch_frame(conn, sa.select(e.c.location).where(e.c.location.is_not(None)))["location"]
+    return int((~place.is_known_place(location)).sum())
+
+
+def deliveries_arrive_before_closing(conn, as_of) -> int:
+    """A shipped order left the warehouse early enough to reach its client's city (the drive from the place
+    model's road miles) by closing time, on the day it shipped."""
+    o, c = T["orders"], T["clients"]
+    f = fetch_frame(conn, sa.select(o.c.shipped_at, c.c.address).select_from(o.join(c, c.c.id == o.c.client_id))
+                    .where(o.c.shipped_at.is_not(None)))
+    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    arrives = shipped + pd.to_timedelta(place.drive_hours(place.miles_to(f["address"])), unit="h")
+    closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)
+    return int((~(arrives <= closing)).sum())  # an unknown city has no drive: it breaks the rule too
+
+
+def business_moments_in_working_hours(conn, as_of) -> int:
+    """What the core history makes (parties, lots and batches, orders and their fulfilment, invoices, returns)
+    happens in working hours on a working day of the business calendar (a DATE column: on a working day)."""
+    def off_hours(column, values):
+        return ~(hours.is_working_day(values) if _is_date(column) else hours.is_working_moment(values))
+
+    return sum(_rows_breaking(conn, table, columns, off_hours) for table, columns in WORKING_MOMENTS.items())
+
+
+def nothing_after_the_end(conn, as_of) -> int:
+    """No row of any table is dated after the end date's last second, except in columns of what is scheduled,
+    due or set to expire (``rules.may_be_future``: due dates, validity, upcoming events and reminders, expiries)."""
+    end = pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
+    return sum(_rows_breaking(conn, table, [c.name for c in _dated(table) if not may_be_future(c.name)],
+                              lambda column, values: (values > end).to_numpy())
+               for table in DATED_TABLES)
+
+
+RULES = {
+    "parties_in_california": parties_in_california,
+    "event_places_in_california": event_places_in_california,
+    "deliveries_arrive_before_closing": deliveries_arrive_before_closing,
+    "business_moments_in_working_hours": business_moments_in_working_hours,
+    "nothing_after_the_end": nothing_after_the_end,
+}
+HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "parties_in_california": ("clients", ("vendors",)),
+    "event_places_in_california": ("calendar_events", ()),
+    "deliveries_arrive_before_closing": ("orders", ("clients",)),
+    "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
+    "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
+}

@@ -1,0 +1,40 @@
+"""Breaking cases of the rules of place (Californian addresses, deliveries in reach) and time (working hours, nothing ahead).
+
+Each statement moves one row just outside the rule: a city, a ZIP or an area code that is not its
+city's, a moment after closing, on a Sunday or on a holiday, a date past the end date's last second.
+"""
+
+from seed_pipeline_tests.checks.rule_cases import case
+
+FIRST_CLIENT = "(SELECT min(id) FROM clients)"
+FIRST_ORDER = "(SELECT min(id) FROM orders)"
+
+CASES = {
+    "parties_in_california": (
+        case(1, f"UPDATE clients SET address = '1 Virginia Street, Reno, NV 89501' WHERE id = {FIRST_CLIENT}"),
+        # Oakland's own street, a Los Angeles ZIP code; its phone may be off too, but it is one row
+        case(1, f"UPDATE clients SET address = '1 Broadway, Oakland, CA 90012' WHERE id = {FIRST_CLIENT}"),
+        # a New York number for a client whose address is Californian (never of area code 212)
+        case(1, f"UPDATE clients SET phone = '(212) 234-5678' WHERE id = {FIRST_CLIENT}"),
+        case(1, "UPDATE vendors SET contactPhone = '(702) 234-5678' WHERE id = (SELECT min(id) FROM vendors)"),
+    ),
+    "event_places_in_california": case(1,
+        "UPDATE calendar_events SET location = '500 Main Street, Portland, OR 97204' "
+        "WHERE id = (SELECT min(id) FROM calendar_events)"),
+    # the van leaves a minute before closing: no city is a minute's drive away (loading alone takes 15)
+    "deliveries_arrive_before_closing": case(1,
+        "UPDATE orders SET shipped_at = date(shipped_at) || ' 17:59:00' "
+        "WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
+    "business_moments_in_working_hours": (
+        case(1, f"UPDATE orders SET created_at = date(created_at) || ' 03:00:00' WHERE id = {FIRST_ORDER}"),
+        case(1, "UPDATE invoices SET invoiceDate = '2026-10-25' WHERE id = (SELECT min(id) FROM invoices)"),  # a Sunday
+        # Friday 3 July 2026: Independence Day falls on a Saturday, so the business is closed the day before
+        case(1, f"UPDATE clients SET created_at = '2026-07-03 10:00:00' WHERE id = {FIRST_CLIENT}"),
+    ),
+    "nothing_after_the_end": (
+        case(1, "UPDATE comments SET created_at = '2099-01-01 10:00:00' WHERE id = (SELECT min(id) FROM comments)"),
+        # two moments of one order after the end count once; its due date may lie ahead
+        case(1, "UPDATE orders SET created_at = '2099-01-01 10:00:00', confirmed_at = '2099-01-01 11:00:00', "
+                f"due_date = '2099-02-01' WHERE id = {FIRST_ORDER}"),
+    ),
+}
