@@ -10,6 +10,7 @@ from seed_pipeline.scenarios import Scenario
 WHALE_CONCENTRATION = 4.0  # Dirichlet alpha: whales are alike
 REGULAR_CONCENTRATION = 1.2  # regulars vary a lot
 WHALE_LEAD = 1.25  # the smallest whale buys at least this many times the biggest regular, and the average regular
+REGULAR_FLOOR = 0.1  # no regular buys less than this share of the average regular: each fills at least one order
 SELLER_CLIENT_SHARE = 0.15  # buyers that also sell to us ("both")
 _FARM_FORMS = ("Farms", "Cultivation", "Growers", "Gardens", "Ranch", "Collective")
 _BUYER_FORMS = ("Dispensary", "Wellness", "Cannabis Co.", "Provisions", "Supply", "Apothecary")
@@ -28,7 +29,10 @@ def client_revenue_shares(s: Scenario, rng: np.random.Generator) -> tuple[np.nda
     regular_part = (1 - whale_share) * rng.dirichlet(np.full(regulars, REGULAR_CONCENTRATION)) if regulars else np.empty(0)
     if whales and regulars:
         whale_part = _within(whale_part, low=WHALE_LEAD * (1 - whale_share) / regulars)
-        regular_part = _within(regular_part, high=whale_part.min() / WHALE_LEAD)
+    if regulars:
+        # a Dirichlet share can be a few dollars, less than the smallest sale: its client would buy nothing
+        regular_part = _within(regular_part, low=REGULAR_FLOOR * (1 - whale_share) / regulars,
+                               high=whale_part.min() / WHALE_LEAD if whales else np.inf)
     return np.concatenate([whale_part, regular_part]), np.arange(s.clients) < whales
 
 
