@@ -18,7 +18,7 @@ import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
-from seed_pipeline.loaders import bulk, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
+from seed_pipeline.loaders import bulk, handover, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
@@ -41,7 +41,7 @@ def _known(table: str) -> sa.Table:
     return TABLES[table]
 
 
-def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
+def map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
     """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k)."""
     if len(final) == 0 or np.array_equal(final, np.arange(1, len(final) + 1)):
         return frame  # an empty database, or a table owned from id 1: local ids are final
@@ -67,6 +67,7 @@ class SeedDatabase(dg.ConfigurableResource):
     """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
 
     url: str = DEFAULT_URL
+    keep_referenced_rows: bool = False  # a reseed keeps the seeded rows users' rows point at (handover.py) instead of refusing
     _locked: bool = PrivateAttr(default=False)  # this resource took the run lock at setup
 
     def engine(self) -> sa.Engine:
@@ -207,7 +208,7 @@ class SeedDatabase(dg.ConfigurableResource):
             if single:
                 span = int(wire["id"].max()) if len(wire) else 0
                 final = ownership.assign_ids(conn, table, owned, span)
-                wire = _map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
+                wire = map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
                 sync.sync_single(conn, table, wire, owned.ids() if owned else np.empty(0, dtype=np.int64))
                 bulk.advance_sequence(conn, table)
                 ownership.record(conn, table, wire["id"].to_numpy(dtype="int64"), len(wire), provenance)
@@ -216,9 +217,34 @@ class SeedDatabase(dg.ConfigurableResource):
                 keys = sync.sync_composite(conn, table, wire)
                 ownership.record_keys(conn, table, keys)
                 ownership.record(conn, table, None, len(keys), provenance)
-        mapped = _map_ids(frame, table, final) if final is not None else frame
+        mapped = map_ids(frame, table, final) if final is not None else frame
         offset = int(final[0]) - 1 if final is not None and len(final) else 0
         return WriteResult(mapped, len(frame), time.perf_counter() - started, offset)
+
+    def planned_ids(self, table: str, count: int) -> np.ndarray:
+        """The final ids a write of local ids 1..count would give (a dry run's answer); writes nothing."""
+        with self._connection(table, action="read", transaction=False) as conn:
+            return ownership.assign_ids(conn, table, ownership.record_of(conn, table), count)
+
+    def users_point_at_seeded_rows(self) -> bool:
+        """Whether any row this tool did not create points at a seeded row (any reference)."""
+        with self._connection(action="read", transaction=False) as conn:
+            return bool(ownership.records(conn)) and bool(teardown.users_rows_in_the_way(conn))
+
+    def give_up(self, counts: dict[str, int]) -> dict[str, int]:
+        """Before a reseed writing ``counts`` rows per table writes anything: refuse in one line when
+        seeded rows it gives up are pointed at by users' rows, or (``keep_referenced_rows``) hand
+        those over to the users' side (handover.py); the rows handed over per table."""
+        with self._connection(action="write") as conn:
+            gone = handover.given_up(ownership.records(conn), counts)
+            if self.keep_referenced_rows:
+                return handover.hand_over(conn, gone)
+            broken, count = handover.in_the_way(conn, gone)
+            if broken:
+                raise SeedDatabaseError(referrers.refusal(
+                    self.display_url(), broken, "the new settings make fewer rows; removing the others", count=count,
+                    otherwise=", keep the previous settings, or pass --keep-referenced-rows to keep those seeded rows as the users'"))
+        return {}
 
     def fill_column(self, table: str, column: str, values: pd.Series) -> int:
         """Set ``column`` of owned rows from ``values`` (indexed by final id; NaN/None -> NULL)."""
@@ -268,6 +294,11 @@ class SeedDatabase(dg.ConfigurableResource):
             if backup_to is not None:
                 teardown.backup(conn, sorted(records), backup_to)
             return teardown.remove_seeded_rows(conn)
+
+    def backup(self, folder: Path, tables: list[str]) -> None:
+        """Every row of ``tables`` (whoever made them) and the bookkeeping as CSV in ``folder``; writes nothing here."""
+        with self._connection(action="read", transaction=False) as conn:
+            teardown.backup(conn, sorted(tables), folder)
 
     # --- reads --------------------------------------------------------------------------------
 

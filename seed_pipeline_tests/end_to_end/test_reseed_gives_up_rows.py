@@ -1,0 +1,77 @@
+"""A reseed that gives up seeded rows users' rows point at (fewer rows with the new settings) refuses
+before writing anything, listing those rows; told to keep them, it hands them over to the users'
+side and the users' rows stay valid and byte-identical."""
+
+import pytest
+
+from seed_pipeline.cli.main import main
+from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.schema import TABLES
+from seed_pipeline_tests.dbtools import fingerprint, integrity_violations
+from seed_pipeline_tests.end_to_end.reseed import fresh, seed
+from seed_pipeline_tests.loaders.samples import execute, scalar, snapshot
+
+USERS = 900002  # the id of each users' row below
+
+
+@pytest.fixture(autouse=True)
+def _own_dagster_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def _users_rows_on_the_last_seeded_rows(url: str) -> tuple[int, int]:
+    """A reminder on the last seeded event and an order of the last seeded client (declared references
+    that cascade): both made by scale 2 only, and an order line on the first batch. The targets' ids."""
+    event = scalar(url, "SELECT max(id) FROM calendar_events")
+    client = scalar(url, "SELECT max(id) FROM clients")
+    execute(url,
+            "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
+            f"VALUES ({USERS}, {event}, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')",
+            "INSERT INTO orders (id, order_number, orderType, client_id, items, subtotal, total, paymentTerms, created_by) "
+            f"VALUES ({USERS}, 'USER-ORD-2', 'SALE', {client}, '[]', 0, 0, 'COD', 1)",
+            "INSERT INTO order_line_items (id, order_id, batch_id, quantity, cogs_per_unit, original_cogs_per_unit, "
+            "margin_percent, margin_dollar, margin_source, unit_price, line_total) "
+            f"VALUES ({USERS}, {USERS}, 1, 1, 1, 1, 0, 0, 'MANUAL', 1, 1)")
+    return event, client
+
+
+def _rows(url: str, picks: dict[str, int]) -> dict[str, list[tuple]]:
+    """The rows ``table: id`` exactly as stored."""
+    found = snapshot(url, sorted(picks))
+    return {t: [row for row in found[t] if row.id == i] for t, i in picks.items()}
+
+
+@pytest.mark.parametrize("engine", ["sqlite_url", "pg_url"])
+def test_a_reseed_giving_up_rows_users_point_at_refuses_before_writing(request, engine, capsys):
+    url = request.getfixturevalue(engine)
+    assert seed(url, "--scale", "2") == 0
+    event, client = _users_rows_on_the_last_seeded_rows(url)
+    before = snapshot(url, sorted(TABLES))
+    capsys.readouterr()
+    assert seed(url) == 2  # scale 1 makes fewer events and clients
+    [line] = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert f"calendar_reminders {USERS} (event_id -> calendar_events {event})" in line
+    assert f"orders {USERS} (client_id -> clients {client})" in line
+    assert "--keep-referenced-rows" in line
+    assert snapshot(url, sorted(TABLES)) == before  # every row and the bookkeeping as they were
+
+
+def test_keeping_the_rows_users_point_at_hands_them_over(sqlite_url, tmp_path_factory):
+    url = sqlite_url
+    assert seed(url, "--scale", "2") == 0
+    event, client = _users_rows_on_the_last_seeded_rows(url)
+    users = {"calendar_reminders": USERS, "orders": USERS, "order_line_items": USERS}
+    kept = {"calendar_events": event, "clients": client}
+    made, targets = _rows(url, users), _rows(url, kept)
+    assert seed(url, "--keep-referenced-rows") == 0
+    assert _rows(url, users) == made and _rows(url, kept) == targets  # byte-identical
+    records = SeedDatabase(url=url).records()
+    assert event not in records["calendar_events"].ids() and client not in records["clients"].ids()
+    assert integrity_violations(url) == []  # the users' and the handed-over rows point at rows that exist
+    # the tool's rows are a fresh scale-1 seed's: every row up to its counts
+    reference = fresh(tmp_path_factory)
+    fresh_counts = {t: int(records[t].row_count) for t in records if [c.name for c in TABLES[t].primary_key] == ["id"]}
+    where = {t: TABLES[t].c.id <= n for t, n in fresh_counts.items()}
+    assert fingerprint(url, where=where) == reference
+    assert main(["verify", "--db", url]) == 0
