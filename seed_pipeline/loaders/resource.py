@@ -23,6 +23,7 @@ from seed_pipeline.loaders.engines import display, engine_for, normalise_url, us
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
 
+PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
 DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
 
@@ -159,13 +160,18 @@ class SeedDatabase(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         """A run from the UI or a schedule takes the run lock and checks (or creates) the schema first.
 
-        The lock is per process: steps of the multiprocess job would lock each other out, so
-        that job relies on the lock of whoever launched it.
+        The lock is per process: steps of the multiprocess job would lock each other out, so in
+        that job the run's own process holds it (defs/run_lock_executor.py) and a step checks that.
         """
         run = getattr(context, "run", None)
-        self._locked = run is None or run.job_name != "seed_all_parallel"
+        self._locked = run is None or run.job_name != PARALLEL_JOB
         if self._locked:
             lock.acquire(self.url)
+        elif not lock.held_by_run(self.url, run.run_id):
+            raise SeedDatabaseError(
+                f"{PARALLEL_JOB} run {run.run_id} does not hold the run lock of {self.display_url()}: "
+                f"its executor takes it before the first step; launch the job as defined, or run seed_all"
+            )
         try:
             self.ensure_schema()
         except BaseException:

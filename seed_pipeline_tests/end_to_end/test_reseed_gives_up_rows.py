@@ -9,7 +9,7 @@ from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.schema import TABLES
 from seed_pipeline_tests.dbtools import fingerprint, integrity_violations
 from seed_pipeline_tests.end_to_end.reseed import fresh, seed
-from seed_pipeline_tests.loaders.samples import execute, scalar, snapshot
+from seed_pipeline_tests.loaders.samples import insert, scalar, snapshot
 
 USERS = 900002  # the id of each users' row below
 
@@ -25,14 +25,12 @@ def _users_rows_on_the_last_seeded_rows(url: str) -> tuple[int, int]:
     that cascade): both made by scale 2 only, and an order line on the first batch. The targets' ids."""
     event = scalar(url, "SELECT max(id) FROM calendar_events")
     client = scalar(url, "SELECT max(id) FROM clients")
-    execute(url,
-            "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
-            f"VALUES ({USERS}, {event}, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')",
-            "INSERT INTO orders (id, order_number, orderType, client_id, items, subtotal, total, paymentTerms, created_by) "
-            f"VALUES ({USERS}, 'USER-ORD-2', 'SALE', {client}, '[]', 0, 0, 'COD', 1)",
-            "INSERT INTO order_line_items (id, order_id, batch_id, quantity, cogs_per_unit, original_cogs_per_unit, "
-            "margin_percent, margin_dollar, margin_source, unit_price, line_total) "
-            f"VALUES ({USERS}, {USERS}, 1, 1, 1, 1, 0, 0, 'MANUAL', 1, 1)")
+    insert(url, "calendar_reminders", id=USERS, event_id=event, user_id=1, reminder_time="2026-10-01 09:00:00",
+           method="EMAIL", status="PENDING")
+    insert(url, "orders", id=USERS, order_number="USER-ORD-2", orderType="SALE", client_id=client, items="[]",
+           subtotal=0, total=0, paymentTerms="COD", created_by=1)
+    insert(url, "order_line_items", id=USERS, order_id=USERS, batch_id=1, quantity=1, cogs_per_unit=1,
+           original_cogs_per_unit=1, margin_percent=0, margin_dollar=0, margin_source="MANUAL", unit_price=1, line_total=1)
     return event, client
 
 
