@@ -95,3 +95,21 @@ def test_thirty_nightly_refreshes_on_one_database(sqlite_url, tmp_path_factory):
         assert seed(sqlite_url, "--end-date", end) == 0, end
         assert main(["verify", "--db", sqlite_url]) == 0, end
     assert fingerprint(sqlite_url) == fresh(tmp_path_factory, "--end-date", end)
+
+
+@pytest.mark.slow
+def test_two_concurrent_seeds_one_success_one_clean_refusal(sqlite_url, tmp_path_factory):
+    """A second seed with other settings, started while the first writes, refuses in one line (exit 2)
+    naming the first; the first finishes alone and the database is its fresh seed."""
+    base = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", sqlite_url, *LIGHT, "--end-date", END]
+    first = subprocess.Popen(base, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in first.stdout:  # the first is writing tables
+        if line.startswith("[  5/"):
+            break
+    second = subprocess.run([*base, "--seed", "3"], capture_output=True, text=True, timeout=300)
+    _out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert second.returncode == 2
+    lines = [line for line in second.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and f"is being seeded by another run (seed-pipeline pid {first.pid} on" in lines[0]
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
