@@ -36,7 +36,7 @@ def _removals(conn: sa.Connection, gone: dict[str, np.ndarray]) -> list[referrer
 def in_the_way(conn: sa.Connection, gone: dict[str, np.ndarray]) -> tuple[list[str], int]:
     """The users' rows giving up ``gone`` would break: the first few described, and how many."""
     removals = _removals(conn, gone)
-    return list(dict.fromkeys(b for r in removals for b in r.broken)), sum(r.count for r in removals)
+    return list(dict.fromkeys(b for r in removals for b in r.broken)), len(set().union(*(r.users for r in removals)))
 
 
 def _roots(conn: sa.Connection, table: str, row_id: int, gone: dict[str, np.ndarray], seen: set) -> set[tuple[str, int]]:

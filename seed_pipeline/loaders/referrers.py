@@ -28,7 +28,7 @@ class Removal:
     steps: list[tuple[str, sa.ColumnElement[bool]]] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)  # the first few users' rows per reference, described
     unlinks: list[tuple[str, str, sa.ColumnElement[bool]]] = field(default_factory=list)  # (table, column, rows)
-    count: int = 0  # users' rows in the way, all of them
+    users: set[tuple] = field(default_factory=set)  # every users' row in the way, as (table, *key)
     pointed: list[tuple[str, str, list]] = field(default_factory=list)  # (seeded table, column, values they point at)
 
 
@@ -80,7 +80,7 @@ def _users_rows(conn: sa.Connection, removal: Removal, ref, users: sa.ColumnElem
     if not found:
         return
     removal.broken += [f"{ref.table} {', '.join(map(str, row[:-1]))} ({ref.column} -> {ref.target} {row[-1]})" for row in found]
-    removal.count += conn.execute(sa.select(sa.func.count()).select_from(child).where(users)).scalar_one()
+    removal.users |= {(ref.table, *row) for row in conn.execute(sa.select(*keys).where(users))}
     values = conn.execute(sa.select(child.c[ref.column]).where(users).distinct()).scalars().all()
     removal.pointed.append((ref.target, ref.target_column, values))
 

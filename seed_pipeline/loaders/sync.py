@@ -21,7 +21,7 @@ def _remove(conn: sa.Connection, table: str, doomed: sa.ColumnElement[bool], act
     removal = referrers.plan_removal(conn, table, doomed)
     if removal.broken:
         raise SeedDatabaseError(referrers.refusal(f"table {table}", removal.broken, action, ", or keep the previous settings",
-                                                  removal.count))
+                                                  len(removal.users)))
     referrers.apply(conn, removal)
 
 

@@ -49,3 +49,14 @@ def test_keeping_hands_over_the_given_up_parent_only(seeded):
     assert [r for r in snapshot(seeded, ["clients"])["clients"] if r.id == 3] == client_3
     assert snapshot(seeded, ["order_line_items"])["order_line_items"] == lines
     assert keeping.read_table("clients")["id"].tolist() == [1, 2]
+
+
+def test_the_refusal_names_five_rows_and_counts_the_rest(seeded):
+    for i in range(101, 107):  # six users' orders of client 3, with the line on order 1: seven rows
+        insert(seeded, "orders", id=i, order_number=f"APP-ORD-{i}", orderType="SALE", items="[]", subtotal=1, total=1,
+               paymentTerms="COD", created_by=1, client_id=3)
+    with pytest.raises(SeedDatabaseError) as caught:
+        SeedDatabase(url=seeded).give_up(SHRINK)
+    message = str(caught.value)
+    assert message.count("(client_id -> clients 3)") + message.count("(order_id -> orders 1)") == 5
+    assert "; and 2 more;" in message
