@@ -38,6 +38,16 @@ class DependencyGraph:
         filled_here = {r.table for r in self.deferred if r.target == table}
         return tuple(sorted(direct | filled_here | set(reads_of(table))))
 
+    def with_upstream(self, tables: set[str]) -> set[str]:
+        """``tables`` and every table their generators need first (parents, their parents, ...)."""
+        needed, pending = set(), list(tables)
+        while pending:
+            table = pending.pop()
+            if table not in needed:
+                needed.add(table)
+                pending.extend(self.parents(table))
+        return needed
+
     def children(self, table: str) -> tuple[str, ...]:
         return tuple(t for t in self.order if table in self.parents(t))
 
