@@ -31,15 +31,11 @@ def run_frames(run_id: str) -> dict[str, pd.DataFrame]:
 
 def wrote(run_id: str, table: str, graph: DependencyGraph) -> None:
     """``table`` is written: forget it if nothing reads it, and each parent whose children are all written."""
-    forget_read(_FRAMES[run_id], _WRITTEN[run_id], table, graph)
-
-
-def forget_read(frames: dict[str, pd.DataFrame], done: set[str], table: str, graph: DependencyGraph) -> None:
-    """Add ``table`` to ``done`` and drop from ``frames`` each table whose children are all done."""
+    done = _WRITTEN[run_id]
     done.add(table)
     for read in (table, *graph.parents(table)):
         if done.issuperset(graph.children(read)):
-            frames.pop(read, None)
+            _FRAMES[run_id].pop(read, None)
 
 
 def parent_frames(table: str, parents, frames: dict[str, pd.DataFrame], database: SeedDatabase) -> dict[str, pd.DataFrame]:

@@ -9,17 +9,14 @@ launched elsewhere asks before it writes (a run tag says it was asked).
 """
 
 import dagster as dg
-import pandas as pd
 
-from seed_pipeline.defs.frames import forget_read
 from seed_pipeline.defs.jobs import phase_job_name
-from seed_pipeline.defs.write import write_one
 from seed_pipeline.errors import UserInputError
+from seed_pipeline.generation.in_memory import generate_frames
 from seed_pipeline.graph import GROUP_OF, DependencyGraph, build_graph
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.errors import SeedDatabaseError
-from seed_pipeline.loaders.ownership import Owned, has_single_id, settings_record
-from seed_pipeline.loaders.resource import WriteResult, map_ids
+from seed_pipeline.loaders.ownership import Owned, settings_record
 
 PREFLIGHT_TAG = "seed_pipeline/preflight"  # set once a run's refusals were asked and passed
 SHOWN = 3
@@ -82,38 +79,12 @@ def touched(selected: set[str] | None) -> list[str]:
     return [t for t in graph.order if t in tables]
 
 
-class DryRun:
-    """Stands in for the SeedDatabase in ``write_one``: reads the database, writes nothing, and
-    answers each write with the ids the real write would give, counting the rows."""
-
-    def __init__(self, database: SeedDatabase):
-        self.database, self.counts = database, {}
-
-    def read_table(self, table: str) -> pd.DataFrame:
-        return self.database.read_table(table)
-
-    def display_url(self) -> str:
-        return self.database.display_url()
-
-    def write_table(self, table: str, frame: pd.DataFrame, provenance: dict) -> WriteResult:
-        self.counts[table] = len(frame)
-        if not has_single_id(table):
-            return WriteResult(frame, len(frame), 0.0, 0)
-        span = int(pd.to_numeric(frame["id"]).max()) if len(frame) else 0
-        return WriteResult(map_ids(frame, table, self.database.planned_ids(table, span)), len(frame), 0.0, 0)
-
-    def fill_column(self, table: str, column: str, values: pd.Series) -> int:
-        return len(values)
-
-
-def planned_counts(database: SeedDatabase, settings, tables: list[str], graph: DependencyGraph) -> dict[str, int]:
-    """The rows each of ``tables`` (graph order) gets with ``settings``: generated, not written."""
-    dry, frames, done = DryRun(database), {}, set()
-    rewritten = {dg.AssetKey(t) for t in tables}
-    for table in tables:
-        write_one(table, graph, frames, dry, settings, rewritten)
-        forget_read(frames, done, table, graph)
-    return dry.counts
+def planned_counts(settings, tables: list[str], graph: DependencyGraph) -> dict[str, int]:
+    """The rows each of ``tables`` gets with ``settings``: generated in memory, not written. A reseed
+    converges to a fresh seed's rows (and a partial run's upstream has its settings), so a fresh
+    seed's counts are the run's."""
+    frames = generate_frames(graph, settings, set(tables))
+    return {t: len(frames[t]) for t in tables}
 
 
 def before_writing(database: SeedDatabase, settings, selected: set[str] | None) -> dict[str, int]:
@@ -128,7 +99,7 @@ def before_writing(database: SeedDatabase, settings, selected: set[str] | None) 
         return {}  # the same settings make the same rows: nothing is given up
     if not records or not database.users_point_at_seeded_rows():
         return {}
-    return database.give_up(planned_counts(database, settings, tables, graph))
+    return database.give_up(planned_counts(settings, tables, graph))
 
 
 def in_first_step(context: dg.AssetExecutionContext, database: SeedDatabase, settings) -> None:

@@ -42,7 +42,7 @@ def _known(table: str) -> sa.Table:
     return TABLES[table]
 
 
-def map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
+def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame:
     """``frame`` with its local ids and self-references replaced by final ids (``final[k - 1]`` for k)."""
     if len(final) == 0 or np.array_equal(final, np.arange(1, len(final) + 1)):
         return frame  # an empty database, or a table owned from id 1: local ids are final
@@ -214,7 +214,7 @@ class SeedDatabase(dg.ConfigurableResource):
             if single:
                 span = int(wire["id"].max()) if len(wire) else 0
                 final = ownership.assign_ids(conn, table, owned, span)
-                wire = map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
+                wire = _map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
                 sync.sync_single(conn, table, wire, owned.ids() if owned else np.empty(0, dtype=np.int64))
                 bulk.advance_sequence(conn, table)
                 ownership.record(conn, table, wire["id"].to_numpy(dtype="int64"), len(wire), provenance)
@@ -223,14 +223,9 @@ class SeedDatabase(dg.ConfigurableResource):
                 keys = sync.sync_composite(conn, table, wire)
                 ownership.record_keys(conn, table, keys)
                 ownership.record(conn, table, None, len(keys), provenance)
-        mapped = map_ids(frame, table, final) if final is not None else frame
+        mapped = _map_ids(frame, table, final) if final is not None else frame
         offset = int(final[0]) - 1 if final is not None and len(final) else 0
         return WriteResult(mapped, len(frame), time.perf_counter() - started, offset)
-
-    def planned_ids(self, table: str, count: int) -> np.ndarray:
-        """The final ids a write of local ids 1..count would give (a dry run's answer); writes nothing."""
-        with self._connection(table, action="read", transaction=False) as conn:
-            return ownership.assign_ids(conn, table, ownership.record_of(conn, table), count)
 
     def users_point_at_seeded_rows(self) -> bool:
         """Whether any row this tool did not create points at a seeded row (any reference)."""

@@ -40,7 +40,7 @@ def _rows(url: str, picks: dict[str, int]) -> dict[str, list[tuple]]:
     return {t: [row for row in found[t] if row.id == i] for t, i in picks.items()}
 
 
-@pytest.mark.parametrize("engine", ["sqlite_url", "pg_url"])
+@pytest.mark.parametrize("engine", ["sqlite_url", "pg_url", "mysql_url"])
 def test_a_reseed_giving_up_rows_users_point_at_refuses_before_writing(request, engine, capsys):
     url = request.getfixturevalue(engine)
     assert seed(url, "--scale", "2") == 0
@@ -55,8 +55,9 @@ def test_a_reseed_giving_up_rows_users_point_at_refuses_before_writing(request, 
     assert snapshot(url, sorted(TABLES)) == before  # every row and the bookkeeping as they were
 
 
-def test_keeping_the_rows_users_point_at_hands_them_over(sqlite_url, tmp_path_factory):
-    url = sqlite_url
+@pytest.mark.parametrize("engine", ["sqlite_url", "mysql_url"])
+def test_keeping_the_rows_users_point_at_hands_them_over(request, engine, tmp_path_factory):
+    url = request.getfixturevalue(engine)
     assert seed(url, "--scale", "2") == 0
     event, client = _users_rows_on_the_last_seeded_rows(url)
     users = {"calendar_reminders": USERS, "orders": USERS, "order_line_items": USERS}
