@@ -11,7 +11,8 @@ from seed_pipeline.generation.registry import generator_for
 from seed_pipeline.graph import DependencyGraph
 
 
-def generate_frames(graph: DependencyGraph, settings: SeedSettings, tables: set[str] | None = None) -> dict[str, pd.DataFrame]:
+def generate_frames(graph: DependencyGraph, settings: SeedSettings,
+                    tables: set[str] | None = None) -> dict[str, pd.DataFrame]:
     """The frames a fresh seed writes for ``tables`` (default: all) and the tables they are built on."""
     needed = set(graph.order) if tables is None else graph.with_upstream(tables)
     frames: dict[str, pd.DataFrame] = {}
