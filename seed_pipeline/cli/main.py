@@ -44,6 +44,11 @@ def parser() -> argparse.ArgumentParser:
     _settings_args(seed)
     seed.add_argument("--alongside-existing-rows", action="store_true",
                       help="seed a database that holds rows this tool did not create and no seed record")
+    seed.add_argument("--keep-referenced-rows", action="store_true",
+                      help="where the new settings give up seeded rows that users' rows point at, keep those rows "
+                      "as the users' instead of refusing")
+    seed.add_argument("--backup", default=None, metavar="DIR",
+                      help="first write every table the run touches to DIR as CSV (see docs/operations.md to restore)")
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
@@ -105,19 +110,27 @@ def cmd_schema_create(args) -> int:
 
 
 def cmd_seed(args) -> int:
-    from seed_pipeline.cli.partial import check_foreign_rows, check_partial
-    from seed_pipeline.loaders.ownership import settings_record
+    from pathlib import Path
+
+    from seed_pipeline.cli.partial import check_foreign_rows
+    from seed_pipeline.defs.preflight import before_writing, touched
 
     selected = _selected(args.select)
     settings = _settings(args) if selected is None else None  # a partial run may default to the record
-    database = SeedDatabase(url=args.db)
+    database = SeedDatabase(url=args.db, keep_referenced_rows=args.keep_referenced_rows)
     with database.run_lock():
         records = database.records() if database.check() == "terp" else {}
         if not args.alongside_existing_rows:
             check_foreign_rows(database, records)
         if selected is not None:
             settings = _settings(args, database.provenance() if records else None)
-            check_partial(records, settings_record(settings), selected)
+        if args.backup and records:
+            database.backup(Path(args.backup), touched(selected))
+            print(f"backup of the tables this run touches in {args.backup}")
+        handed = before_writing(database, settings, selected)
+        if handed:
+            print("kept the seeded rows users' rows point at, now the users': "
+                  + ", ".join(f"{table} {n}" for table, n in handed.items()))
         return _seed_locked(args, settings, selected, database)
 
 
@@ -125,6 +138,7 @@ def _seed_locked(args, settings, selected, database) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
     from seed_pipeline.definitions import defs
+    from seed_pipeline.defs.preflight import PREFLIGHT_TAG
 
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
@@ -137,9 +151,10 @@ def _seed_locked(args, settings, selected, database) -> int:
         keys = {AssetKey(t) for t in selected}
         job = job.get_subset(asset_selection=keys, asset_check_selection=seed_check_keys(defs.resolve_asset_graph(), keys))
     tag = ("seed_pipeline/invocation", uuid.uuid4().hex)
+    asked = (PREFLIGHT_TAG, "asked by the command line")  # before_writing ran in cmd_seed
     run_config = {
         "resources": {
-            "database": {"config": {"url": args.db}},
+            "database": {"config": {"url": args.db, "keep_referenced_rows": args.keep_referenced_rows}},
             "seed_settings": {
                 "config": {
                     "scenario": settings.scenario,
@@ -157,7 +172,7 @@ def _seed_locked(args, settings, selected, database) -> int:
         result = job.execute_in_process(
             run_config=run_config,
             instance=instance,
-            tags=dict([tag]),
+            tags=dict([tag, asked]),
             raise_on_error=False,
         )
     watch = progress.watch

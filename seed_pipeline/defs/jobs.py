@@ -4,6 +4,7 @@ order they must run), and the whole graph on the multiprocess executor."""
 import dagster as dg
 
 from seed_pipeline.defs.expectation_checks import EXPECTATION_CHECKS
+from seed_pipeline.defs.run_lock_executor import multiprocess_holding_the_run_lock
 from seed_pipeline.defs.settings import DEFAULT_SHOWN
 from seed_pipeline.graph import PHASES
 
@@ -25,8 +26,9 @@ def phase_job_name(group: str) -> str:
 
 
 # Each step in its own process costs seconds to spawn on two cores; forkserver with the
-# project preloaded keeps that down for those who want parallel steps anyway.
-parallel_executor = dg.multiprocess_executor.configured(
+# project preloaded keeps that down for those who want parallel steps anyway. The run's own
+# process holds the database's run lock (run_lock_executor.py).
+parallel_executor = multiprocess_holding_the_run_lock.configured(
     {"max_concurrent": 2, "start_method": {"forkserver": {"preload_modules": ["seed_pipeline.definitions"]}}}
 )
 

@@ -13,6 +13,7 @@ from seed_pipeline.checks.catalog import Check
 from seed_pipeline.defs.checks import Judge
 from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
 from seed_pipeline.defs.metadata import column_schema, content_version, preview
+from seed_pipeline.defs.preflight import in_first_step
 from seed_pipeline.defs.settings import TARGET_TAG
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
@@ -71,6 +72,7 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
     settings = context.resources.seed_settings.settings()
     database = context.resources.database
     context.instance.add_run_tags(context.run.run_id, {TARGET_TAG: database.display_url()})
+    in_first_step(context, database, settings)
     frames = run_frames(context.run.run_id)
     selected = [t for t in tables if dg.AssetKey(t) in context.selected_asset_keys]
     # Every parent from outside the step first: a missing one refuses the phase before anything is written.

@@ -25,9 +25,16 @@ _HELD: dict[str, list] = {}  # URL -> [handle, depth]
 _GUARD = threading.Lock()
 
 
-def holder_label() -> str:
+def holder_label(run: str | None = None) -> str:
+    """Who holds the lock; a run's label starts with its id (PostgreSQL keeps 63 characters of it)."""
     since = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
-    return f"seed-pipeline pid {os.getpid()} on {socket.gethostname()} since {since}"
+    held_for = f"seed-pipeline run {run}" if run else "seed-pipeline"
+    return f"{held_for} pid {os.getpid()} on {socket.gethostname()} since {since}"
+
+
+def _run_lock_name(run: str) -> str:
+    """MariaDB/MySQL: a second named lock saying which run holds the first (names hold 64 characters)."""
+    return f"seed_pipeline_run:{run.replace('-', '')}"[:64]
 
 
 def _busy(target: str, holder: str) -> SeedDatabaseError:
@@ -36,9 +43,13 @@ def _busy(target: str, holder: str) -> SeedDatabaseError:
     )
 
 
-def _sqlite(url, target: str) -> object:
+def _lock_path(url) -> Path:
     path = Path(url.database).resolve()
-    lock_path = path.with_name(path.name + ".seed-lock")
+    return path.with_name(path.name + ".seed-lock")
+
+
+def _sqlite(url, target: str, run: str | None) -> object:
+    lock_path = _lock_path(url)
     try:
         handle = open(lock_path, "a+")
     except OSError as exc:
@@ -52,22 +63,24 @@ def _sqlite(url, target: str) -> object:
         raise _busy(target, holder) from None
     handle.seek(0)
     handle.truncate()
-    handle.write(holder_label())
+    handle.write(holder_label(run))
     handle.flush()
     return handle
 
 
-def _server(url, target: str) -> object:
+def _server(url, target: str, run: str | None) -> object:
     engine = sa.create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
     conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
         if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT set_config('application_name', :label, false)"), {"label": holder_label()[:63]})
+            conn.execute(sa.text("SELECT set_config('application_name', :label, false)"), {"label": holder_label(run)[:63]})
             got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:a, :b)"), {"a": PG_KEY[0], "b": PG_KEY[1]}).scalar()
         else:
             got = conn.execute(sa.text("SELECT GET_LOCK(CONCAT('seed_pipeline:', DATABASE()), 0)")).scalar() == 1
         if not got:
             raise _busy(target, _server_holder(conn))
+        if run and conn.dialect.name == "mysql":
+            conn.execute(sa.text("SELECT GET_LOCK(:name, 0)"), {"name": _run_lock_name(run)})
     except SeedDatabaseError:
         conn.close()
         engine.dispose()
@@ -100,7 +113,7 @@ def _release(handle) -> None:
             if handle.dialect.name == "postgresql":
                 handle.execute(sa.text("SELECT pg_advisory_unlock(:a, :b)"), {"a": PG_KEY[0], "b": PG_KEY[1]})
             else:
-                handle.execute(sa.text("SELECT RELEASE_LOCK(CONCAT('seed_pipeline:', DATABASE()))"))
+                handle.execute(sa.text("SELECT RELEASE_ALL_LOCKS()"))
         finally:
             engine = handle.engine
             handle.close()
@@ -110,8 +123,9 @@ def _release(handle) -> None:
         handle.close()
 
 
-def acquire(url: str) -> None:
-    """Take the run lock of ``url`` (again, if this process holds it); a SeedDatabaseError if another run does."""
+def acquire(url: str, run: str | None = None) -> None:
+    """Take the run lock of ``url`` (again, if this process holds it), for Dagster run ``run`` if given;
+    a SeedDatabaseError if another run holds it."""
     parsed = normalise_url(url)
     key = parsed.render_as_string(hide_password=False)
     with _GUARD:
@@ -119,8 +133,32 @@ def acquire(url: str) -> None:
             _HELD[key][1] += 1
             return
         target = display(url)
-        handle = _sqlite(parsed, target) if parsed.get_backend_name() == "sqlite" else _server(parsed, target)
+        handle = _sqlite(parsed, target, run) if parsed.get_backend_name() == "sqlite" else _server(parsed, target, run)
         _HELD[key] = [handle, 1]
+
+
+def held_by_run(url: str, run: str) -> bool:
+    """Whether another process holds the lock of ``url`` for Dagster run ``run`` (a step of that run asks)."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        try:
+            with open(_lock_path(parsed)) as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return f"seed-pipeline run {run} " in handle.read()
+                fcntl.flock(handle, fcntl.LOCK_UN)  # nobody held it
+                return False
+        except FileNotFoundError:
+            return False
+    engine = sa.create_engine(parsed, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    try:
+        with engine.connect() as conn:
+            if conn.dialect.name == "mysql":
+                return conn.execute(sa.text("SELECT IS_USED_LOCK(:name)"), {"name": _run_lock_name(run)}).scalar() is not None
+            return f"seed-pipeline run {run} " in _server_holder(conn)
+    finally:
+        engine.dispose()
 
 
 def release(url: str) -> None:

@@ -26,11 +26,13 @@ class Removal:
     """Seeded rows to delete, children first, and the users' rows that point at any of them."""
 
     steps: list[tuple[str, sa.ColumnElement[bool]]] = field(default_factory=list)
-    broken: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # the first few users' rows per reference, described
     unlinks: list[tuple[str, str, sa.ColumnElement[bool]]] = field(default_factory=list)  # (table, column, rows)
+    users: set[tuple] = field(default_factory=set)  # every users' row in the way, as (table, *key)
+    pointed: list[tuple[str, str, list]] = field(default_factory=list)  # (seeded table, column, values they point at)
 
 
-def _in(column: sa.ColumnElement, values) -> sa.ColumnElement[bool]:
+def among(column: sa.ColumnElement, values) -> sa.ColumnElement[bool]:
     values = list(values)
     if not values:
         return sa.false()
@@ -53,25 +55,37 @@ def plan_removal(conn: sa.Connection, table: str, where: sa.ColumnElement[bool])
             if not values:
                 continue
             child = TABLES[ref.table]
-            pointing = [_in(child.c[ref.column], values)]
+            pointing = [among(child.c[ref.column], values)]
             if ref.type_column:
                 pointing.append(child.c[ref.type_column] == ref.type_value)
             mine = ownership.owned_clause(conn, ref.table)
-            keys = list(child.primary_key.columns)
-            for row in conn.execute(sa.select(*keys, child.c[ref.column]).where(*pointing, ~mine).limit(SHOWN + 1)):
-                removal.broken.append(f"{ref.table} {', '.join(map(str, row[:-1]))} ({ref.column} -> {name} {row[-1]})")
+            _users_rows(conn, removal, ref, sa.and_(*pointing, ~mine))
             if ref.kind != "declared" and ref.nullable and not ref.is_self:
                 # the tool's own rows written before this table (a deferred reference) would point at
                 # nothing until the run refills them: their table's checks run in between
                 removal.unlinks.append((ref.table, ref.column, _pinned(conn, ref.table, sa.and_(*pointing, mine))))
-            if ref.kind == "declared" and not ref.is_self and _on_delete(ref) in TAKEN_ALONG:
+            if ref.kind == "declared" and not ref.is_self and on_delete(ref) in TAKEN_ALONG:
                 along = sa.and_(*pointing, mine)
                 if conn.execute(sa.select(sa.literal(1)).select_from(child).where(along).limit(1)).first():
                     queue.append((ref.table, _pinned(conn, ref.table, along)))
     return removal
 
 
-def _on_delete(ref) -> str | None:
+def _users_rows(conn: sa.Connection, removal: Removal, ref, users: sa.ColumnElement[bool]) -> None:
+    """Note the users' rows ``users`` of ``ref.table`` that point at the doomed rows: a few described,
+    how many, and the values they point at (what keeping those seeded rows means)."""
+    child = TABLES[ref.table]
+    keys = list(child.primary_key.columns)
+    found = conn.execute(sa.select(*keys, child.c[ref.column]).where(users).limit(SHOWN + 1)).all()
+    if not found:
+        return
+    removal.broken += [f"{ref.table} {', '.join(map(str, row[:-1]))} ({ref.column} -> {ref.target} {row[-1]})" for row in found]
+    removal.users |= {(ref.table, *row) for row in conn.execute(sa.select(*keys).where(users))}
+    values = conn.execute(sa.select(child.c[ref.column]).where(users).distinct()).scalars().all()
+    removal.pointed.append((ref.target, ref.target_column, values))
+
+
+def on_delete(ref) -> str | None:
     fk = next(fk for fk in TABLES[ref.table].c[ref.column].foreign_keys if fk.column.table.name == ref.target)
     return fk.ondelete.upper() if fk.ondelete else None
 
@@ -94,8 +108,10 @@ def apply(conn: sa.Connection, removal: Removal) -> None:
         delete_rows(conn, name, where)
 
 
-def refusal(subject: str, broken: list[str], action: str, otherwise: str = "") -> str:
-    shown = "; ".join(broken[:SHOWN]) + (f"; and {len(broken) - SHOWN} more" if len(broken) > SHOWN else "")
+def refusal(subject: str, broken: list[str], action: str, otherwise: str = "", count: int | None = None) -> str:
+    """One line naming the first users' rows in the way and how many more (``count``: all of them, if known)."""
+    count = len(broken) if count is None else count
+    shown = "; ".join(broken[:SHOWN]) + (f"; and {count - SHOWN} more" if count > SHOWN else "")
     return (
         f"{subject}: {action} would break rows this tool did not create that point at seeded rows: {shown}; "
         f"point those rows elsewhere or delete them first{otherwise}"

@@ -22,11 +22,12 @@ from pydantic import PrivateAttr
 
 from seed_pipeline.contract import JSON_COLUMNS
 from seed_pipeline.contract.model import renumber_at
-from seed_pipeline.loaders import bulk, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
+from seed_pipeline.loaders import bulk, handover, lock, ownership, referrers, rows, schema_state, scope, sync, teardown
 from seed_pipeline.loaders.engines import display, engine_for, normalise_url, user_of
 from seed_pipeline.loaders.errors import SeedDatabaseError, connection_error, describe
 from seed_pipeline.schema import TABLES, references_from
 
+PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
 DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
 
@@ -85,6 +86,7 @@ class SeedDatabase(dg.ConfigurableResource):
     """The target database: ``url`` as given with --db (PostgreSQL, MariaDB/MySQL or SQLite)."""
 
     url: str = DEFAULT_URL
+    keep_referenced_rows: bool = False  # a reseed keeps the seeded rows users' rows point at (handover.py) instead of refusing
     _locked: bool = PrivateAttr(default=False)  # this resource took the run lock at setup
 
     def engine(self) -> sa.Engine:
@@ -178,13 +180,18 @@ class SeedDatabase(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         """A run from the UI or a schedule takes the run lock and checks (or creates) the schema first.
 
-        The lock is per process: steps of the multiprocess job would lock each other out, so
-        that job relies on the lock of whoever launched it.
+        The lock is per process: steps of the multiprocess job would lock each other out, so in
+        that job the run's own process holds it (defs/run_lock_executor.py) and a step checks that.
         """
         run = getattr(context, "run", None)
-        self._locked = run is None or run.job_name != "seed_all_parallel"
+        self._locked = run is None or run.job_name != PARALLEL_JOB
         if self._locked:
             lock.acquire(self.url)
+        elif not lock.held_by_run(self.url, run.run_id):
+            raise SeedDatabaseError(
+                f"{PARALLEL_JOB} run {run.run_id} does not hold the run lock of {self.display_url()}: "
+                f"its executor takes it before the first step; launch the job as defined, or run seed_all"
+            )
         try:
             self.ensure_schema()
         except BaseException:
@@ -240,6 +247,26 @@ class SeedDatabase(dg.ConfigurableResource):
         offset = int(final[0]) - 1 if final is not None and len(final) else 0
         return WriteResult(mapped, len(frame), time.perf_counter() - started, offset)
 
+    def users_point_at_seeded_rows(self) -> bool:
+        """Whether any row this tool did not create points at a seeded row (any reference)."""
+        with self._connection(action="read", transaction=False) as conn:
+            return bool(ownership.records(conn)) and bool(teardown.users_rows_in_the_way(conn))
+
+    def give_up(self, counts: dict[str, int]) -> dict[str, int]:
+        """Before a reseed writing ``counts`` rows per table writes anything: refuse in one line when
+        seeded rows it gives up are pointed at by users' rows, or (``keep_referenced_rows``) hand
+        those over to the users' side (handover.py); the rows handed over per table."""
+        with self._connection(action="write") as conn:
+            gone = handover.given_up(ownership.records(conn), counts)
+            if self.keep_referenced_rows:
+                return handover.hand_over(conn, gone)
+            broken, count = handover.in_the_way(conn, gone)
+            if broken:
+                raise SeedDatabaseError(referrers.refusal(
+                    self.display_url(), broken, "the new settings make fewer rows; removing the others", count=count,
+                    otherwise=", keep the previous settings, or pass --keep-referenced-rows to keep those seeded rows as the users'"))
+        return {}
+
     def fill_column(self, table: str, column: str, values: pd.Series) -> int:
         """Set ``column`` of owned rows from ``values`` (indexed by final id; NaN/None -> NULL)."""
         t = _known(table)
@@ -288,6 +315,11 @@ class SeedDatabase(dg.ConfigurableResource):
             if backup_to is not None:
                 teardown.backup(conn, sorted(records), backup_to)
             return teardown.remove_seeded_rows(conn)
+
+    def backup(self, folder: Path, tables: list[str]) -> None:
+        """Every row of ``tables`` (whoever made them) and the bookkeeping as CSV in ``folder``; writes nothing here."""
+        with self._connection(action="read", transaction=False) as conn:
+            teardown.backup(conn, sorted(tables), folder)
 
     # --- reads --------------------------------------------------------------------------------
 

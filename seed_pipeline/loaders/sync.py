@@ -20,7 +20,8 @@ def _remove(conn: sa.Connection, table: str, doomed: sa.ColumnElement[bool], act
     """Delete seeded rows and the tool's rows that need them; refuse if a user's row points at any."""
     removal = referrers.plan_removal(conn, table, doomed)
     if removal.broken:
-        raise SeedDatabaseError(referrers.refusal(f"table {table}", removal.broken, action, ", or keep the previous settings"))
+        raise SeedDatabaseError(referrers.refusal(f"table {table}", removal.broken, action, ", or keep the previous settings",
+                                                  len(removal.users)))
     referrers.apply(conn, removal)
 
 

@@ -2,6 +2,7 @@
 the selection, settings recorded by the seed; and refuse in one line, before writing, what would
 leave the database inconsistent."""
 
+import pandas as pd
 import pytest
 
 from seed_pipeline.cli.main import main
@@ -49,3 +50,15 @@ def test_other_settings_that_would_leave_tables_disagreeing_are_refused(seeded, 
 def test_the_refusal_suggests_the_selection_with_its_descendants(seeded, capsys):
     assert main(["seed", "--db", seeded, "--end-date", "2026-11-01", "--select", "users"]) == 2
     assert "--select 'users+'" in error_line(capsys)
+
+
+def test_a_run_backs_up_the_tables_it_touches_before_writing(seeded, tmp_path):
+    """--backup DIR: the selected table, the tables below it (their seeded rows may go with it) and the
+    tables whose deferred references it fills, whole, with the bookkeeping; not the tables it only reads."""
+    before = row_counts(seeded)
+    backup = tmp_path / "backup"
+    assert main(["seed", "--db", seeded, "--select", "orders", "--backup", str(backup)]) == 0
+    saved = {path.stem: len(pd.read_csv(path)) for path in backup.glob("*.csv")}
+    assert {"orders", "order_line_items", "invoices", "seed_pipeline_ownership", "seed_pipeline_keys"} <= set(saved)
+    assert not {"users", "clients", "strains"} & set(saved)
+    assert all(saved[t] == before[t] for t in saved if t in before)

@@ -11,7 +11,6 @@ import pytest
 from seed_pipeline_tests.end_to_end.reseed import END, LIGHT, add_users_rows, fresh, seed, tool_fingerprint, users_rows
 from seed_pipeline.cli.main import main
 from seed_pipeline_tests.dbtools import fingerprint
-from seed_pipeline_tests.loaders.samples import execute, scalar
 
 CHANGES = {
     "next end date": ((), ("--end-date", "2026-11-01")),
@@ -60,21 +59,6 @@ def test_users_rows_survive_an_identical_reseed_and_a_new_day(sqlite_url, tmp_pa
     assert main(["verify", "--db", sqlite_url]) == 0
 
 
-def test_a_reseed_that_would_remove_a_row_users_point_at_refuses(sqlite_url, capsys):
-    assert seed(sqlite_url, "--scale", "2") == 0
-    last_event = scalar(sqlite_url, "SELECT max(id) FROM calendar_events")
-    execute(sqlite_url, "INSERT INTO calendar_reminders (id, event_id, user_id, reminder_time, method, status) "
-                        f"VALUES (900002, {last_event}, 1, '2026-10-01 09:00:00', 'EMAIL', 'PENDING')")
-    reminder = "SELECT count(*) FROM calendar_reminders r JOIN calendar_events e ON e.id = r.event_id WHERE r.id = 900002"
-    assert scalar(sqlite_url, reminder) == 1
-    capsys.readouterr()
-    assert seed(sqlite_url) == 1  # scale 1 makes fewer events
-    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("seed-pipeline")]
-    assert len(err) == 1
-    assert f"calendar_reminders 900002 (event_id -> calendar_events {last_event})" in err[0]
-    assert scalar(sqlite_url, reminder) == 1  # the user's reminder and its event are still there
-
-
 @pytest.mark.parametrize("stop, at", [(signal.SIGINT, 10), (signal.SIGKILL, 40), (signal.SIGKILL, 90)])
 def test_a_stopped_run_and_a_rerun_converge(sqlite_url, tmp_path_factory, stop, at):
     """Ctrl-C says so in one line (exit 130); after it or kill -9 at any table, a rerun gives a fresh seed."""
@@ -105,3 +89,21 @@ def test_thirty_nightly_refreshes_on_one_database(sqlite_url, tmp_path_factory):
         assert seed(sqlite_url, "--end-date", end) == 0, end
         assert main(["verify", "--db", sqlite_url]) == 0, end
     assert fingerprint(sqlite_url) == fresh(tmp_path_factory, "--end-date", end)
+
+
+@pytest.mark.slow
+def test_two_concurrent_seeds_one_success_one_clean_refusal(sqlite_url, tmp_path_factory):
+    """A second seed with other settings, started while the first writes, refuses in one line (exit 2)
+    naming the first; the first finishes alone and the database is its fresh seed."""
+    base = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", sqlite_url, *LIGHT, "--end-date", END]
+    first = subprocess.Popen(base, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in first.stdout:  # the first is writing tables
+        if line.startswith("[  5/"):
+            break
+    second = subprocess.run([*base, "--seed", "3"], capture_output=True, text=True, timeout=300)
+    _out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert second.returncode == 2
+    lines = [line for line in second.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and f"is being seeded by another run (seed-pipeline pid {first.pid} on" in lines[0]
+    assert fingerprint(sqlite_url) == fresh(tmp_path_factory)
