@@ -50,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)
     create = schema_sub.add_parser("create", help="create TERP's 120 tables in an empty database")
     _db_arg(create, required=True)
+    diff = schema_sub.add_parser("diff", help="list every difference between a database's tables and the model; writes nothing")
+    _db_arg(diff, required=True)
+    diff.add_argument("--json", action="store_true", help="machine-readable differences")
     check = sub.add_parser("verify", help="run every data check against a database; writes nothing")
     _db_arg(check)
     check.add_argument("--scenario", default=None, help="scenario to hold the data to (default: the one it was seeded with)")
@@ -98,7 +101,16 @@ def cmd_plan(args) -> int:
     return 0
 
 
-def cmd_schema_create(args) -> int:
+def cmd_schema(args) -> int:
+    if args.schema_command == "diff":
+        from seed_pipeline.cli.diff import format_differences
+
+        database = SeedDatabase(url=args.db)
+        if not database.exists():
+            raise UserInputError(f"{database.display_url()} does not exist: nothing to compare")
+        found = database.schema_differences()
+        print(format_differences(found, database.display_url(), args.json))
+        return RUN_FAILED if found else 0
     SeedDatabase(url=args.db).create_schema()
     print(f"created TERP's schema in {SeedDatabase(url=args.db).display_url()}")
     return 0
@@ -221,7 +233,7 @@ def cmd_docs(args) -> int:
     return 0
 
 
-COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify,
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema, "verify": cmd_verify,
             "teardown": cmd_teardown, "docs": cmd_docs}
 
 

@@ -112,6 +112,13 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(action="inspect", transaction=False) as conn:
             return schema_state.state(conn, self.display_url())
 
+    def schema_differences(self) -> list:
+        """Every difference between this database's tables and the model (``schema/drift.py``)."""
+        from seed_pipeline.schema import drift, metadata
+
+        with self._connection(action="inspect", transaction=False) as conn:
+            return drift.differences(metadata, schema_state.live_metadata(conn), schema_state.keeps_enums(conn))
+
     def provenance(self) -> dict | None:
         """The settings the database was seeded with, or None when this tool never seeded it."""
         with self._connection(action="read", transaction=False) as conn:
