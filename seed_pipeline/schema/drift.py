@@ -159,16 +159,14 @@ def differences(model: sa.MetaData, live: sa.MetaData, enums: bool = True) -> li
 
 
 def verdict(found: list[Difference]) -> str:
-    """One phrase for the whole: newer than the model, older, or both."""
+    """One phrase for the whole: a database with anything the model lacks is newer, whatever else it lacks."""
     sides = {d.side for d in found}
-    newer, older = NEWER in sides, OLDER in sides
-    if newer and not older:
-        return "TERP has moved on: the database has what the model lacks (the model is older)"
-    if older and not newer:
-        return "the database is older than the model: it lacks what the model has"
-    if newer and older:
-        return "the database and the model have both moved: each has what the other lacks"
-    return "the database holds TERP's tables with other column types or nullability"
+    if NEWER in sides:
+        also = "; it also lacks some of the model's" if OLDER in sides else ""
+        return f"TERP has moved on: the database has what the model lacks, the model is older{also}"
+    if OLDER in sides:
+        return "the database is older than the model: it lacks what the model has (migrate it to TERP's current schema)"
+    return "the database's columns differ from the model's in type or nullability"
 
 
 def summary(found: list[Difference]) -> str:

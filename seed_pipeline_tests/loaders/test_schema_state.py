@@ -108,7 +108,8 @@ def test_a_table_with_other_columns_is_refused(db_url):
     before = columns(db_url)
     message = one_line_error(db.check)
     assert message.endswith(
-        "differs from the model: the database and the model have both moved: each has what the other lacks: 2 differences: "
+        "differs from the model: TERP has moved on: the database has what the model lacks, the model is older; "
+        "it also lacks some of the model's: 2 differences: "
         "users.nickname is a column the model lacks (varchar(20)); "
         "users.loginMethod is a column of the model the database lacks (varchar(64)): "
         "`seed-pipeline schema diff --db URL` lists them one per line; seed a database at the model's TERP or another --db")
