@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     _settings_args(seed)
     seed.add_argument("--alongside-existing-rows", action="store_true",
                       help="seed a database that holds rows this tool did not create and no seed record")
+    seed.add_argument("--follow-live-schema", action="store_true",
+                      help="seed a database whose TERP is newer than the model: its tables, columns, types, enums "
+                           "and foreign keys as they are (see `schema diff`)")
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
@@ -117,6 +120,24 @@ def cmd_schema(args) -> int:
 
 
 def cmd_seed(args) -> int:
+    if not args.follow_live_schema:
+        return _seed(args)
+    from seed_pipeline.schema import TABLES
+    from seed_pipeline.schema.follow import following
+
+    if args.select:
+        raise UserInputError("--follow-live-schema seeds every table: leave out --select")
+    database = SeedDatabase(url=args.db)
+    live, enums = database.live_schema() if database.exists() else (None, True)
+    if live is None or not set(live.tables) & set(TABLES):
+        return _seed(args)  # nothing of TERP's there yet: the model's schema is created
+    with following(live, enums) as followed:
+        print(f"following {database.display_url()}'s schema: {len(followed.changed)} of the model's tables changed, "
+              f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})")
+        return _seed(args)
+
+
+def _seed(args) -> int:
     from seed_pipeline.cli.partial import check_foreign_rows, check_partial
     from seed_pipeline.loaders.ownership import settings_record
 
@@ -136,8 +157,10 @@ def cmd_seed(args) -> int:
 def _seed_locked(args, settings, selected, database) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
-    from seed_pipeline.definitions import defs
+    from seed_pipeline.definitions import build_definitions, defs
 
+    if args.follow_live_schema:  # the graph of the model as it follows the database, not the one built at import
+        defs = build_definitions()
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
     job = defs.resolve_job_def("seed_all")
