@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import SeedSettings
@@ -36,6 +37,12 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     )
 
 
+def _follow_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--follow-live-schema", action="store_true",
+                        help="a database whose TERP is newer than the model: take its tables, columns, types, enums "
+                             "and foreign keys as they are (see `schema diff`)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="seed-pipeline", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -44,9 +51,7 @@ def parser() -> argparse.ArgumentParser:
     _settings_args(seed)
     seed.add_argument("--alongside-existing-rows", action="store_true",
                       help="seed a database that holds rows this tool did not create and no seed record")
-    seed.add_argument("--follow-live-schema", action="store_true",
-                      help="seed a database whose TERP is newer than the model: its tables, columns, types, enums "
-                           "and foreign keys as they are (see `schema diff`)")
+    _follow_arg(seed)
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
@@ -62,9 +67,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
     check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
+    _follow_arg(check)
     down = sub.add_parser("teardown", help="remove exactly the rows this tool created; the users' rows stay")
     _db_arg(down, required=True)
     down.add_argument("--backup", default=None, metavar="DIR", help="first write every touched table to DIR as CSV")
+    _follow_arg(down)
     docs = sub.add_parser("docs", help="regenerate docs/tables.md, docs/checks.md and docs/contract.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
@@ -119,21 +126,27 @@ def cmd_schema(args) -> int:
     return 0
 
 
-def cmd_seed(args) -> int:
-    if not args.follow_live_schema:
-        return _seed(args)
+@contextmanager
+def _following(args, database: SeedDatabase):
+    """With --follow-live-schema and a database holding TERP's tables: the model in their live shape."""
     from seed_pipeline.schema import TABLES
     from seed_pipeline.schema.follow import following
 
-    if args.select:
-        raise UserInputError("--follow-live-schema seeds every table: leave out --select")
-    database = SeedDatabase(url=args.db)
-    live, enums = database.live_schema() if database.exists() else (None, True)
+    live, enums = database.live_schema() if args.follow_live_schema and database.exists() else (None, True)
     if live is None or not set(live.tables) & set(TABLES):
-        return _seed(args)  # nothing of TERP's there yet: the model's schema is created
+        yield None  # the model as it is (an empty database gets the model's schema)
+        return
     with following(live, enums) as followed:
         print(f"following {database.display_url()}'s schema: {len(followed.changed)} of the model's tables changed, "
-              f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})")
+              f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})",
+              file=sys.stderr)  # stdout stays the command's own (verify --json)
+        yield followed
+
+
+def cmd_seed(args) -> int:
+    if args.follow_live_schema and args.select:
+        raise UserInputError("--follow-live-schema seeds every table: leave out --select")
+    with _following(args, SeedDatabase(url=args.db)):
         return _seed(args)
 
 
@@ -221,10 +234,11 @@ def cmd_verify(args) -> int:
     database = SeedDatabase(url=args.db)
     if not database.exists():
         raise UserInputError(f"{database.display_url()} does not exist: nothing to verify")
-    if database.check() != "terp":
-        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
-    settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
-    results = verify(database, settings, expectations=args.expectations)
+    with _following(args, database):
+        if database.check() != "terp":
+            raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
+        settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
+        results = verify(database, settings, expectations=args.expectations)
     print(format_results(results, settings, args.json))
     return 0 if all(r["passed"] for r in results) else RUN_FAILED
 
@@ -233,10 +247,11 @@ def cmd_teardown(args) -> int:
     from pathlib import Path
 
     database = SeedDatabase(url=args.db)
-    if not database.exists() or database.check() != "terp":
-        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
-    with database.run_lock():
-        removed = database.teardown(Path(args.backup) if args.backup else None)
+    with _following(args, database):
+        if not database.exists() or database.check() != "terp":
+            raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
+        with database.run_lock():
+            removed = database.teardown(Path(args.backup) if args.backup else None)
     print(f"removed {sum(removed.values()):,} seeded rows from {len(removed)} tables of {database.display_url()}"
           + (f"; backup in {args.backup}" if args.backup else ""))
     return 0

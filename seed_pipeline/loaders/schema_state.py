@@ -42,7 +42,7 @@ def state(conn: sa.Connection, target: str) -> str:
     if found:
         raise SeedDatabaseError(
             f"{target} differs from the model: {drift.summary(found)}: "
-            "`seed-pipeline schema diff --db URL` lists them one per line; seed a database at the model's TERP or another --db"
+            "`seed-pipeline schema diff --db URL` lists them one per line; --follow-live-schema seeds a newer TERP as it is"
         )
     return TERP
 

@@ -1,6 +1,7 @@
 """`seed --follow-live-schema` on a newer TERP made from TERP's own DDL (schema/drifted.py): every live
 table filled, zero orphans over the live foreign keys (counted here with plain SQL from the reflected
-schema, not with the tool's checks), every check green, and the model as it was afterwards."""
+schema, not with the tool's checks), every check green, the model as it was afterwards; verify and
+teardown follow the live schema too."""
 
 import pytest
 import sqlalchemy as sa
@@ -64,8 +65,8 @@ def test_a_newer_terp_is_seeded_as_it_is(engine, request, capsys):
     url = request.getfixturevalue(f"{engine}_url")
     build(engine, url, drifted.newer())
     assert main(["seed", "--db", url, "--scenario", "light", "--end-date", END, "--follow-live-schema"]) == 0
-    out = capsys.readouterr().out
-    assert f"{len(drifted.NEW_TABLES)} new tables" in out and ", 0 failed" in out
+    out, err = capsys.readouterr()
+    assert f"{len(drifted.NEW_TABLES)} new tables" in err and ", 0 failed" in out
     facts = live_facts(url)
     assert facts["tables"] == 120 + len(drifted.NEW_TABLES)
     assert facts["empty"] == [] and facts["orphans"] == {}
@@ -75,6 +76,10 @@ def test_a_newer_terp_is_seeded_as_it_is(engine, request, capsys):
     # the model is the model again
     assert "notes" in TABLES["orders"].c and "channel" not in TABLES["orders"].c
     assert not {t for t, _c in drifted.NEW_TABLES} & (set(TABLES) | set(GROUP_OF) | set(VOLUMES))
+    # verify and teardown follow it too: every check again, then exactly the seeded rows removed
+    assert main(["verify", "--db", url, "--follow-live-schema"]) == 0
+    assert main(["teardown", "--db", url, "--follow-live-schema"]) == 0
+    assert len(live_facts(url)["empty"]) == 120 + len(drifted.NEW_TABLES)
 
 
 def test_an_older_terp_cannot_be_followed(sqlite_url, capsys):

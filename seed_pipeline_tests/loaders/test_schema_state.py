@@ -112,7 +112,7 @@ def test_a_table_with_other_columns_is_refused(db_url):
         "it also lacks some of the model's: 2 differences: "
         "users.nickname is a column the model lacks (varchar(20)); "
         "users.loginMethod is a column of the model the database lacks (varchar(64)): "
-        "`seed-pipeline schema diff --db URL` lists them one per line; seed a database at the model's TERP or another --db")
+        "`seed-pipeline schema diff --db URL` lists them one per line; --follow-live-schema seeds a newer TERP as it is")
     one_line_error(db.ensure_schema)
     assert columns(db_url) == before
 
