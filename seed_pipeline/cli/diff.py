@@ -2,7 +2,7 @@
 
 import json
 
-from seed_pipeline.schema.drift import CHANGED, NEWER, OLDER, verdict
+from seed_pipeline.schema.drift import CHANGED, NEWER, OLDER, counted, verdict
 
 MARK = {NEWER: "+", OLDER: "-", CHANGED: "~"}
 
@@ -15,5 +15,5 @@ def format_differences(found: list, target: str, as_json: bool) -> str:
     if not found:
         return f"{target} has the model's tables, columns, types, keys and foreign keys: no differences"
     counts = ", ".join(f"{sum(d.side == side for d in found)} {MARK[side]}" for side in (NEWER, OLDER, CHANGED))
-    lines = [f"{target}: {verdict(found)}; {len(found)} differences ({counts})"]
+    lines = [f"{target}: {verdict(found)}; {counted(found)} ({counts})"]
     return "\n".join(lines + [f"  {MARK[d.side]} {d.describe()}" for d in found])

@@ -171,7 +171,11 @@ def verdict(found: list[Difference]) -> str:
 
 def summary(found: list[Difference]) -> str:
     """The whole list on one line, for a refusal."""
-    return f"{verdict(found)}: {len(found)} differences: " + "; ".join(d.describe() for d in found)
+    return f"{verdict(found)}: {counted(found)}: " + "; ".join(d.describe() for d in found)
+
+
+def counted(found: list[Difference]) -> str:
+    return f"{len(found)} difference{'' if len(found) == 1 else 's'}"
 
 
 def linked_tables(model: sa.MetaData, live: sa.MetaData) -> set[str]:
