@@ -84,7 +84,7 @@ def column_spec(column: sa.Column, enums: bool = True) -> str:
     return spelled + ("" if column.nullable else " NOT NULL")
 
 
-def _same_type(model: sa.types.TypeEngine, live: sa.types.TypeEngine, enums: bool) -> bool:
+def same_type(model: sa.types.TypeEngine, live: sa.types.TypeEngine, enums: bool) -> bool:
     if isinstance(model, sa.Enum) and not enums:  # SQLite keeps an enum as text: nothing to compare
         return isinstance(live, sa.String) and not isinstance(live, sa.Text)
     return type_spec(model) == type_spec(live)
@@ -112,7 +112,7 @@ def _set_differences(table: str, model: set[str], live: set[str], added: str, mi
 def _column_differences(model: sa.Column, live: sa.Column, enums: bool) -> list[Difference]:
     table, name = model.table.name, model.name
     out = []
-    if not _same_type(model.type, live.type, enums):
+    if not same_type(model.type, live.type, enums):
         out.append(Difference(table, "column_retyped", name, type_spec(model.type), type_spec(live.type)))
     elif isinstance(model.type, sa.Enum) and isinstance(live.type, sa.Enum):
         wanted, allowed = list(model.type.enums), list(live.type.enums)

@@ -57,7 +57,7 @@ def nearest_allowed(model: list[str], allowed: list[str], where: str) -> dict[st
 def _kept_column(model: sa.Column, live: sa.Column, table: str) -> sa.Column:
     column = model._copy()
     column.nullable = live.nullable
-    if not drift._same_type(model.type, live.type, True):
+    if not drift.same_type(model.type, live.type, True):
         column.type = portable(live.type, table, live.name)
         column.info = {**column.info, RETYPED: True}
     elif isinstance(model.type, sa.Enum) and list(model.type.enums) != list(live.type.enums):
