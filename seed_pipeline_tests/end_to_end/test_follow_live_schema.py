@@ -1,7 +1,9 @@
 """`seed --follow-live-schema` on a newer TERP made from TERP's own DDL (schema/drifted.py): every live
 table filled, zero orphans over the live foreign keys (counted here with plain SQL from the reflected
 schema, not with the tool's checks), every check green, the model as it was afterwards; verify and
-teardown follow the live schema too."""
+teardown follow the live schema too; the same settings give the same rows."""
+
+import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -59,9 +61,14 @@ def live_facts(url: str) -> dict:
         engine.dispose()
 
 
+def rows_dump(url: str) -> list[str]:
+    with sqlite3.connect(sa.make_url(url).database) as conn:
+        return [line for line in conn.iterdump() if line.startswith("INSERT")]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ["sqlite", "mysql"])
-def test_a_newer_terp_is_seeded_as_it_is(engine, request, capsys):
+def test_a_newer_terp_is_seeded_as_it_is(engine, request, capsys, tmp_path):
     url = request.getfixturevalue(f"{engine}_url")
     build(engine, url, drifted.newer())
     assert main(["seed", "--db", url, "--scenario", "light", "--end-date", END, "--follow-live-schema"]) == 0
@@ -76,6 +83,11 @@ def test_a_newer_terp_is_seeded_as_it_is(engine, request, capsys):
     # the model is the model again
     assert "notes" in TABLES["orders"].c and "channel" not in TABLES["orders"].c
     assert not {t for t, _c in drifted.NEW_TABLES} & (set(TABLES) | set(GROUP_OF) | set(VOLUMES))
+    if engine == "sqlite":  # same settings, same rows: a second copy seeded alike dumps the same
+        again = f"sqlite:///{tmp_path / 'again.sqlite'}"
+        build(engine, again, drifted.newer())
+        assert main(["seed", "--db", again, "--scenario", "light", "--end-date", END, "--follow-live-schema"]) == 0
+        assert rows_dump(again) == rows_dump(url)
     # verify and teardown follow it too: every check again, then exactly the seeded rows removed
     assert main(["verify", "--db", url, "--follow-live-schema"]) == 0
     assert main(["teardown", "--db", url, "--follow-live-schema"]) == 0
