@@ -3,8 +3,8 @@ by the kind of edits TERP's migrations make, with the differences each edit must
 by hand: the oracle `schema diff` is held to.
 
 ``DDL`` holds the reference DDL statement by statement, applies edits, and renders it for MariaDB (as
-is) or SQLite (enums as text, defaults SQLite accepts, foreign keys inside CREATE TABLE, index names
-per schema). PostgreSQL cannot run MySQL's DDL; the model created there is compared in the tests.
+is), PostgreSQL (an enum type per column, double quotes) or SQLite (enums as text, defaults SQLite
+accepts, foreign keys inside CREATE TABLE); index names are made per schema where the engine needs it.
 """
 
 import re
@@ -154,6 +154,24 @@ class DDL:
             statements.append(f"CREATE TABLE `{name}` (\n\t" + ",\n\t".join(body) + "\n)")
         statements += [f"CREATE {u}INDEX `{t}_{n}` ON `{t}` {cols}" for u, n, t, cols in self.indexes]
         return ";\n".join(statements) + ";\n"
+
+
+    def postgresql(self) -> str:
+        """The same schema in PostgreSQL's dialect: an enum is a type of its own, named per column."""
+        types, statements = [], []
+        for name, lines in self.tables.items():
+            body = []
+            for line in lines:
+                line = line.replace("int AUTO_INCREMENT NOT NULL", "integer NOT NULL").replace(" ON UPDATE CURRENT_TIMESTAMP", "")
+                if m := re.match(r"`(\w+)` enum\(([^)]*)\)", line):
+                    kind = f"{name}_{m[1]}"  # PostgreSQL cuts a name at 63 bytes, here and where it is used alike
+                    types.append(f'CREATE TYPE "{kind}" AS ENUM ({m[2]})')
+                    line = line.replace(f"enum({m[2]})", f'"{kind}"')
+                body.append(line.replace("`", '"'))
+            statements.append(f'CREATE TABLE "{name}" (\n\t' + ",\n\t".join(body) + "\n)")
+        statements += [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {clause.replace("`", chr(34))}' for t, n, clause in self.foreign_keys]
+        statements += [f'CREATE {u}INDEX "{t}_{n}" ON "{t}" {cols.replace("`", chr(34))}' for u, n, t, cols in self.indexes]
+        return ";\n".join(types + statements) + ";\n"
 
 
 def _sqlite_line(line: str) -> str:

@@ -1,4 +1,4 @@
-"""`schema diff` lists exactly the differences a drifted copy of TERP's DDL has, on MariaDB and SQLite;
+"""`schema diff` lists exactly the differences a drifted copy of TERP's DDL has, on MariaDB, PostgreSQL and SQLite;
 TERP's own DDL and the model created on every engine have none; `seed` refuses a drifted database
 naming every difference, and leaves it as it was."""
 
@@ -21,11 +21,18 @@ def build(engine: str, url: str, ddl: drifted.DDL) -> None:
     if engine == "sqlite":
         with sqlite3.connect(sa.make_url(url).database) as conn:
             conn.executescript(ddl.sqlite())
+    elif engine == "pg":
+        engine_ = make_engine(url)
+        with engine_.begin() as conn:
+            for statement in ddl.postgresql().split(";\n"):
+                if statement.strip():
+                    conn.exec_driver_sql(statement)
+        engine_.dispose()
     else:
         run_ddl(url, ddl.mysql())
 
 
-@pytest.fixture(params=["sqlite", "mysql"])
+@pytest.fixture(params=["sqlite", "mysql", "pg"])
 def engine_url(request):
     return request.param, request.getfixturevalue(f"{request.param}_url")
 
