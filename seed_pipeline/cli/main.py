@@ -1,4 +1,4 @@
-"""`seed-pipeline`: seed, plan and create the schema, from a terminal or a script.
+"""`seed-pipeline`: seed, plan, create or compare the schema, verify and tear down, from a terminal or a script.
 
 User errors (a bad URL, an unknown scenario, a malformed date, a mismatched schema) end in one
 line on stderr and exit code 2, with the database untouched.

@@ -126,12 +126,24 @@ def _clear_caches() -> None:
         cached.cache_clear()
 
 
-def _restore(added: list[str], saved: dict[str, sa.Table]) -> None:
+def _snapshot() -> tuple[dict, dict]:
+    """Where every foreign key of the model points, and the metadata's pending ones: adding a table of a
+    known name re-points the model's foreign keys at it, and removing it does not point them back."""
+    targets = {fk: fk.column for table in metadata.tables.values() for fk in table.foreign_keys}
+    return targets, {key: list(fks) for key, fks in metadata._fk_memos.items()}
+
+
+def _restore(added: list[str], saved: dict[str, sa.Table], snapshot: tuple[dict, dict]) -> None:
     for name in [*added, *saved]:
         if name in metadata.tables:
             metadata.remove(metadata.tables[name])
     for name, table in saved.items():
         metadata._add_table(name, None, table)  # the model's own Table object back in its place
+    targets, memos = snapshot
+    for fk, column in targets.items():
+        fk._set_target_column(column)
+    metadata._fk_memos.clear()
+    metadata._fk_memos.update(memos)
 
 
 @contextmanager
@@ -143,7 +155,7 @@ def following(live: sa.MetaData, enums: bool = True):
     _refuse_unfollowable(found)
     changed = sorted({d.table for d in found if d.kind != "table_added"})
     added = [d.table for d in found if d.kind == "table_added"]
-    saved = {name: metadata.tables[name] for name in changed}
+    saved, snapshot = {name: metadata.tables[name] for name in changed}, _snapshot()
     try:
         for name in changed:  # built on the shared metadata, so new foreign keys resolve to the live-shaped tables
             columns = _rebuilt(saved[name], live.tables[name])
@@ -155,5 +167,5 @@ def following(live: sa.MetaData, enums: bool = True):
             _clear_caches()
             yield Followed(changed, {t: placement.GROUP_OF[t] for t in added})
     finally:
-        _restore(added, saved)
+        _restore(added, saved, snapshot)
         _clear_caches()

@@ -54,11 +54,18 @@ def test_new_tables_are_placed_after_their_parents(newer):
     assert TABLES["orders"] is model_orders and not set(GROUPS) & (set(TABLES) | set(GROUP_OF) | set(VOLUMES))
 
 
+def foreign_key_targets() -> dict:
+    return {(t.name, fk.parent.name): fk.column for t in TABLES.values() for fk in t.foreign_keys}
+
+
 def test_the_model_is_restored_when_the_run_fails(newer):
-    before = dict(TABLES)
+    before, targets = dict(TABLES), foreign_key_targets()
     with pytest.raises(RuntimeError), following(*newer):
         raise RuntimeError("a table failed")
     assert dict(TABLES) == before and len(references()) == len({*references()})
+    # every foreign key points at the model's own column again, so the schema is created parents first
+    assert all(foreign_key_targets()[key] is column for key, column in targets.items())
+    assert all(column.table is TABLES[column.table.name] for column in targets.values())
 
 
 @pytest.mark.parametrize("model, allowed, expected", [
