@@ -54,13 +54,13 @@ def nearest_allowed(model: list[str], allowed: list[str], where: str) -> dict[st
     return {v: model[min(kept, key=lambda k: (abs(k - i), k > i))] for i, v in enumerate(model) if v not in allowed}
 
 
-def _kept_column(model: sa.Column, live: sa.Column, table: str) -> sa.Column:
+def _kept_column(model: sa.Column, live: sa.Column, table: str, enums: bool) -> sa.Column:
     column = model._copy()
     column.nullable = live.nullable
-    if not drift.same_type(model.type, live.type, True):
+    if not drift.same_type(model.type, live.type, enums):  # on SQLite an enum stays the model's: its text holds no values
         column.type = portable(live.type, table, live.name)
         column.info = {**column.info, RETYPED: True}
-    elif isinstance(model.type, sa.Enum) and list(model.type.enums) != list(live.type.enums):
+    elif isinstance(live.type, sa.Enum) and list(model.type.enums) != list(live.type.enums):
         column.type = portable(live.type, table, live.name)
         nearest = nearest_allowed(list(model.type.enums), list(live.type.enums), f"{table}.{live.name}")
         column.info = {**column.info, NEAREST: nearest}
@@ -80,13 +80,13 @@ def _constraints(live: sa.Table) -> list:
     return out + [sa.UniqueConstraint(*key) for key in sorted(uniques)]
 
 
-def _rebuilt(model: sa.Table, live: sa.Table) -> list:
+def _rebuilt(model: sa.Table, live: sa.Table, enums: bool) -> list:
     """The columns and constraints of a known table in its live shape."""
     declared = _declared(live)
     columns = []
     for live_column in live.columns:
         if live_column.name in model.c:
-            column = _kept_column(model.c[live_column.name], live_column, model.name)
+            column = _kept_column(model.c[live_column.name], live_column, model.name, enums)
             target = column.info.get("references")
             if target is not None and ((live_column.name,), target.table) in declared:
                 column.info = {k: v for k, v in column.info.items() if k != "references"}  # declared now
@@ -158,7 +158,7 @@ def following(live: sa.MetaData, enums: bool = True):
     saved, snapshot = {name: metadata.tables[name] for name in changed}, _snapshot()
     try:
         for name in changed:  # built on the shared metadata, so new foreign keys resolve to the live-shaped tables
-            columns = _rebuilt(saved[name], live.tables[name])
+            columns = _rebuilt(saved[name], live.tables[name], enums)
             metadata.remove(saved[name])
             sa.Table(name, metadata, *columns, info={**saved[name].info, LIVE: True})
         for name in added:
