@@ -1,4 +1,4 @@
-"""`seed-pipeline`: seed, plan and create the schema, from a terminal or a script.
+"""`seed-pipeline`: seed, plan, create or compare the schema, verify and tear down, from a terminal or a script.
 
 User errors (a bad URL, an unknown scenario, a malformed date, a mismatched schema) end in one
 line on stderr and exit code 2, with the database untouched.
@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import SeedSettings
@@ -36,6 +37,12 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
     )
 
 
+def _follow_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--follow-live-schema", action="store_true",
+                        help="a database whose TERP is newer than the model: take its tables, columns, types, enums "
+                             "and foreign keys as they are (see `schema diff`)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="seed-pipeline", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -49,21 +56,27 @@ def parser() -> argparse.ArgumentParser:
                       "as the users' instead of refusing")
     seed.add_argument("--backup", default=None, metavar="DIR",
                       help="first write every table the run touches to DIR as CSV (see docs/operations.md to restore)")
+    _follow_arg(seed)
     plan = sub.add_parser("plan", help="print the ordered plan; writes nothing")
     _settings_args(plan)
     schema = sub.add_parser("schema", help="schema operations")
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)
     create = schema_sub.add_parser("create", help="create TERP's 120 tables in an empty database")
     _db_arg(create, required=True)
+    diff = schema_sub.add_parser("diff", help="list every difference between a database's tables and the model; writes nothing")
+    _db_arg(diff, required=True)
+    diff.add_argument("--json", action="store_true", help="machine-readable differences")
     check = sub.add_parser("verify", help="run every data check against a database; writes nothing")
     _db_arg(check)
     check.add_argument("--scenario", default=None, help="scenario to hold the data to (default: the one it was seeded with)")
     check.add_argument("--end-date", default=None, help="as-of date (default: the seed's end date)")
     check.add_argument("--json", action="store_true", help="machine-readable results")
     check.add_argument("--expectations", action="store_true", help="also run every table's Great Expectations suite")
+    _follow_arg(check)
     down = sub.add_parser("teardown", help="remove exactly the rows this tool created; the users' rows stay")
     _db_arg(down, required=True)
     down.add_argument("--backup", default=None, metavar="DIR", help="first write every touched table to DIR as CSV")
+    _follow_arg(down)
     docs = sub.add_parser("docs", help="regenerate docs/tables.md, docs/checks.md and docs/contract.md from the code")
     docs.add_argument("--out", default="docs", help="the docs folder")
     return p
@@ -103,13 +116,46 @@ def cmd_plan(args) -> int:
     return 0
 
 
-def cmd_schema_create(args) -> int:
+def cmd_schema(args) -> int:
+    if args.schema_command == "diff":
+        from seed_pipeline.cli.diff import format_differences
+
+        database = SeedDatabase(url=args.db)
+        if not database.exists():
+            raise UserInputError(f"{database.display_url()} does not exist: nothing to compare")
+        found = database.schema_differences()
+        print(format_differences(found, database.display_url(), args.json))
+        return RUN_FAILED if found else 0
     SeedDatabase(url=args.db).create_schema()
     print(f"created TERP's schema in {SeedDatabase(url=args.db).display_url()}")
     return 0
 
 
+@contextmanager
+def _following(args, database: SeedDatabase):
+    """With --follow-live-schema and a database holding TERP's tables: the model in their live shape."""
+    from seed_pipeline.schema import TABLES
+    from seed_pipeline.schema.follow import following
+
+    live, enums = database.live_schema() if args.follow_live_schema and database.exists() else (None, True)
+    if live is None or not set(live.tables) & set(TABLES):
+        yield None  # the model as it is (an empty database gets the model's schema)
+        return
+    with following(live, enums) as followed:
+        print(f"following {database.display_url()}'s schema: {len(followed.changed)} of the model's tables changed, "
+              f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})",
+              file=sys.stderr)  # stdout stays the command's own (verify --json)
+        yield followed
+
+
 def cmd_seed(args) -> int:
+    if args.follow_live_schema and args.select:
+        raise UserInputError("--follow-live-schema seeds every table: leave out --select")
+    with _following(args, SeedDatabase(url=args.db)):
+        return _seed(args)
+
+
+def _seed(args) -> int:
     from pathlib import Path
 
     from seed_pipeline.cli.partial import check_foreign_rows
@@ -137,9 +183,11 @@ def cmd_seed(args) -> int:
 def _seed_locked(args, settings, selected, database) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
-    from seed_pipeline.definitions import defs
+    from seed_pipeline.definitions import build_definitions, defs
     from seed_pipeline.defs.preflight import PREFLIGHT_TAG
 
+    if args.follow_live_schema:  # the graph of the model as it follows the database, not the one built at import
+        defs = build_definitions()
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
     job = defs.resolve_job_def("seed_all")
@@ -201,10 +249,11 @@ def cmd_verify(args) -> int:
     database = SeedDatabase(url=args.db)
     if not database.exists():
         raise UserInputError(f"{database.display_url()} does not exist: nothing to verify")
-    if database.check() != "terp":
-        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
-    settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
-    results = verify(database, settings, expectations=args.expectations)
+    with _following(args, database):
+        if database.check() != "terp":
+            raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
+        settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
+        results = verify(database, settings, expectations=args.expectations)
     print(format_results(results, settings, args.json))
     return 0 if all(r["passed"] for r in results) else RUN_FAILED
 
@@ -213,10 +262,11 @@ def cmd_teardown(args) -> int:
     from pathlib import Path
 
     database = SeedDatabase(url=args.db)
-    if not database.exists() or database.check() != "terp":
-        raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
-    with database.run_lock():
-        removed = database.teardown(Path(args.backup) if args.backup else None)
+    with _following(args, database):
+        if not database.exists() or database.check() != "terp":
+            raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
+        with database.run_lock():
+            removed = database.teardown(Path(args.backup) if args.backup else None)
     print(f"removed {sum(removed.values()):,} seeded rows from {len(removed)} tables of {database.display_url()}"
           + (f"; backup in {args.backup}" if args.backup else ""))
     return 0
@@ -236,7 +286,7 @@ def cmd_docs(args) -> int:
     return 0
 
 
-COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema_create, "verify": cmd_verify,
+COMMANDS = {"seed": cmd_seed, "plan": cmd_plan, "schema": cmd_schema, "verify": cmd_verify,
             "teardown": cmd_teardown, "docs": cmd_docs}
 
 

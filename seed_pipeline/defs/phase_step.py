@@ -15,6 +15,7 @@ from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
 from seed_pipeline.defs.metadata import column_schema, content_version, preview
 from seed_pipeline.defs.preflight import in_first_step
 from seed_pipeline.defs.settings import TARGET_TAG
+from seed_pipeline.generation.conform import conform
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.fill import fill_deferred
 from seed_pipeline.generation.registry import generator_for
@@ -43,7 +44,8 @@ def materialise(table: str, graph: DependencyGraph, frames: dict, database, sett
     """Generate, write and fill one table; its frame as written joins the run's frames."""
     started = time.perf_counter()
     parents = parent_frames(table, graph.parents(table), frames, database)
-    frame = generator_for(table)(GenerationContext.for_table(table, settings), parents)
+    ctx = GenerationContext.for_table(table, settings)
+    frame = conform(ctx, generator_for(table)(ctx, parents))
     written = database.write_table(table, frame, provenance=settings_record(settings))
     frames[table] = written.frame
     filled = {}

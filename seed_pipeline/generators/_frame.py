@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from seed_pipeline.generation.columns import Spec, typed
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.schema import TABLES
+from seed_pipeline.schema.follow import NEW
 
 
 def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.DataFrame:
@@ -22,6 +23,8 @@ def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.Da
     serial = [c.name for c in table.primary_key.columns] == ["id"]
     columns = {}
     for column in table.columns:
+        if column.info.get(NEW):
+            continue  # a column of a newer TERP the model does not know: generation/conform.py fills it
         if column.name in values:
             made = _positional(values[column.name])
         elif serial and column.name == "id":

@@ -132,6 +132,18 @@ class SeedDatabase(dg.ConfigurableResource):
         with self._connection(action="inspect", transaction=False) as conn:
             return schema_state.state(conn, self.display_url())
 
+    def schema_differences(self) -> list:
+        """Every difference between this database's tables and the model (``schema/drift.py``)."""
+        from seed_pipeline.schema import drift, metadata
+
+        live, enums = self.live_schema()
+        return drift.differences(metadata, live, enums)
+
+    def live_schema(self) -> tuple[sa.MetaData, bool]:
+        """The database's tables as reflected, and whether its engine keeps enum values (SQLite does not)."""
+        with self._connection(action="inspect", transaction=False) as conn:
+            return schema_state.live_metadata(conn), schema_state.keeps_enums(conn)
+
     def provenance(self) -> dict | None:
         """The settings the database was seeded with, or None when this tool never seeded it."""
         with self._connection(action="read", transaction=False) as conn:

@@ -113,7 +113,7 @@ def test_a_column_of_another_type_is_refused(tmp_path, capsys):
     engine.dispose()
     before = fingerprint(url)
     assert main(["seed", "--db", url, "--scenario", "light"]) == 2
-    assert "orders.total is INTEGER where TERP has NUMERIC(15, 2)" in one_error_line(capsys)
+    assert "1 difference: orders.total is int in the database, decimal(15,2) in the model: " in one_error_line(capsys)
     assert fingerprint(url) == before
 
 
