@@ -32,7 +32,9 @@ CASES = {
         case(1, f"UPDATE clients SET created_at = '2026-07-03 10:00:00' WHERE id = {FIRST_CLIENT}"),
     ),
     "nothing_after_the_end": (
-        case(1, "UPDATE comments SET created_at = '2099-01-01 10:00:00' WHERE id = (SELECT min(id) FROM comments)"),
+        # the light seed ends on 2026-10-31: a second after its last second, a day after its last day
+        case(1, "UPDATE comments SET created_at = '2026-11-01 00:00:00' WHERE id = (SELECT min(id) FROM comments)"),
+        case(1, "UPDATE lots SET date = '2026-11-01' WHERE id = (SELECT min(id) FROM lots)"),
         # two moments of one order after the end count once; its due date may lie ahead
         case(1, "UPDATE orders SET created_at = '2099-01-01 10:00:00', confirmed_at = '2099-01-01 11:00:00', "
                 f"due_date = '2099-02-01' WHERE id = {FIRST_ORDER}"),
