@@ -105,9 +105,8 @@ def business_moments_in_working_hours(conn, as_of) -> int:
 
 def nothing_after_the_end(conn, as_of) -> int:
     """No row of any table is dated after the end date's last second, except in columns of what is scheduled,
-    due or set to expire (``rules.may_be_future``: due dates, validity, upcoming events and reminders, expiries).
-    Counted in the database: fetching every moment of every table cost seconds."""
-    end = datetime.combine(as_of, time(23, 59, 59))
+    due or set to expire (``rules.may_be_future``: due dates, validity, upcoming events and reminders, expiries)."""
+    end = datetime.combine(as_of, time(23, 59, 59))  # counted in the database: fetching every moment cost seconds
     total = 0
     for table in DATED_TABLES:
         late = [c > (as_of if _is_date(c) else end) for c in _dated(table) if not may_be_future(c.name)]

@@ -95,10 +95,6 @@ class JsonColumn:
     def _rows(self) -> TypeAdapter:
         return TypeAdapter(list[list[self.shape] | None] if self.many else list[self.shape | None])
 
-    @cached_property
-    def _stored(self) -> TypeAdapter:
-        """Stored values that are not SQL NULL: a JSON null in the column is not a value TERP reads."""
-        return TypeAdapter(list[list[self.shape]] if self.many else list[self.shape])
 
     def values(self, rows: Iterable) -> list:
         """Each row's value as plain JSON data, validated: what a generator puts in the column.
@@ -119,12 +115,17 @@ class JsonColumn:
             if value is None:
                 continue
             try:
-                decoded.append(json.loads(value) if isinstance(value, str | bytes) else value)
-                present.append(i)
+                data = json.loads(value) if isinstance(value, str | bytes) else value
             except ValueError:
                 bad.append(i)
-        try:
-            self._stored.validate_python(decoded)
+                continue
+            if data is None:  # a JSON null in the column is no value TERP reads
+                bad.append(i)
+            else:
+                decoded.append(data)
+                present.append(i)
+        try:  # the generators' adapter: building another costs as much as the validation
+            self._rows.validate_python(decoded)
         except ValidationError as error:
             bad += sorted({present[e["loc"][0]] for e in error.errors()})
         return sorted(bad)

@@ -32,11 +32,18 @@ class DependencyGraph:
     deferred: tuple[Reference, ...]  # filled by an update once the target exists
     self_references: tuple[Reference, ...]
 
+    @cached_property
+    def _known(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """Parents and children already worked out: a run asks tens of thousands of times."""
+        return {}
+
     def parents(self, table: str) -> tuple[str, ...]:
         """Tables whose rows this table's generator reads (the asset's upstream)."""
-        direct = {r.target for r in self.edges if r.table == table}
-        filled_here = {r.table for r in self.deferred if r.target == table}
-        return tuple(sorted(direct | filled_here | set(reads_of(table))))
+        if ("parents", table) not in self._known:
+            direct = {r.target for r in self.edges if r.table == table}
+            filled_here = {r.table for r in self.deferred if r.target == table}
+            self._known["parents", table] = tuple(sorted(direct | filled_here | set(reads_of(table))))
+        return self._known["parents", table]
 
     def with_upstream(self, tables: set[str]) -> set[str]:
         """``tables`` and every table their generators need first (parents, their parents, ...)."""
@@ -49,7 +56,9 @@ class DependencyGraph:
         return needed
 
     def children(self, table: str) -> tuple[str, ...]:
-        return tuple(t for t in self.order if table in self.parents(t))
+        if ("children", table) not in self._known:
+            self._known["children", table] = tuple(t for t in self.order if table in self.parents(t))
+        return self._known["children", table]
 
     def deferred_into(self, table: str) -> tuple[Reference, ...]:
         """Deferred references whose column is filled when ``table`` is materialised."""
