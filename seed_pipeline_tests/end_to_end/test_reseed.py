@@ -81,6 +81,23 @@ def test_a_stopped_run_and_a_rerun_converge(sqlite_url, tmp_path_factory, stop, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("engine", ["pg_url", "mysql_url"])
+def test_a_killed_run_on_a_server_and_a_rerun_converge(request, engine, tmp_path_factory):
+    """kill -9 in the middle of a seed on PostgreSQL and MariaDB: a rerun gives a fresh seed's content."""
+    url = request.getfixturevalue(engine)
+    command = [sys.executable, "-m", "seed_pipeline.cli.main", "seed", "--db", url, *LIGHT, "--end-date", END]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in run.stdout:
+        if line.startswith("[ 60/"):
+            run.send_signal(signal.SIGKILL)
+            break
+    run.communicate(timeout=300)
+    assert run.returncode == -signal.SIGKILL
+    assert seed(url) == 0
+    assert fingerprint(url) == fresh(tmp_path_factory)
+
+
+@pytest.mark.slow
 def test_thirty_nightly_refreshes_on_one_database(sqlite_url, tmp_path_factory):
     """The staging schedule: each night the end date moves one day; every night verify is green."""
     first = date(2026, 10, 1)
