@@ -71,6 +71,8 @@ def parties_in_california(conn, as_of) -> int:
     has_address = address.notna().to_numpy()
     bad = has_address & ~place.address_is_californian(address)
     bad |= phone.notna().to_numpy() & np.where(has_address, ~place.phone_is_of(phone, address), ~place.phone_is_of(phone))
+    if "contactPhone" not in v.c:  # a newer TERP followed as it is (--follow-live-schema) may have dropped it
+        return int(bad.sum())
     vendors = fetch_frame(conn, sa.select(v.c.contactPhone))["contactPhone"]
     return int(bad.sum() + (vendors.notna().to_numpy() & ~place.phone_is_of(vendors)).sum())
 
