@@ -28,16 +28,6 @@ def names(items) -> str:
     return ", ".join(items[:SHOWN]) + (f" and {len(items) - SHOWN} more" if len(items) > SHOWN else "")
 
 
-def _descendants(graph: DependencyGraph, tables: set[str]) -> set[str]:
-    found, queue = set(), list(tables)
-    while queue:
-        for child in graph.children(queue.pop()):
-            if child not in found:
-                found.add(child)
-                queue.append(child)
-    return found
-
-
 def _settings(record: dict) -> str:
     return ", ".join(f"{k.replace('_', ' ')} {record.get(k)}" for k in ("scenario", "seed", "scale", "end_date"))
 
@@ -59,7 +49,7 @@ def check_partial(records: dict[str, Owned], wanted: dict, selected: set[str], g
             f"{names(other)} were seeded with {_settings(records[first].provenance)}, not {_settings(wanted)}: "
             "run the selection with those settings, or a full seed with the new ones"
         )
-    below = {d for d in _descendants(graph, selected) - selected if d in records and records[d].provenance != wanted}
+    below = {d for d in graph.descendants(selected) - selected if d in records and records[d].provenance != wanted}
     if below:
         table = min(selected, key=graph.order.index)
         raise UserInputError(
@@ -74,7 +64,7 @@ def touched(selected: set[str] | None) -> list[str]:
     graph = build_graph()
     if selected is None:
         return list(graph.order)
-    tables = set(selected) | _descendants(graph, set(selected))
+    tables = set(selected) | graph.descendants(set(selected))
     tables |= {ref.table for ref in graph.deferred if ref.target in tables}
     return [t for t in graph.order if t in tables]
 

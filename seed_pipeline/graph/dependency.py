@@ -55,6 +55,16 @@ class DependencyGraph:
                 pending.extend(self.parents(table))
         return needed
 
+    def descendants(self, tables: set[str]) -> set[str]:
+        """Every table built on ``tables`` (children, their children, ...), ``tables`` themselves not included."""
+        found, pending = set(), list(tables)
+        while pending:
+            for child in self.children(pending.pop()):
+                if child not in found:
+                    found.add(child)
+                    pending.append(child)
+        return found
+
     def children(self, table: str) -> tuple[str, ...]:
         if ("children", table) not in self._known:
             self._known["children", table] = tuple(t for t in self.order if table in self.parents(t))

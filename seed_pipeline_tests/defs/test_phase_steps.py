@@ -41,16 +41,6 @@ def _materialised(result) -> set[str]:
     return {e.asset_key.path[-1] for e in result.get_asset_materialization_events()}
 
 
-def _descendants(table: str) -> set[str]:
-    graph, found, todo = build_graph(), set(), [table]
-    while todo:
-        for child in graph.children(todo.pop()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
 def _count(url: str, table: str) -> int:
     engine = make_engine(url)
     try:
@@ -68,7 +58,7 @@ def test_a_failed_blocking_check_stops_only_the_tables_built_on_its_table(sqlite
     assert not result.success
     assert [(e.check_name, e.passed) for e in evaluations] == [("clients_refused", False)]
     core = set(PHASES["core"])
-    blocked = _descendants("clients")
+    blocked = build_graph().descendants({"clients"})
     assert _materialised(result) == set(PHASES["system_defaults"]) | (core - blocked)
     assert {"orders", "invoices"} <= blocked and "vendors" not in blocked
     assert _count(sqlite_url, "orders") == 0 and _count(sqlite_url, "vendors") > 0
