@@ -63,8 +63,19 @@ def test_the_staging_refresh_skips_without_a_staging_database(monkeypatch):
 
 
 def test_the_staging_refresh_reseeds_staging_up_to_the_day_of_its_tick(monkeypatch):
+    for name in ("SEED_SCENARIO", "SEED_SEED", "SEED_SCALE", "SEED_END_DATE"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SEED_STAGING_DATABASE_URL", "sqlite:////tmp/staging.sqlite")
     request = staging_refresh(_tick())
     assert isinstance(request, dg.RunRequest) and request.run_key == "staging-2026-11-02"
-    assert request.run_config["resources"]["seed_settings"] == {"config": {"end_date": "2026-11-02"}}
+    assert request.run_config["resources"]["seed_settings"] == {
+        "config": {"scenario": "full", "seed": 42, "scale": 1.0, "end_date": "2026-11-02"}}
     assert request.run_config["resources"]["database"] == {"config": {"url": {"env": "SEED_STAGING_DATABASE_URL"}}}
+
+
+def test_the_staging_refresh_seeds_with_the_seed_variables(seed_env):
+    """Staging set to the light scenario stays light: the tick's run config carries every setting."""
+    seed_env.setenv("SEED_STAGING_DATABASE_URL", "sqlite:////tmp/staging.sqlite")
+    request = staging_refresh(_tick())
+    assert request.run_config["resources"]["seed_settings"] == {
+        "config": {"scenario": "chaos", "seed": 7, "scale": 0.5, "end_date": "2026-11-02"}}
