@@ -10,6 +10,7 @@ table of a later phase runs in a small check step after that phase.
 import dagster as dg
 
 from seed_pipeline.checks.catalog import Check
+from seed_pipeline.checks.violations import shared_reads
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.graph import PHASES, GROUP_OF
 from seed_pipeline.loaders import SeedDatabase
@@ -42,7 +43,8 @@ class Judge:
 
     Which tables hold users' rows is asked once, at the first evaluation: the step has written
     by then, and the tool's own writes never change the answer. Checks due together share one
-    connection, so a database with users' rows copies its shadow tables once per batch.
+    connection, so a database with users' rows copies its shadow tables once per batch, and the
+    columns read whole are read once per batch (``shared_reads``).
     """
 
     def __init__(self, database: SeedDatabase, settings: SeedSettings):
@@ -54,7 +56,7 @@ class Judge:
             return []
         if self._foreign is None:
             self._foreign = self.database.foreign_tables()
-        with self.database.tool_rows(self._foreign) as conn:
+        with self.database.tool_rows(self._foreign) as conn, shared_reads(conn):
             outcomes = [(check, check.evaluate(conn, self.settings)) for check in checks]
         return [dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
                                     metadata=_metadata(outcome)) for check, outcome in outcomes]
