@@ -15,8 +15,6 @@ from pathlib import Path
 import dagster as dg
 import numpy as np
 import pandas as pd
-import psycopg
-import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
@@ -29,7 +27,15 @@ from seed_pipeline.schema import TABLES, references_from
 
 PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
-DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The errors a database driver raises. Called only while an error is matched (``except`` evaluates
+    its expression then), so a run on one engine never imports the other engines' drivers at start-up."""
+    import psycopg
+    import pymysql
+
+    return (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ class SeedDatabase(dg.ConfigurableResource):
         target = self.display_url()
         try:
             conn = engine.connect()
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             raise connection_error(exc, target) from None
         try:
             with conn:
@@ -120,7 +126,7 @@ class SeedDatabase(dg.ConfigurableResource):
                     yield conn
         except SeedDatabaseError:
             raise
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             if _interrupted(exc):  # a driver turns Ctrl-C during a read into its own error: it is still Ctrl-C
                 raise KeyboardInterrupt from None
             raise describe(exc, user=user_of(engine.url), target=target, table=table, action=action) from None
@@ -164,7 +170,7 @@ class SeedDatabase(dg.ConfigurableResource):
             if self.engine().dialect.name == "mysql":  # its DDL commits as it goes
                 try:
                     schema_state.drop_partial(self.engine(), standing)
-                except DRIVER_ERRORS:
+                except driver_errors():
                     pass  # the first error is the one to report
             raise
 
@@ -182,7 +188,7 @@ class SeedDatabase(dg.ConfigurableResource):
         """Hold the database's run lock (see lock.py) for the block; one line naming the holder if taken."""
         try:
             lock.acquire(self.url)
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             raise connection_error(exc, self.display_url()) from None
         try:
             yield
