@@ -27,6 +27,7 @@ from seed_pipeline.schema import TABLES, references_from
 
 PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
+TERP_SCHEMA = "the model's complete schema"  # what the run lock's holder remembers after ``check``
 
 
 def driver_errors() -> tuple[type[Exception], ...]:
@@ -134,9 +135,18 @@ class SeedDatabase(dg.ConfigurableResource):
     # --- schema -------------------------------------------------------------------------------
 
     def check(self) -> str:
-        """"empty" (none of TERP's tables) or "terp" (all of them, with the model's columns)."""
+        """"empty" (none of TERP's tables) or "terp" (all of them, with the model's columns).
+
+        Once found (or created) complete, the answer holds while this process keeps the run lock: a
+        seed asked up to three times (the command line, then the run's resource), each reflecting
+        every table."""
+        if lock.remembered(self.url, TERP_SCHEMA):
+            return schema_state.TERP
         with self._connection(action="inspect", transaction=False) as conn:
-            return schema_state.state(conn, self.display_url())
+            found = schema_state.state(conn, self.display_url())
+        if found == schema_state.TERP:
+            lock.remember(self.url, TERP_SCHEMA)
+        return found
 
     def schema_differences(self) -> list:
         """Every difference between this database's tables and the model (``schema/drift.py``)."""
@@ -178,6 +188,7 @@ class SeedDatabase(dg.ConfigurableResource):
         """Create TERP's schema in an empty database (True); accept a complete one (False)."""
         if self.check() == schema_state.EMPTY:
             self._create()
+            lock.remember(self.url, TERP_SCHEMA)  # the model's own tables, just created
             return True
         with self._connection(action="create tables in") as conn:
             ownership.ensure_table(conn)
