@@ -35,6 +35,25 @@ at load 5.5 (issue 13's baseline, on a quiet machine: 28.8 s). Scale 10 on SQLit
 load ~6.5): 106.9 s wall against a floor of 22.0 s measured right after (4.9×; issue 13: 12.8×), peak
 RSS 695 MB (issue 13: 1.21 GB); 13 s of it is the core history and books simulation, attributed to
 `sequences`, the first table that needs them.
+
+## What cut the rest (issue 9's per-row criterion; CPU seconds, user+sys, back to back at load ~15 on 2 cores)
+
+| | main before | after |
+| --- | ---: | ---: |
+| light seed | 26.3 s | 20.9 s |
+| full seed | 51.0 s | 35.9 s |
+| the 309 checks alone, on a seeded full database | 13.8 s | 9.3 s |
+
+- Event log: an event (or the run's ~430 planned events, batched) is one transaction per file, not
+  three or four; "does this table exist" is remembered instead of asked per event with a new engine.
+- Python's collector runs rarely during a seed and skips the imported code (`gc.freeze`): it was a
+  tenth of a light seed's CPU.
+- Checks: a JSON column's shape rule and ids rule decode it once between them (`shared_reads`);
+  frames are built from plain tuples (pandas probed every SQLAlchemy row for a `dtype`); which tables
+  hold users' rows is asked once a run, not once a step.
+- Start-up: the PostgreSQL and MySQL drivers are imported only when an error is matched; the schema
+  is reflected once while the run lock is held, not by the command line and the resource each.
+- Every change leaves the database byte-identical (sha256 of the light and full SQLite files).
 """
 SERVER_VS_SQLITE = 1.5
 

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import column_values
 from seed_pipeline.contract import JSON_COLUMNS, STATE_COLUMNS, JsonColumn, StateColumn
 from seed_pipeline.schema import TABLES
 
@@ -30,8 +30,7 @@ def _json_rule(spec: JsonColumn) -> Callable[[sa.Connection, date], int]:
     table = TABLES[spec.table]
 
     def rule(conn, as_of) -> int:
-        values = fetch_frame(conn, sa.select(table.c[spec.column]))[spec.column]
-        return len(spec.invalid(values))
+        return len(spec.invalid(column_values(conn, table.c[spec.column])))
 
     rule.__name__ = f"{spec.table}_{spec.column}_reads_as_terp_expects"
     rule.__doc__ = (f"Every `{spec.table}.{spec.column}` value is {'a list of' if spec.many else 'one'} "
@@ -45,8 +44,8 @@ def _id_rule(spec: JsonColumn) -> Callable[[sa.Connection, date], int]:
 
     def rule(conn, as_of) -> int:
         rows = {t: set(conn.execute(sa.select(TABLES[t].c.id)).scalars()) for t in targets}
-        values = fetch_frame(conn, sa.select(table.c[spec.column]))[spec.column].dropna()
-        return sum(any(i not in rows[t] for t, i in spec.ids(v)) for v in values)
+        values = column_values(conn, table.c[spec.column])
+        return sum(any(i not in rows[t] for t, i in spec.ids(v)) for v in values if v is not None)
 
     rule.__name__ = f"{spec.table}_{spec.column}_ids_are_rows"
     where = ", ".join(".".join(path) + f" -> {t}" for path, t in spec.references)

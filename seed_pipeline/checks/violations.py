@@ -3,10 +3,12 @@
 Rules written as SQL return the rows breaking them: the asset checks count those rows, and the
 Great Expectations suites run the same queries as ``UnexpectedRowsExpectation`` (see
 ``expectations.py``), so both hold the data to one definition. Rules computed in Python fetch the
-few columns they need with ``fetch_frame``.
+few columns they need with ``fetch_frame``; rules that read a whole column read it with
+``column_values``, once per batch of checks sharing a connection (``shared_reads``).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pandas as pd
@@ -26,9 +28,40 @@ def counted(rows: RowQueries) -> Callable[[sa.Connection, date], int]:
 
 
 def fetch_frame(conn: sa.Connection, query) -> pd.DataFrame:
-    """The query's rows as a frame, with its columns even when no row came back."""
+    """The query's rows as a frame, with its columns even when no row came back.
+
+    The rows go in as plain tuples: given SQLAlchemy rows, pandas asks each row for a ``dtype``
+    attribute, which a row answers by raising, and that cost more than the query on large tables."""
     result = conn.execute(query)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return pd.DataFrame([tuple(row) for row in result.fetchall()], columns=list(result.keys()))
+
+
+_SHARED = "seed_pipeline.shared_reads"  # key in the connection's info while a batch of checks shares it
+
+
+@contextmanager
+def shared_reads(conn: sa.Connection) -> Iterator[sa.Connection]:
+    """The checks run on ``conn`` inside share the columns they read whole (``column_values``).
+
+    Only for a batch of checks that read and never write: a JSON column's shape rule and its ids
+    rule decode the column once between them, not once each."""
+    conn.info[_SHARED] = {}
+    try:
+        yield conn
+    finally:
+        conn.info.pop(_SHARED, None)
+
+
+def column_values(conn: sa.Connection, column: sa.Column) -> list:
+    """Every value of ``column`` (decoded, for a JSON column), in the table's storage order."""
+    shared = conn.info.get(_SHARED)
+    key = (column.table.name, column.name)
+    if shared is not None and key in shared:
+        return shared[key]
+    values = conn.execute(sa.select(column)).scalars().all()
+    if shared is not None:
+        shared[key] = values
+    return values
 
 
 def by_name(*rules: RowQueries) -> dict[str, RowQueries]:

@@ -4,6 +4,7 @@ import json
 import time
 
 from seed_pipeline.checks.catalog import active_checks
+from seed_pipeline.checks.violations import shared_reads
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.loaders import SeedDatabase
@@ -35,7 +36,7 @@ def settings_agree(database: SeedDatabase) -> dict:
 
 def verify(database: SeedDatabase, settings: SeedSettings, expectations: bool = False) -> list[dict]:
     results = [settings_agree(database)]
-    with database.tool_rows() as conn:  # the users' rows are not the seed's to judge
+    with database.tool_rows() as conn, shared_reads(conn):  # the users' rows are not the seed's to judge
         for check in active_checks():
             started = time.perf_counter()
             outcome = check.evaluate(conn, settings)

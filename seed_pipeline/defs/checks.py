@@ -10,6 +10,7 @@ table of a later phase runs in a small check step after that phase.
 import dagster as dg
 
 from seed_pipeline.checks.catalog import Check
+from seed_pipeline.checks.violations import shared_reads
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.graph import PHASES, GROUP_OF
 from seed_pipeline.loaders import SeedDatabase
@@ -37,24 +38,33 @@ def _metadata(outcome) -> dict:
     return meta
 
 
+# run id -> the tables holding users' rows, asked once a run (only the latest run is kept)
+_FOREIGN: dict[str, list[str]] = {}
+
+
 class Judge:
     """Evaluates checks on the tool's rows only (the users' rows are not the seed's to judge).
 
-    Which tables hold users' rows is asked once, at the first evaluation: the step has written
-    by then, and the tool's own writes never change the answer. Checks due together share one
-    connection, so a database with users' rows copies its shadow tables once per batch.
+    Which tables hold users' rows is asked once a run, at its first evaluation: a step has written
+    by then, and the tool's own writes never change the answer (asking cost each step a query over
+    every table). Checks due together share one connection, so a database with users' rows copies
+    its shadow tables once per batch, and the columns read whole are read once per batch
+    (``shared_reads``).
     """
 
-    def __init__(self, database: SeedDatabase, settings: SeedSettings):
-        self.database, self.settings = database, settings
-        self._foreign: list[str] | None = None
+    def __init__(self, database: SeedDatabase, settings: SeedSettings, run_id: str):
+        self.database, self.settings, self.run_id = database, settings, run_id
+
+    def _foreign(self) -> list[str]:
+        if self.run_id not in _FOREIGN:
+            _FOREIGN.clear()
+            _FOREIGN[self.run_id] = self.database.foreign_tables()
+        return _FOREIGN[self.run_id]
 
     def evaluate(self, checks: list[Check]) -> list[dg.AssetCheckResult]:
         if not checks:
             return []
-        if self._foreign is None:
-            self._foreign = self.database.foreign_tables()
-        with self.database.tool_rows(self._foreign) as conn:
+        with self.database.tool_rows(self._foreign()) as conn, shared_reads(conn):
             outcomes = [(check, check.evaluate(conn, self.settings)) for check in checks]
         return [dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
                                     metadata=_metadata(outcome)) for check, outcome in outcomes]
@@ -81,7 +91,7 @@ def late_checks(phase: str, checks: list[Check]) -> dg.AssetChecksDefinition:
         required_resource_keys={"seed_settings", "database"},
     )
     def _checks(context: dg.AssetCheckExecutionContext):
-        judge = Judge(context.resources.database, context.resources.seed_settings.settings())
+        judge = Judge(context.resources.database, context.resources.seed_settings.settings(), context.run.run_id)
         yield from judge.evaluate([by_key[key] for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name)])
 
     return _checks

@@ -82,7 +82,7 @@ def seed_phase(context: dg.AssetExecutionContext, tables: list[str], graph: Depe
         parent_frames(table, [p for p in graph.parents(table) if p not in selected], frames, database)
     pending = [c for c in checks if dg.AssetCheckKey(dg.AssetKey(c.asset), c.name) in context.selected_asset_check_keys]
     waiting, stopped = set(selected), set()  # tables still to write here; tables not to build on
-    judge = Judge(database, settings)
+    judge = Judge(database, settings, context.run.run_id)
     for table in selected:
         waiting.discard(table)
         if stopped.intersection(graph.parents(table)):

@@ -12,7 +12,6 @@ import secrets
 import tempfile
 
 import pandas as pd
-import pymysql
 import sqlalchemy as sa
 
 from seed_pipeline.loaders.errors import SeedDatabaseError
@@ -70,6 +69,8 @@ def local_infile_allowed(conn: sa.Connection) -> bool:
 def _raise_on_warnings(cursor, target: str, expected: int, loaded: int) -> None:
     """LOAD DATA LOCAL turns errors into warnings (the server cannot stop the upload): make them errors again."""
     cursor.execute("SHOW WARNINGS")  # notes (e.g. rounding) come first sometimes: look at all
+    import pymysql  # the MySQL path only
+
     for level, code, message in cursor.fetchall():
         if level in ("Warning", "Error"):
             raise pymysql.err.IntegrityError(code, message)

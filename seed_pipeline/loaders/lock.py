@@ -21,7 +21,7 @@ from seed_pipeline.loaders.engines import display, normalise_url
 from seed_pipeline.loaders.errors import SeedDatabaseError
 
 PG_KEY = (0x5EED, 0x7E2F)  # (classid, objid) of the advisory lock
-_HELD: dict[str, list] = {}  # URL -> [handle, depth]
+_HELD: dict[str, list] = {}  # URL -> [handle, depth, facts this process learned while holding it]
 _GUARD = threading.Lock()
 
 
@@ -134,7 +134,7 @@ def acquire(url: str, run: str | None = None) -> None:
             return
         target = display(url)
         handle = _sqlite(parsed, target, run) if parsed.get_backend_name() == "sqlite" else _server(parsed, target, run)
-        _HELD[key] = [handle, 1]
+        _HELD[key] = [handle, 1, set()]
 
 
 def held_by_run(url: str, run: str) -> bool:
@@ -159,6 +159,21 @@ def held_by_run(url: str, run: str) -> bool:
             return f"seed-pipeline run {run} " in _server_holder(conn)
     finally:
         engine.dispose()
+
+
+def remember(url: str, fact: str) -> None:
+    """Keep ``fact`` about ``url`` until this process releases its lock (no other run can change it
+    meanwhile); nothing is kept when the lock is not held."""
+    key = normalise_url(url).render_as_string(hide_password=False)
+    with _GUARD:
+        if key in _HELD:
+            _HELD[key][2].add(fact)
+
+
+def remembered(url: str, fact: str) -> bool:
+    key = normalise_url(url).render_as_string(hide_password=False)
+    with _GUARD:
+        return key in _HELD and fact in _HELD[key][2]
 
 
 def release(url: str) -> None:

@@ -15,8 +15,6 @@ from pathlib import Path
 import dagster as dg
 import numpy as np
 import pandas as pd
-import psycopg
-import pymysql
 import sqlalchemy as sa
 from pydantic import PrivateAttr
 
@@ -29,7 +27,16 @@ from seed_pipeline.schema import TABLES, references_from
 
 PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
-DRIVER_ERRORS = (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
+TERP_SCHEMA = "the model's complete schema"  # what the run lock's holder remembers after ``check``
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The errors a database driver raises. Called only while an error is matched (``except`` evaluates
+    its expression then), so a run on one engine never imports the other engines' drivers at start-up."""
+    import psycopg
+    import pymysql
+
+    return (sa.exc.SQLAlchemyError, psycopg.Error, pymysql.Error, sqlite3.Error)
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class SeedDatabase(dg.ConfigurableResource):
         target = self.display_url()
         try:
             conn = engine.connect()
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             raise connection_error(exc, target) from None
         try:
             with conn:
@@ -120,7 +127,7 @@ class SeedDatabase(dg.ConfigurableResource):
                     yield conn
         except SeedDatabaseError:
             raise
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             if _interrupted(exc):  # a driver turns Ctrl-C during a read into its own error: it is still Ctrl-C
                 raise KeyboardInterrupt from None
             raise describe(exc, user=user_of(engine.url), target=target, table=table, action=action) from None
@@ -128,9 +135,18 @@ class SeedDatabase(dg.ConfigurableResource):
     # --- schema -------------------------------------------------------------------------------
 
     def check(self) -> str:
-        """"empty" (none of TERP's tables) or "terp" (all of them, with the model's columns)."""
+        """"empty" (none of TERP's tables) or "terp" (all of them, with the model's columns).
+
+        Once found (or created) complete, the answer holds while this process keeps the run lock: a
+        seed asked up to three times (the command line, then the run's resource), each reflecting
+        every table."""
+        if lock.remembered(self.url, TERP_SCHEMA):
+            return schema_state.TERP
         with self._connection(action="inspect", transaction=False) as conn:
-            return schema_state.state(conn, self.display_url())
+            found = schema_state.state(conn, self.display_url())
+        if found == schema_state.TERP:
+            lock.remember(self.url, TERP_SCHEMA)
+        return found
 
     def schema_differences(self) -> list:
         """Every difference between this database's tables and the model (``schema/drift.py``)."""
@@ -164,7 +180,7 @@ class SeedDatabase(dg.ConfigurableResource):
             if self.engine().dialect.name == "mysql":  # its DDL commits as it goes
                 try:
                     schema_state.drop_partial(self.engine(), standing)
-                except DRIVER_ERRORS:
+                except driver_errors():
                     pass  # the first error is the one to report
             raise
 
@@ -172,6 +188,7 @@ class SeedDatabase(dg.ConfigurableResource):
         """Create TERP's schema in an empty database (True); accept a complete one (False)."""
         if self.check() == schema_state.EMPTY:
             self._create()
+            lock.remember(self.url, TERP_SCHEMA)  # the model's own tables, just created
             return True
         with self._connection(action="create tables in") as conn:
             ownership.ensure_table(conn)
@@ -182,7 +199,7 @@ class SeedDatabase(dg.ConfigurableResource):
         """Hold the database's run lock (see lock.py) for the block; one line naming the holder if taken."""
         try:
             lock.acquire(self.url)
-        except DRIVER_ERRORS as exc:
+        except driver_errors() as exc:
             raise connection_error(exc, self.display_url()) from None
         try:
             yield

@@ -112,7 +112,8 @@ def prepare(table: str, frame: pd.DataFrame) -> pd.DataFrame:
         raise SeedDatabaseError(f"table {table} has no column {', '.join(map(str, unknown))}; fix its generator")
     if frame.columns.duplicated().any():
         raise SeedDatabaseError(f"frame for table {table} repeats columns; fix its generator")
-    wire = pd.DataFrame({c: wire_column(table, t.c[c], frame[c]) for c in frame.columns}, index=frame.index)
+    # each wire column is new (astype copies), so the frame takes them as they are rather than copying again
+    wire = pd.DataFrame({c: wire_column(table, t.c[c], frame[c]) for c in frame.columns}, index=frame.index, copy=False)
     for key in t.primary_key.columns:
         if key.name not in wire.columns:
             raise SeedDatabaseError(f"frame for table {table} has no {key.name} column; fix its generator")
