@@ -37,7 +37,7 @@ def generate_all(settings: SeedSettings, generator: Generator | None = None) -> 
     return frames
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)  # about twenty settings, three of them full (a few hundred MB each)
 def _generated_once(settings: SeedSettings) -> dict[str, pd.DataFrame]:
     return generate_all(settings)
 
@@ -45,6 +45,8 @@ def _generated_once(settings: SeedSettings) -> dict[str, pd.DataFrame]:
 def shared_frames(settings: SeedSettings) -> dict[str, pd.DataFrame]:
     """generate_all's frames, generated once per process and settings for the module fixtures that
     read them (a full scenario takes seconds); each caller gets its own copies, free to change.
+    Kept for the whole session: an xdist worker runs a module's tests between other modules' tests,
+    so a module fixture may be set up again after other settings were generated.
     Tests of determinism call generate_all itself, twice."""
     return {name: frame.copy() for name, frame in _generated_once(settings).items()}
 
