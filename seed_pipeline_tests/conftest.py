@@ -10,9 +10,14 @@ SEED_TEST_REQUIRE_SERVERS (or CI=true), which turns such a skip into a failure.
   file, the servers keep one database and empty what the previous test touched.
 - ``seeded_database(engine, scenario, seed, end_date, scale)``: the URL of a database seeded through
   the real CLI once per session and settings; tests only read it. ``seeded_sqlite(...)``: the
-  same for SQLite, as a path (a test that writes copies the file first).
+  same for SQLite, as a path (a test that writes copies the file first). The SQLite files are
+  shared by the session's xdist workers: the first to ask seeds, the other waits for it.
+
+Temporary files go to /dev/shm where it exists: a seed commits each table in its own transaction,
+and each commit's fsync on a disk cost as much as generating a small table.
 """
 
+import fcntl
 import os
 import secrets
 import shutil
@@ -32,6 +37,20 @@ from seed_pipeline_tests.shared import must_not_skip
 PG_SERVER = os.environ.get("SEED_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 MYSQL_SERVER = os.environ.get("SEED_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
 ENGINES = {"sqlite": "sqlite_url", "postgresql": "pg_url", "mysql": "mysql_url"}
+
+
+def pytest_configure(config):
+    """tmp_path and the seeded files in memory (pytest's documented temp root, inherited by the
+    xdist workers); a root given by the caller wins."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(shm))
+
+
+def pytest_collection_modifyitems(items):
+    """The slow tests first (keeping their order, and the others'): the two xdist workers start the
+    longest ones at once and fill the end with short ones, instead of meeting a long one last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def _admin(server_url: str, name: str) -> sa.Engine:
@@ -196,6 +215,27 @@ def _seed_into(url: str, home: Path, scenario: str, seed: int, end_date: str, sc
     dispose(url)
 
 
+def _session_root(tmp_path_factory) -> Path:
+    """The folder every xdist worker of this session shares (each worker's own base is inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _shared_sqlite(root: Path, scenario: str, seed: int, end_date: str, scale: float) -> str:
+    """The URL of the session's SQLite file with these settings, seeded by whichever worker asks first
+    (the others wait on a lock); a seed that failed leaves no mark, so the next asker seeds again."""
+    home = root / "seeded" / f"sqlite_{scenario}_{seed}_{end_date}_{scale}"
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "seed.sqlite"
+    with open(home / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (home / "seeded").exists():
+            path.unlink(missing_ok=True)
+            _seed_into(f"sqlite:///{path}", home, scenario, seed, end_date, scale)
+            (home / "seeded").touch()
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory):
     """A function giving the URL of a database on ``engine`` seeded with the given settings through
@@ -207,13 +247,13 @@ def seeded_database(tmp_path_factory):
                scale: float = 1.0) -> str:
         key = (engine, scenario, int(seed), end_date, float(scale))
         if key not in made:
-            home = tmp_path_factory.mktemp(f"seeded_{engine}_{scenario}_{seed}")
             if engine == "sqlite":
-                url = f"sqlite:///{home / 'seed.sqlite'}"
-            else:
-                server = _fresh_database(PG_SERVER if engine == "postgresql" else MYSQL_SERVER, engine)
-                servers.append(server)
-                url = next(server)
+                made[key] = _shared_sqlite(_session_root(tmp_path_factory), *key[1:])
+                return made[key]
+            home = tmp_path_factory.mktemp(f"seeded_{engine}_{scenario}_{seed}")
+            server = _fresh_database(PG_SERVER if engine == "postgresql" else MYSQL_SERVER, engine)
+            servers.append(server)
+            url = next(server)
             _seed_into(url, home, scenario, seed, end_date, scale)
             made[key] = url
         return made[key]

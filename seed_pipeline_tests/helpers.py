@@ -6,6 +6,7 @@ test can check all tables at once and report every offender.
 
 import json
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 import sqlalchemy as sa
@@ -34,6 +35,20 @@ def generate_all(settings: SeedSettings, generator: Generator | None = None) -> 
         make = generator or generator_for(table)
         frames[table] = make(GenerationContext.for_table(table, settings), {p: frames[p] for p in graph.parents(table)})
     return frames
+
+
+@lru_cache(maxsize=None)  # about twenty settings, three of them full (a few hundred MB each)
+def _generated_once(settings: SeedSettings) -> dict[str, pd.DataFrame]:
+    return generate_all(settings)
+
+
+def shared_frames(settings: SeedSettings) -> dict[str, pd.DataFrame]:
+    """generate_all's frames, generated once per process and settings for the module fixtures that
+    read them (a full scenario takes seconds); each caller gets its own copies, free to change.
+    Kept for the whole session: an xdist worker runs a module's tests between other modules' tests,
+    so a module fixture may be set up again after other settings were generated.
+    Tests of determinism call generate_all itself, twice."""
+    return {name: frame.copy() for name, frame in _generated_once(settings).items()}
 
 
 def fill_all(settings: SeedSettings, frames: dict[str, pd.DataFrame]) -> dict[Reference, pd.Series]:

@@ -1,7 +1,8 @@
 """Shared by the reseed tests: seeding through the real CLI, fresh-seed oracles, and users' rows.
 
 The oracle of a reseed is a fresh seed with the same settings into an empty SQLite file: the
-content is the same on every engine, so one fresh fingerprint per settings serves them all.
+content is the same on every engine, so one fresh fingerprint per settings serves them all. That
+fresh seed is the session's shared one (``seeded_sqlite``), which other tests read too.
 """
 
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ END = "2026-10-31"
 LIGHT = ("--scenario", "light")
 USERS_ID = 900001  # the id of each of the users' rows below
 _FRESH: dict[tuple[str, ...], dict[str, str]] = {}
+_SETTING = {"--scenario": "scenario", "--seed": "seed", "--end-date": "end_date", "--scale": "scale"}
 
 
 def seed(url: str, *args: str) -> int:
@@ -24,12 +26,17 @@ def seed(url: str, *args: str) -> int:
     return main(["seed", "--db", url, *defaults, *given])
 
 
-def fresh(tmp_path_factory, *args: str) -> dict[str, str]:
-    """The fingerprint of a fresh seed with ``args`` (computed once per session)."""
+def settings_of(*args: str) -> dict[str, str]:
+    """The settings `seed` takes from ``args`` (flag, value pairs), as ``seeded_sqlite`` names them:
+    light and END unless they say otherwise."""
+    return {"end_date": END, **{_SETTING[flag]: value for flag, value in zip(args[::2], args[1::2], strict=True)}}
+
+
+def fresh(seeded_sqlite, *args: str) -> dict[str, str]:
+    """The fingerprint of a fresh seed with ``args``: the session's shared seed with those settings,
+    digested once."""
     if args not in _FRESH:
-        path = tmp_path_factory.mktemp("fresh") / "fresh.sqlite"
-        assert seed(f"sqlite:///{path}", *args) == 0
-        _FRESH[args] = fingerprint(f"sqlite:///{path}")
+        _FRESH[args] = fingerprint(f"sqlite:///{seeded_sqlite(**settings_of(*args))}")
     return _FRESH[args]
 
 

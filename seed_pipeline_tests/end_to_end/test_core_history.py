@@ -58,9 +58,9 @@ def test_other_scenarios_reach_their_parameters(seeded_sqlite, name):
     assert_on_target(name, figures)
 
 
-def test_scale_multiplies_volume_at_constant_shape(sqlite_url):
-    seed(sqlite_url, "light", 42, "--scale", "2")
-    figures, broken, _ = measure(sqlite_url, "light")
+def test_scale_multiplies_volume_at_constant_shape(seeded_sqlite):
+    """The session's light seed at scale 2 (the reseed tests' oracle of a change of scale too)."""
+    figures, broken, _ = measure(f"sqlite:///{seeded_sqlite('light', 42, END.isoformat(), 2.0)}", "light")
     assert broken == {}
     light = scenario("light")
     assert figures["order_revenue"] == pytest.approx(2 * light.revenue, rel=0.03)

@@ -50,7 +50,7 @@ def test_a_reseed_giving_up_rows_users_point_at_refuses_before_writing(request, 
 
 
 @pytest.mark.parametrize("engine", ["sqlite_url", "mysql_url"])
-def test_keeping_the_rows_users_point_at_hands_them_over(request, engine, tmp_path_factory):
+def test_keeping_the_rows_users_point_at_hands_them_over(request, engine, seeded_sqlite):
     url = request.getfixturevalue(engine)
     assert seed(url, "--scale", "2") == 0
     event, client = _users_rows_on_the_last_seeded_rows(url)
@@ -63,7 +63,7 @@ def test_keeping_the_rows_users_point_at_hands_them_over(request, engine, tmp_pa
     assert event not in records["calendar_events"].ids() and client not in records["clients"].ids()
     assert integrity_violations(url) == []  # the users' and the handed-over rows point at rows that exist
     # the tool's rows are a fresh scale-1 seed's: every row up to its counts
-    reference = fresh(tmp_path_factory)
+    reference = fresh(seeded_sqlite)
     fresh_counts = {t: int(records[t].row_count) for t in records if [c.name for c in TABLES[t].primary_key] == ["id"]}
     where = {t: TABLES[t].c.id <= n for t, n in fresh_counts.items()}
     assert fingerprint(url, where=where) == reference

@@ -7,8 +7,9 @@ import pytest
 from seed_pipeline.business.activity.calendar import COMMENT_SUBJECTS, CREATED_AT, REMINDER_LEADS, event_start
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.generation.context import GenerationContext
-from seed_pipeline_tests.generators.activity_frames import frames_for
-from seed_pipeline_tests.helpers import generate_all, settings, tables_problems
+from seed_pipeline_tests.helpers import generate_all, settings, shared_frames, tables_problems
+
+pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates the shared frames once
 
 ACTIVITY = ("calendar_events", "calendar_reminders", "comments")
 
@@ -16,7 +17,7 @@ ACTIVITY = ("calendar_events", "calendar_reminders", "comments")
 @pytest.fixture(scope="module", params=["light", "full"])
 def seeded(request):
     chosen = settings(request.param)
-    return chosen, frames_for(chosen), GenerationContext.for_table("calendar_events", chosen).window
+    return chosen, shared_frames(chosen), GenerationContext.for_table("calendar_events", chosen).window
 
 
 def test_frames_obey_the_model_and_their_references(seeded):

@@ -9,7 +9,9 @@ import pytest
 from seed_pipeline.business.books import books
 from seed_pipeline.business.books.postings import CASH_VAULT, OPERATING, PAYABLE, RECEIVABLE
 from seed_pipeline.generation.context import SeedSettings
-from seed_pipeline_tests.helpers import END_DATE, generate_all, settings, tables_problems
+from seed_pipeline_tests.helpers import END_DATE, settings, shared_frames, tables_problems
+
+pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates the shared frames once
 
 BOOKS = ("fiscalPeriods", "bankAccounts", "bills", "billLineItems", "payments", "expenses", "ledgerEntries",
          "bankTransactions", "transactions", "transactionLinks", "client_transactions", "invoices", "sequences")
@@ -18,7 +20,7 @@ BOOKS = ("fiscalPeriods", "bankAccounts", "bills", "billLineItems", "payments", 
 @pytest.fixture(scope="module", params=["light", "full", "edge-cases"])
 def seeded(request):
     chosen = settings(request.param)
-    frames = generate_all(chosen)
+    frames = shared_frames(chosen)
     accounts = frames["accounts"].set_index("id")["accountNumber"]
     ledger = frames["ledgerEntries"].assign(account=lambda f: f["accountId"].map(accounts))
     return chosen, frames, ledger

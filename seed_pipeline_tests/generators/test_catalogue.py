@@ -17,7 +17,7 @@ from seed_pipeline.contract.catalogue import INVENTORY_FILTERS, PORTAL_FEATURES,
 from seed_pipeline.generation.context import GenerationContext, HistoryWindow, SeedSettings, table_rng
 from seed_pipeline.generation.registry import generator_for
 from seed_pipeline.graph import build_graph
-from seed_pipeline_tests.helpers import fill_all, generate_all, tables_problems
+from seed_pipeline_tests.helpers import fill_all, shared_frames, tables_problems
 
 CATALOGUE = ("tags", "tagGroups", "tagGroupMembers", "tagHierarchy", "productTags", "productSynonyms", "productMedia",
              "inventoryViews", "vip_portal_auth", "vip_portal_configurations", "deployments")
@@ -30,7 +30,7 @@ SETTINGS = [SeedSettings("light", 42, 1.0, date(2026, 10, 31)), SeedSettings("li
 def seeded(request):
     """All frames, with productMedia made after batches got their photo sessions (as the seed does)."""
     chosen = request.param
-    frames = generate_all(chosen)
+    frames = shared_frames(chosen)
     photo = next(r for r in build_graph().deferred if (r.table, r.column) == ("batches", "photo_session_event_id"))
     frames["batches"] = frames["batches"].assign(photo_session_event_id=fill_all(chosen, frames)[photo].to_numpy())
     frames["productMedia"] = generator_for("productMedia")(

@@ -10,8 +10,9 @@ import pytest
 
 from seed_pipeline.contract import activity as contract
 from seed_pipeline.generation.context import GenerationContext
-from seed_pipeline_tests.generators.activity_frames import frames_for
-from seed_pipeline_tests.helpers import generate_all, settings, tables_problems
+from seed_pipeline_tests.helpers import generate_all, settings, shared_frames, tables_problems
+
+pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates the shared frames once
 
 TABLES = ("dashboard_kpi_configs", "userDashboardPreferences", "dashboard_widget_layouts", "calendar_views",
           "calendar_invitation_settings", "calendar_event_participants", "calendar_event_invitations",
@@ -27,7 +28,7 @@ WIDGETS_TERP_KNOWS = {"sales-by-client", "cash-flow", "transaction-snapshot", "i
 @pytest.fixture(scope="module", params=[("light", 42), ("light", 7), ("full", 42)], ids=["light-42", "light-7", "full-42"])
 def seeded(request):
     chosen = settings(*request.param)
-    return chosen, frames_for(chosen), GenerationContext.for_table("calendar_events", chosen).window
+    return chosen, shared_frames(chosen), GenerationContext.for_table("calendar_events", chosen).window
 
 
 def _start(f: pd.DataFrame) -> pd.Series:

@@ -15,7 +15,7 @@ from seed_pipeline.business.commercial.pricing import apply_rules
 from seed_pipeline.business.history import core_history
 from seed_pipeline.contract.commercial import STATES
 from seed_pipeline.generation.context import SeedSettings
-from seed_pipeline_tests.helpers import END_DATE, fill_all, generate_all, tables_problems
+from seed_pipeline_tests.helpers import END_DATE, fill_all, generate_all, shared_frames, tables_problems
 
 COMMERCIAL = ("pricing_rules", "pricing_profiles", "client_price_alerts", "vendor_supply", "client_needs", "match_records",
               "sampleRequests", "sampleAllocations", "sample_inventory_log", "client_interest_lists",
@@ -29,7 +29,7 @@ FORWARD = ("match_records.sale_order_id", "sampleRequests.relatedOrderId", "clie
                 ids=["light-42", "light-7-april", "full-1"])
 def seeded(request):
     chosen = SeedSettings(request.param[0], request.param[1], 1.0, request.param[2])
-    frames = generate_all(chosen)
+    frames = shared_frames(chosen)
     for ref, values in fill_all(chosen, frames).items():
         frames[ref.table][ref.column] = values.reindex(frames[ref.table]["id"]).to_numpy()
     return chosen, frames

@@ -15,7 +15,7 @@ import pytest
 from seed_pipeline.business.books.postings import CUSTOMER_CREDITS
 from seed_pipeline.contract import JSON_COLUMNS, STATE_COLUMNS
 from seed_pipeline.generation.context import SeedSettings
-from seed_pipeline_tests.helpers import generate_all, tables_problems
+from seed_pipeline_tests.helpers import generate_all, shared_frames, tables_problems
 
 MINE = ("credits", "creditApplications", "credit_audit_log", "client_credit_limits", "credit_signal_history", "cogs_rules",
         "cogsHistory", "invoiceLineItems", "paymentHistory", "sales")
@@ -27,7 +27,7 @@ OPEN = ("ACTIVE", "PARTIALLY_USED")
 @pytest.fixture(scope="module", params=CASES, ids=lambda c: f"{c[0]}-{c[1]}-{c[2]}")
 def seeded(request):
     chosen = SeedSettings(request.param[0], request.param[1], 1.0, request.param[2])
-    return chosen, generate_all(chosen)
+    return chosen, shared_frames(chosen)
 
 
 def money(values) -> pd.Series:

@@ -8,7 +8,9 @@ from seed_pipeline.business.catalog import ROLE_PERMISSIONS, ROLES, document_num
 from seed_pipeline.generation.registry import hand_written
 from seed_pipeline.graph import GROUP_OF
 from seed_pipeline.schema import TABLES
-from seed_pipeline_tests.helpers import generate_all, settings, tables_problems
+from seed_pipeline_tests.helpers import generate_all, settings, shared_frames, tables_problems
+
+pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates the shared frames once
 
 SYSTEM = [t for t in TABLES if GROUP_OF[t] == "system_defaults" and t != "sequences"]
 
@@ -51,7 +53,7 @@ JOBS = {  # the screens a person in each job cannot work without
 @pytest.fixture(scope="module", params=["light", "full"])
 def seeded(request):
     chosen = settings(request.param)
-    return chosen, generate_all(chosen)
+    return chosen, shared_frames(chosen)
 
 
 def _role_permissions(frames) -> dict[str, set[str]]:

@@ -15,13 +15,15 @@ from seed_pipeline.business.history import core_history
 from seed_pipeline.contract import books as books_contract
 from seed_pipeline.contract import core as core_contract
 from seed_pipeline.generation.context import SeedSettings
-from seed_pipeline_tests.helpers import END_DATE, generate_all, settings
+from seed_pipeline_tests.helpers import END_DATE, settings, shared_frames
+
+pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates the shared frames once
 
 
 @pytest.fixture(scope="module", params=["light", "edge-cases", "full"])
 def seeded(request):
     chosen = settings(request.param)
-    frames = generate_all(chosen)
+    frames = shared_frames(chosen)
     accounts = frames["accounts"].set_index("id")["accountNumber"]
     frames["ledgerEntries"] = frames["ledgerEntries"].assign(account=lambda f: f["accountId"].map(accounts))
     return chosen, frames
