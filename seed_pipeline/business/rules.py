@@ -136,3 +136,24 @@ FUTURE_DATED = re.compile(r"due|until|expir|needed_?by|^(start|end)_date$|^remin
 def may_be_future(column_name: str) -> bool:
     """Dates that look ahead (a due date, an expiry, a scheduled event) may fall after the end date; every other date may not."""
     return bool(FUTURE_DATED.search(column_name))
+
+
+# --- the order lifecycle: quotes and drafts (business/history/quotes.py) ------------------------------
+# Quotes per confirmed sale, by outcome: CONVERTED quotes became a sale (each sale names its quote);
+# the others were not taken up. Open ones (SENT, VIEWED, ACCEPTED) are still valid at the end date;
+# DRAFT quotes (is_draft = 1) are being written in the last working days and were never sent.
+QUOTE_OUTCOME_SHARES = {"CONVERTED": 0.10, "EXPIRED": 0.04, "REJECTED": 0.02}
+OPEN_QUOTE_STATES = ("SENT", "VIEWED", "ACCEPTED")
+OPEN_QUOTE_SHARE = 0.01  # at least one of each open state
+DRAFT_QUOTE_SHARE = 0.005
+QUOTE_VALID_DAYS = (7, 30)  # valid_until after the quote's day; TERP's quotes from a match are valid 30 days
+
+
+def quote_counts(sales: int) -> dict[str, int]:
+    """How many quotes of each status a history of ``sales`` confirmed sales holds: exact, at least one each."""
+    counts = {status: rows_for_share(share, sales) for status, share in QUOTE_OUTCOME_SHARES.items()}
+    open_total = max(len(OPEN_QUOTE_STATES), rows_for_share(OPEN_QUOTE_SHARE, sales))
+    base, extra = divmod(open_total, len(OPEN_QUOTE_STATES))
+    counts.update({s: base + (i < extra) for i, s in enumerate(OPEN_QUOTE_STATES)})
+    counts["DRAFT"] = rows_for_share(DRAFT_QUOTE_SHARE, sales)
+    return counts

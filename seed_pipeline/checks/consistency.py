@@ -21,6 +21,7 @@ T = TABLES
 orders, lines, invoices, batches = T["orders"], T["order_line_items"], T["invoices"], T["batches"]
 clients, returns_ = T["clients"], T["returns"]
 CENT = 0.005
+SALE = orders.c.orderType == "SALE"  # confirmed sales: quotes and drafts have no lines, invoice or stock of their own
 
 
 def _count(conn, query) -> int:
@@ -32,7 +33,7 @@ def order_total_is_sum_of_lines(as_of) -> list[sa.Select]:
     line_sum = sa.select(lines.c.order_id, sa.func.sum(lines.c.line_total).label("lines")).group_by(lines.c.order_id).subquery()
     return [sa.select(orders.c.id, orders.c.total, line_sum.c.lines)
             .select_from(orders.outerjoin(line_sum, line_sum.c.order_id == orders.c.id))
-            .where(sa.func.abs(orders.c.total - sa.func.coalesce(line_sum.c.lines, 0)) > CENT)]
+            .where(SALE, sa.func.abs(orders.c.total - sa.func.coalesce(line_sum.c.lines, 0)) > CENT)]
 
 
 def one_invoice_per_order(as_of) -> list[sa.Select]:
@@ -41,7 +42,7 @@ def one_invoice_per_order(as_of) -> list[sa.Select]:
                  .where(invoices.c.referenceType == "ORDER").group_by(invoices.c.referenceId).subquery())
     joined = orders.outerjoin(per_order, per_order.c.order_id == orders.c.id)
     return [sa.select(orders.c.id, per_order.c.n.label("invoices")).select_from(joined)
-            .where(sa.func.coalesce(per_order.c.n, 0) != 1)]
+            .where(SALE, sa.func.coalesce(per_order.c.n, 0) != 1)]
 
 
 def invoice_total_is_order_total(as_of) -> list[sa.Select]:
@@ -108,7 +109,8 @@ def on_hand_is_received_less_sold_sampled_plus_returned(conn, as_of) -> int:
 
 def client_running_totals(as_of) -> list[sa.Select]:
     """A client's total spent and total owed are what its orders and invoices say."""
-    spent = sa.select(orders.c.client_id.label("key"), sa.func.sum(orders.c.total).label("amount")).group_by(orders.c.client_id).subquery()
+    spent = (sa.select(orders.c.client_id.label("key"), sa.func.sum(orders.c.total).label("amount")).where(SALE)
+             .group_by(orders.c.client_id).subquery())
     owed = (sa.select(invoices.c.customerId.label("key"), sa.func.sum(invoices.c.amountDue).label("amount"))
             .group_by(invoices.c.customerId).subquery())
     joined = clients.outerjoin(spent, spent.c.key == clients.c.id).outerjoin(owed, owed.c.key == clients.c.id)

@@ -3,7 +3,7 @@
 One rule per JSON column: every stored value decodes as the shape TERP's code reads. One rule per
 JSON column holding rows' ids: each is the key of a row. One rule per status or type column: every
 state a TERP screen counts is present, as far as the history is long enough to hold it (the
-history's length is measured from the first order, not taken from settings).
+history's length is measured from the first sale, not taken from settings).
 """
 
 from collections.abc import Callable
@@ -20,7 +20,8 @@ DAYS_A_MONTH = 30.44
 
 
 def _months_of_history(conn, as_of: date) -> float:
-    first = conn.execute(sa.select(sa.func.min(TABLES["orders"].c.created_at))).scalar()
+    orders = TABLES["orders"]
+    first = conn.execute(sa.select(sa.func.min(orders.c.created_at)).where(orders.c.orderType == "SALE")).scalar()
     if first is None:
         return 0.0
     return (pd.Timestamp(as_of) - pd.Timestamp(first)).days / DAYS_A_MONTH

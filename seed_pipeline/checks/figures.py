@@ -20,6 +20,7 @@ from seed_pipeline.schema import TABLES
 T = TABLES
 orders, lines, invoices = T["orders"], T["order_line_items"], T["invoices"]
 batches, products, lots = T["batches"], T["products"], T["lots"]
+SALE = orders.c.orderType == "SALE"  # what TERP's dashboards count as sales (dashboardAnalytics.getSalesPerformance)
 
 
 def _value(expression) -> sa.Select:
@@ -48,8 +49,8 @@ def _goods(expression, *where):
 def _whale_share(s: Scenario, as_of: date) -> sa.Select:
     """Share of revenue of the scenario's number of biggest buying clients."""
     spent = sa.func.sum(orders.c.total).label("spent")
-    top = sa.select(spent).group_by(orders.c.client_id).order_by(spent.desc()).limit(s.whales).subquery()
-    return _ratio(sa.select(sa.func.sum(top.c.spent)).scalar_subquery(), _sum(orders.c.total))
+    top = sa.select(spent).where(SALE).group_by(orders.c.client_id).order_by(spent.desc()).limit(s.whales).subquery()
+    return _ratio(sa.select(sa.func.sum(top.c.spent)).scalar_subquery(), _sum(orders.c.total, SALE))
 
 
 def _price_per_lb(subcategory: str, grade: str):
@@ -79,21 +80,21 @@ def _aged(as_of: date):
 # Every figure as one SQL query of one value, so the asset checks and the Great Expectations suites
 # compute it the same way, in the database.
 FIGURES: dict[str, Callable[[Scenario, date], sa.Select]] = {
-    "order_revenue": lambda s, as_of: _value(_sum(orders.c.total)),
+    "order_revenue": lambda s, as_of: _value(_sum(orders.c.total, SALE)),
     "invoice_revenue": lambda s, as_of: _value(_sum(invoices.c.totalAmount)),
-    "orders": lambda s, as_of: _value(_count(orders)),
+    "orders": lambda s, as_of: _value(_count(orders, SALE)),
     "lines": lambda s, as_of: _value(_count(lines)),
-    "buying_clients": lambda s, as_of: _value(sa.select(sa.func.count(sa.distinct(orders.c.client_id))).scalar_subquery()),
+    "buying_clients": lambda s, as_of: _value(sa.select(sa.func.count(sa.distinct(orders.c.client_id))).where(SALE).scalar_subquery()),
     "supplying_vendors": lambda s, as_of: _value(sa.select(sa.func.count(sa.distinct(lots.c.vendorId))).scalar_subquery()),
     "lots_per_month": lambda s, as_of: _ratio(_count(lots), sa.literal(s.months)),
-    "returns_share": lambda s, as_of: _ratio(_count(T["returns"]), _count(orders)),
-    "refunds_share": lambda s, as_of: _ratio(_count(invoices, invoices.c.notes.like(f"{REFUND_NOTE}%")), _count(orders)),
+    "returns_share": lambda s, as_of: _ratio(_count(T["returns"]), _count(orders, SALE)),
+    "refunds_share": lambda s, as_of: _ratio(_count(invoices, invoices.c.notes.like(f"{REFUND_NOTE}%")), _count(orders, SALE)),
     "whale_share": _whale_share,
     "flower_share": lambda s, as_of: _ratio(_goods(sa.func.sum(sa.case((products.c.category == FLOWER, lines.c.line_total), else_=0))),
                                             _goods(sa.func.sum(lines.c.line_total))),
     "margin": lambda s, as_of: _value(1 - sa.cast(_goods(sa.func.sum(lines.c.quantity * lines.c.cogs_per_unit)), sa.Float)
                                       / sa.func.nullif(sa.cast(_goods(sa.func.sum(lines.c.line_total)), sa.Float), 0)),
-    "consignment_sale_share": lambda s, as_of: _ratio(_count(orders, orders.c.paymentTerms == "CONSIGNMENT"), _count(orders)),
+    "consignment_sale_share": lambda s, as_of: _ratio(_count(orders, SALE, orders.c.paymentTerms == "CONSIGNMENT"), _count(orders, SALE)),
     "consignment_intake_share": _consignment_intake_share,
     "receivable": lambda s, as_of: _value(_open()),
     "overdue": lambda s, as_of: _value(_overdue(as_of)),
@@ -108,7 +109,7 @@ FIGURES: dict[str, Callable[[Scenario, date], sa.Select]] = {
 
 
 def monthly_revenue(conn) -> pd.Series:
-    per_order = fetch_frame(conn, sa.select(orders.c.created_at, orders.c.total))
+    per_order = fetch_frame(conn, sa.select(orders.c.created_at, orders.c.total).where(SALE))
     return per_order.groupby(pd.to_datetime(per_order["created_at"]).dt.to_period("M"))["total"].sum().astype(float)
 
 

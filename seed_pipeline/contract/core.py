@@ -88,4 +88,14 @@ STATES: tuple[StateColumn, ...] = (
         "CANCELLED": "orders filtered by sale status: sales written off (ordersDb.getAllOrders)",
     }, shares={"PAID": 0.93, "PENDING": 0.04, "PARTIAL": 0.01, "OVERDUE": 0.01, "CANCELLED": 0.01},
         min_months={"CANCELLED": WRITE_OFF_MONTHS}),
+    StateColumn("orders", "orderType", {
+        "SALE": "sales performance and order metrics (dashboardAnalytics.getSalesPerformance, dataCardMetricsDb.ts)",
+        "QUOTE": "orders filtered by type: quotes (ordersDb.getAllOrders)",
+    }, shares={"SALE": 0.85, "QUOTE": 0.15}),
+    StateColumn("orders", "quoteStatus", {
+        **{state: "orders filtered by quote status (ordersDb.getAllOrders)" for state in (
+            "DRAFT", "SENT", "VIEWED", "ACCEPTED", "REJECTED", "EXPIRED")},
+        "CONVERTED": "quotes converted to sales (ordersDb.convertQuoteToSale)",
+    }, shares={"CONVERTED": 0.57, "EXPIRED": 0.23, "REJECTED": 0.11, "DRAFT": 0.03, "SENT": 0.02, "VIEWED": 0.02,
+               "ACCEPTED": 0.02}),
 )

@@ -17,6 +17,12 @@ def history(ctx: GenerationContext) -> CoreHistory:
     return core_history(ctx.settings)
 
 
+def sales_orders(orders: pd.DataFrame) -> pd.DataFrame:
+    """The confirmed sales among the ``orders`` rows (the history's orders, first and in order); quotes and
+    drafts follow them and have no fulfilment, invoice or stock of their own."""
+    return orders[(orders["orderType"] == "SALE").to_numpy()]
+
+
 def real_ids(parent: pd.DataFrame, local) -> np.ndarray:
     """The parent's real id of each local key (the k-th generated row is the parent frame's k-th row)."""
     return parent["id"].to_numpy()[np.asarray(local, dtype=np.int64) - 1]

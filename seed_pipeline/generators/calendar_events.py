@@ -28,7 +28,7 @@ from seed_pipeline.contract.activity import EVENT_METADATA
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._calendar_team import close_sign_offs, one_on_ones, sales_meetings, series_parents
 from seed_pipeline.generators._commercial import account_rep
-from seed_pipeline.generators._core import ACCOUNTING, WAREHOUSE, history, real_ids, staff
+from seed_pipeline.generators._core import ACCOUNTING, WAREHOUSE, history, real_ids, sales_orders, staff
 from seed_pipeline.generators._operations import ops, receivers, status_changers
 from seed_pipeline.generators._frame import table_frame
 
@@ -64,7 +64,7 @@ def _ahead(rng, start) -> pd.Series:
 
 def _orders(ctx, parents, h, reps):
     rng, o = ctx.rng, h.orders
-    orders, clients = parents["orders"], parents["clients"]
+    orders, clients = sales_orders(parents["orders"]), parents["clients"]
     number, client = orders["order_number"].to_numpy(), h.orders["client_id"].to_numpy()
     name, address = clients["name"].to_numpy()[client - 1], clients["address"].to_numpy()[client - 1]
     shipped = o["shipped_at"].notna().to_numpy()

@@ -50,7 +50,8 @@ def orders_from_needs(ctx, orders, needs):
     n = commercial_of(ctx).needs
     met = n[n["status"] == "FULFILLED"]
     values = np.full(len(orders), None, dtype=object)
-    if len(orders) != len(history(ctx).orders) or len(needs) != len(n):
+    h = history(ctx)
+    if len(orders) != len(h.orders) + len(h.quotes) or len(needs) != len(n):
         return values
     values[met["order_id"].to_numpy(dtype=np.int64) - 1] = real_ids(needs, met["id"])
     return values

@@ -13,7 +13,7 @@ import pandas as pd
 from seed_pipeline.business.activity.calendar import moments_between, still_overdue, was_overdue
 from seed_pipeline.business.activity.team import mention, team
 from seed_pipeline.generation.registry import generates
-from seed_pipeline.generators._core import ACCOUNTING, SALES, SERVICE, WAREHOUSE, history, staff
+from seed_pipeline.generators._core import ACCOUNTING, SALES, SERVICE, WAREHOUSE, history, sales_orders, staff
 from seed_pipeline.generators._frame import table_frame
 
 ORDER_SHARE, ORDER_DAYS = 0.25, 10  # of orders with a note, written within this many days
@@ -66,7 +66,7 @@ def _with_mentions(rng, content: pd.Series, authors: np.ndarray, crew: pd.DataFr
 @generates("comments")
 def generate(ctx, parents):
     h, rng, end = history(ctx), ctx.rng, ctx.window.end_ts
-    users, clients, orders, invoices = parents["users"], parents["clients"], parents["orders"], parents["invoices"]
+    users, clients, orders, invoices = parents["users"], parents["clients"], sales_orders(parents["orders"]), parents["invoices"]
     client_name = clients["name"].to_numpy()
     parts = []
 

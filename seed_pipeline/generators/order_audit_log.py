@@ -10,7 +10,7 @@ import pandas as pd
 
 from seed_pipeline.contract.operations import JSON
 from seed_pipeline.generation.registry import generates
-from seed_pipeline.generators._core import history
+from seed_pipeline.generators._core import history, sales_orders
 from seed_pipeline.generators._frame import table_frame
 
 CHANGES = next(c for c in JSON if c.table == "order_audit_log")
@@ -19,7 +19,7 @@ UPDATED_SHARE = 0.3  # of orders changed between entry and confirmation
 
 @generates("order_audit_log")
 def generate(ctx, parents):
-    o, h, rng = parents["orders"], history(ctx), ctx.rng
+    o, h, rng = sales_orders(parents["orders"]), history(ctx), ctx.rng
     count = h.lines.groupby("order_id").size().reindex(h.orders["id"]).to_numpy()
     total = o["total"].astype(float).to_numpy()
     created, confirmed = pd.to_datetime(o["created_at"]), pd.to_datetime(o["confirmed_at"])

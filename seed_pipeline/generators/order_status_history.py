@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.generation.registry import generates
+from seed_pipeline.generators._core import sales_orders
 from seed_pipeline.generators._frame import table_frame
 
 STEPS = (("PENDING", "created_at", "created_by", "Order {o} entered"),
@@ -18,7 +19,7 @@ STEPS = (("PENDING", "created_at", "created_by", "Order {o} entered"),
 
 @generates("order_status_history")
 def generate(ctx, parents):
-    o = parents["orders"]
+    o = sales_orders(parents["orders"])
     parts = []
     for status, at, by, note in STEPS:
         done = o[o[at].notna()]

@@ -1,7 +1,10 @@
-"""About 200 orders a month: totals are the sum of their lines; confirmation, packing and shipping follow in order.
+"""About 200 sales a month: totals are the sum of their lines; confirmation, packing and shipping follow in order.
 
 Half are on consignment terms. Sale status and due date come from the order's invoice; the
-invoice id itself is filled in once invoices exist (a deferred reference).
+invoice id itself is filled in once invoices exist (a deferred reference). After the sales come the
+quotes and draft quotes of the history (``history/quotes.py``): each carries the items and totals of
+the sale it was made from or repeats, nothing of its fulfilment, and a sale converted from a quote
+names it (``converted_from_order_id``, a self-reference moved with the ids by the loader).
 """
 
 import numpy as np
@@ -60,12 +63,13 @@ def generate(ctx, parents):
     updated = pd.concat([o["created_at"], o["confirmed_at"], o["packed_at"], o["shipped_at"], paid_at], axis=1).max(axis=1)
     notes = np.where(rng.random(n) < NOTE_SHARE, rng.choice(["Deliver before noon", "Call on arrival",
                      "Split delivery OK", "Use side entrance", "Repeat of last order"], n), None)
-    return table_frame(ctx, {
+    items = _items(h, parents["batches"], parents["products"])
+    sales = table_frame(ctx, {
         "order_number": [document_number("order", i) for i in o["id"]],
         "orderType": ["SALE"] * n,
         "is_draft": np.zeros(n, bool),
         "client_id": real_ids(parents["clients"], o["client_id"]),
-        "items": _items(h, parents["batches"], parents["products"]),
+        "items": items,
         "subtotal": o["total"],
         "tax": np.zeros(n),
         "discount": np.zeros(n),
@@ -87,4 +91,28 @@ def generate(ctx, parents):
         "created_by": staff(users, SALES, n, rng),
         "created_at": o["created_at"],
         "updated_at": updated,
+        "converted_from_order_id": o["quote_id"],
+        "converted_at": [None] * n,  # TERP marks the quote converted, not the sale
     })
+    return pd.concat([sales, _quotes(ctx, h, sales)], ignore_index=True)
+
+
+def _quotes(ctx, h, sales: pd.DataFrame) -> pd.DataFrame:
+    """The quotes and drafts: the goods, totals, terms and creator of their sale; nothing confirmed,
+    fulfilled, due or invoiced (TERP's ``createOrder`` of a QUOTE)."""
+    q = h.quotes
+    like = sales.iloc[q["sale"].to_numpy()].reset_index(drop=True)
+    keep = ("client_id", "items", "subtotal", "tax", "discount", "total", "total_cogs", "total_margin",
+            "avg_margin_percent", "paymentTerms", "created_by")
+    return table_frame(ctx, {column: like[column] for column in keep} | {
+        "order_number": [document_number("quote", i) for i in range(1, len(q) + 1)],
+        "orderType": ["QUOTE"] * len(q),
+        "is_draft": q["is_draft"].to_numpy(),
+        "quoteStatus": q["quoteStatus"],
+        "valid_until": q["valid_until"],
+        "converted_at": q["converted_at"],
+        "cash_payment": np.zeros(len(q)),
+        **{column: [None] * len(q) for column in ("confirmed_at", "packed_at", "shipped_at")},
+        "created_at": q["created_at"],
+        "updated_at": q["updated_at"],
+    }).assign(id=np.arange(len(sales) + 1, len(sales) + len(q) + 1))

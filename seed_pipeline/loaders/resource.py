@@ -71,6 +71,21 @@ def _map_ids(frame: pd.DataFrame, table: str, final: np.ndarray) -> pd.DataFrame
     return mapped
 
 
+def _forward_self_references(wire: pd.DataFrame, table: str) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """``wire`` with the self-references that point at a later row set NULL, and those values per column
+    (``id``, column) to set once every row is in (a sale names the quote it was converted from, which
+    comes after the sales; MySQL and SQLite check each inserted row at once)."""
+    forward = {}
+    for column in {r.column for r in references_from(table) if r.is_self and r.target_column == "id"} & set(wire.columns):
+        values = pd.to_numeric(wire[column])
+        later = (values > wire["id"]).fillna(False).to_numpy(dtype=bool)
+        if later.any():
+            forward[column] = wire.loc[later, ["id", column]].reset_index(drop=True)
+            wire = wire.copy()
+            wire.loc[later, column] = None
+    return wire, forward
+
+
 def _renumbered(value, paths, lookup: pd.Series):
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return value
@@ -263,10 +278,15 @@ class SeedDatabase(dg.ConfigurableResource):
             if single:
                 span = int(wire["id"].max()) if len(wire) else 0
                 final = ownership.assign_ids(conn, table, owned, span)
-                wire = _map_ids(wire, table, final).sort_values("id")  # self-references point at lower ids
+                wire = _map_ids(wire, table, final).sort_values("id")
+                wire, forward = _forward_self_references(wire, table)  # written once the rows they name exist
                 sync.sync_single(conn, table, wire, owned.ids() if owned else np.empty(0, dtype=np.int64))
                 bulk.advance_sequence(conn, table)
                 ownership.record(conn, table, wire["id"].to_numpy(dtype="int64"), len(wire), provenance)
+                for column, later in forward.items():
+                    bulk.stage(conn, table, later)
+                    bulk.update_from_stage(conn, table, [column], ownership.record_of(conn, table).ranges)
+                    bulk.drop_stage(conn)
             else:
                 final = None
                 keys = sync.sync_composite(conn, table, wire)

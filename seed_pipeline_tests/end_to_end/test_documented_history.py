@@ -3,7 +3,10 @@ written here (not with the generators' or the checks' code).
 
 - flower is bought at a unit cost 27% below the batch's price (normal around it, σ 2 points), a
   batch's price is its list price (grow type's price a pound × grade factor) within ±6%;
-- one invoice per order, dated the order's working day or the next working day.
+- one invoice per sale, dated the sale's working day or the next working day;
+- quotes: 10% of sales converted from a quote made 30 minutes to 5 working days before, 4% expired,
+  2% rejected, 1% open (SENT, VIEWED, ACCEPTED, one each at least), 0.5% drafts (at least one), none
+  with lines or an invoice.
 """
 
 import sqlite3
@@ -36,14 +39,39 @@ def test_flower_is_bought_about_27_percent_below_its_price(db):
     assert 0.15 < min(below_list) and max(below_list) < 0.39, (min(below_list), max(below_list))
 
 
-def test_every_order_has_one_invoice_dated_its_working_day_or_the_next(db):
+def test_every_sale_has_one_invoice_dated_its_working_day_or_the_next(db):
     """The light seed's history is October 2026: the business works Monday to Friday and closes on no
     weekday that month, so the next working day after a Friday is the Monday."""
     dated = db.execute(
         "SELECT date(o.created_at), date(i.invoiceDate) FROM orders o "
-        "LEFT JOIN invoices i ON i.referenceType = 'ORDER' AND i.referenceId = o.id").fetchall()
-    orders = db.execute("SELECT count(*) FROM orders").fetchone()[0]
-    assert len(dated) == orders == 50  # the light scenario's 50 orders, each with exactly one invoice
+        "LEFT JOIN invoices i ON i.referenceType = 'ORDER' AND i.referenceId = o.id WHERE o.orderType = 'SALE'").fetchall()
+    orders = db.execute("SELECT count(*) FROM orders WHERE orderType = 'SALE'").fetchone()[0]
+    assert len(dated) == orders == 50  # the light scenario's 50 sales, each with exactly one invoice
     ordered, invoiced = (np.array([date.fromisoformat(row[k]) for row in dated], dtype="datetime64[D]") for k in (0, 1))
     assert np.is_busday(ordered).all() and np.is_busday(invoiced).all()
     assert set(np.busday_count(ordered, invoiced).tolist()) == {0, 1}  # both happen, and nothing else
+
+
+def test_quotes_by_outcome_and_their_conversions(db):
+    """50 sales: 5 converted (10%), 2 expired (4%), 1 rejected (2%), one open of each state (1% is 0.5,
+    at least one each), 1 draft (0.5% is 0.25, at least one); the end date is 2026-10-31."""
+    counts = dict(db.execute("SELECT quoteStatus, count(*) FROM orders WHERE orderType = 'QUOTE' GROUP BY quoteStatus"))
+    assert counts == {"CONVERTED": 5, "EXPIRED": 2, "REJECTED": 1, "SENT": 1, "VIEWED": 1, "ACCEPTED": 1, "DRAFT": 1}
+    pairs = db.execute(
+        "SELECT q.created_at, s.created_at, q.converted_at, q.valid_until, q.client_id = s.client_id, q.items = s.items "
+        "FROM orders s JOIN orders q ON q.id = s.converted_from_order_id").fetchall()
+    assert len(pairs) == 5
+    for quoted, sold, converted, valid_until, same_client, same_items in pairs:
+        assert quoted < sold == converted and sold[:10] <= valid_until and same_client and same_items
+        lead = np.busday_count(np.datetime64(quoted[:10]), np.datetime64(sold[:10]))
+        assert 0 <= lead <= 5
+    validity = db.execute("SELECT quoteStatus, valid_until, is_draft, substr(order_number, 1, 4) FROM orders "
+                          "WHERE orderType = 'QUOTE'").fetchall()
+    assert all(v < "2026-10-31" for status, v, _, _ in validity if status == "EXPIRED")
+    assert all(v > "2026-10-31" for status, v, _, _ in validity if status in ("SENT", "VIEWED", "ACCEPTED", "DRAFT"))
+    assert all(bool(draft) == (status == "DRAFT") and prefix == "QTE-" for status, _, draft, prefix in validity)
+    touched = db.execute(
+        "SELECT count(*) FROM orders q WHERE q.orderType = 'QUOTE' AND (EXISTS (SELECT 1 FROM order_line_items l "
+        "WHERE l.order_id = q.id) OR EXISTS (SELECT 1 FROM invoices i WHERE i.referenceType = 'ORDER' AND i.referenceId = q.id))"
+    ).fetchone()[0]
+    assert touched == 0

@@ -14,6 +14,7 @@ import pandas as pd
 
 from seed_pipeline.business import hours, place
 from seed_pipeline.business.history import catalogue, parties, receivables, sales, stock, timeline
+from seed_pipeline.business.history.quotes import quotes as quotes_of
 from seed_pipeline.business.history.returns import returns
 from seed_pipeline.business.rules import FLOWER_UNIT, days_past_due, sale_status
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_rng
@@ -38,6 +39,7 @@ class CoreHistory:
     invoices: pd.DataFrame
     returns: pd.DataFrame
     refunds: pd.DataFrame
+    quotes: pd.DataFrame  # orders that are not sales: quotes and drafts (local ids after the sales')
 
 
 @lru_cache(maxsize=4)
@@ -45,7 +47,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     s = settings.resolved
     window = HistoryWindow.ending(settings.end_date, s.months)
     rng = {part: table_rng(settings.seed, f"history.{part}") for part in
-           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing")}
+           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing", "quotes")}
     pools = pools_for(settings.seed)
     month_frame = timeline.months(window)
     weights = timeline.month_weights(month_frame, rng["timeline"])
@@ -69,6 +71,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
 
     orders, lines = _order_totals(orders, lines)
     orders = _fulfilment(orders, clients, window, rng["sales"])
+    orders, quotes = quotes_of(orders, clients, window, rng["quotes"])
     invoices = receivables.invoices(s, orders, settings.end_date, rng["receivables"])
     orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
     orders["due_date"] = invoices["dueDate"].to_numpy()
@@ -77,7 +80,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     batches = _stock_on_hand(batches, lines, returned)
     clients = _running_totals(clients, orders, invoices, settings)
     return CoreHistory(window, clients, vendors, brands, strains, products, lots, batches, orders, lines,
-                       invoices, returned, refunds)
+                       invoices, returned, refunds, quotes)
 
 
 def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

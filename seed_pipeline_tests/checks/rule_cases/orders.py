@@ -1,0 +1,40 @@
+"""Breaking cases of the rules of the order lifecycle: quotes, their conversion into sales, drafts.
+
+The light seed (50 sales) holds 12 quotes: 5 CONVERTED, 2 EXPIRED, 1 REJECTED, one each SENT, VIEWED,
+ACCEPTED, and one DRAFT.
+"""
+
+from seed_pipeline_tests.checks.rule_cases import case
+
+FIRST_CONVERTED = "(SELECT min(converted_from_order_id) FROM orders)"
+FIRST_PLAIN_SALE = "(SELECT min(id) FROM orders WHERE orderType = 'SALE' AND converted_from_order_id IS NULL)"
+
+CASES = {
+    "converted_quote_has_its_sale": (
+        # the quote's total no longer is its sale's: the sale breaks it
+        case(1, f"UPDATE orders SET total = total + 1 WHERE id = {FIRST_CONVERTED}"),
+        # a second sale names the quote: the quote (named twice) and that sale (not the quote's goods)
+        case(2, f"UPDATE orders SET converted_from_order_id = {FIRST_CONVERTED} WHERE id = {FIRST_PLAIN_SALE}"),
+        # the quote ran out the day before it was made, so before its sale was entered
+        case(1, f"UPDATE orders SET valid_until = date(created_at, '-1 day') WHERE id = {FIRST_CONVERTED}"),
+        # converted a second after its sale was entered
+        case(1, f"UPDATE orders SET converted_at = datetime(converted_at, '+1 second') WHERE id = {FIRST_CONVERTED}"),
+        # a sale names a quote that was rejected
+        case(1, f"UPDATE orders SET converted_from_order_id = (SELECT min(id) FROM orders WHERE quoteStatus = 'REJECTED') "
+                f"WHERE id = {FIRST_PLAIN_SALE}")),
+    "quote_status_follows_its_validity": (
+        case(1, "UPDATE orders SET valid_until = '2026-10-31' WHERE id = (SELECT min(id) FROM orders WHERE quoteStatus = 'EXPIRED')"),
+        case(1, "UPDATE orders SET valid_until = '2026-10-31' WHERE quoteStatus = 'SENT'"),  # open, yet out at the end
+        case(1, "UPDATE orders SET is_draft = 1 WHERE quoteStatus = 'VIEWED'"),
+        case(1, "UPDATE orders SET converted_at = updated_at WHERE quoteStatus = 'REJECTED'"),
+        case(1, "UPDATE orders SET quoteStatus = 'ACCEPTED' WHERE id = 1")),  # a sale with a quote's status
+    "quotes_move_no_stock_nor_money": (
+        case(1, "UPDATE invoices SET referenceId = (SELECT min(id) FROM orders WHERE orderType = 'QUOTE') WHERE id = 1"),
+        case(1, "UPDATE order_line_items SET order_id = (SELECT min(id) FROM orders WHERE is_draft = 1) WHERE id = 1"),
+        case(1, "UPDATE inventoryMovements SET referenceId = (SELECT max(id) FROM orders WHERE quoteStatus = 'EXPIRED') "
+                "WHERE id = (SELECT min(id) FROM inventoryMovements WHERE referenceType = 'ORDER')"),
+        case(1, "UPDATE orders SET confirmed_at = created_at WHERE id = (SELECT max(id) FROM orders WHERE orderType = 'QUOTE')")),
+    "orders_quoteStatus_has_every_counted_state": case(1, "UPDATE orders SET quoteStatus = 'SENT' WHERE quoteStatus = 'VIEWED'"),
+    "orders_orderType_has_every_counted_state": case(1, "UPDATE orders SET orderType = 'SALE', quoteStatus = NULL, "
+                                                        "is_draft = 0 WHERE orderType = 'QUOTE'"),
+}
