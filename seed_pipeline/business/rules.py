@@ -88,7 +88,7 @@ class ClientLifecycle:
     win_back_span_days: int = 217  # a history this long (first order to end date) has room for a win-back
     top_share: float = 0.1  # the biggest buyers (at least two) among whom a whale grew
     growing_whale_share: float = 0.3  # of whales, at least one
-    growth: float = 3.0  # a growing whale spends at least this many times more in the history's second half
+    growth: float = 2.5  # a growing whale spends at least this many times more in the history's second half
     grown: float = 2.0  # what the check holds it to: sold totals can stray a little from the dealt amounts
     growth_span_days: int = 300  # a history this long shows a whale's growth
 

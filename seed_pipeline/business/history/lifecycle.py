@@ -135,7 +135,34 @@ def order_months(buyers: pd.DataFrame, counts: np.ndarray, month_frame: pd.DataF
     for forced, which in ((before, 0), (after, 1)):
         pinned = (rank == which) & (forced[owner] & allowed).any(axis=1)
         allowed[pinned] &= forced[owner[pinned]]
-    return _draw(allowed * weights, rng)
+    growth = _growth(buyers, month_frame, window)
+    pace = _pace(weights, active, buyers["revenue_share"].to_numpy(), growth)
+    return _draw(allowed * weights * pace * growth[owner], rng)
+
+
+def _growth(buyers: pd.DataFrame, month_frame: pd.DataFrame, window: HistoryWindow) -> np.ndarray:
+    """How much more often each buyer orders in each month than its first: growing whales order ever more."""
+    middle = month_frame["first"] + (month_frame["last"] - month_frame["first"]) / 2
+    t = ((middle - opened(window)) / (2 * (midpoint(window) - opened(window)))).clip(0, 1).to_numpy()
+    return np.where(buyers["grows"].to_numpy()[:, None], _rise(t), 1.0)
+
+
+def _rise(t: np.ndarray) -> np.ndarray:
+    """A growing whale's orders a month at ``t`` (0 at the opening, 1 at the end) relative to its first: they
+    grow by the same factor each month, ``growth`` times over from one half of the history to the next."""
+    return L.growth ** (2 * t)
+
+
+def _pace(weights: np.ndarray, active: np.ndarray, shares: np.ndarray, growth: np.ndarray, rounds: int = 50) -> np.ndarray:
+    """How much busier than its weight each month is for the clients buying in it, so that the business's
+    revenue still follows the months' weights (``timeline``) with fewer clients early and some gone later:
+    a small book buys more each. Fitted in proportion (iterative proportional fitting)."""
+    pace = np.ones(len(weights))
+    for _ in range(rounds):
+        p = active * weights * pace * growth
+        revenue = (shares[:, None] * p / p.sum(axis=1, keepdims=True)).sum(axis=0)
+        pace *= np.where(revenue > 0, weights * shares.sum() / np.where(revenue > 0, revenue, 1), 1.0)
+    return pace
 
 
 def month_of(at, month_frame: pd.DataFrame) -> np.ndarray:
@@ -182,19 +209,14 @@ def _draw(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def grown(amounts: np.ndarray, client_ids: np.ndarray, growing_ids, at: pd.Series, window: HistoryWindow) -> np.ndarray:
-    """A growing whale's orders get bigger over time: its spend in the history's second half is at least
-    ``growth`` times its first half's (as far as it ordered in both), for the same total."""
+    """A growing whale ordered ever more often (``order_months``); where chance left its second half's spend
+    short of ``growth`` times its first half's, its orders in each half are scaled to that, for the same total."""
     out = amounts.copy()
-    start, mid = opened(window), midpoint(window)
-    t = ((at - start) / (2 * (mid - start))).clip(0, 1).to_numpy()
-    late = (at >= mid).to_numpy()
+    late = (at >= midpoint(window)).to_numpy()
     for client in growing_ids:
         mine = client_ids == client
-        total = out[mine].sum()
-        out[mine] *= 1 + (L.growth - 1) * t[mine]
         first, second = out[mine & ~late].sum(), out[mine & late].sum()
         if first > 0 and second > 0 and second < L.growth * first:
-            out[mine & ~late] *= 1 / (1 + L.growth) * (first + second) / first
-            out[mine & late] *= L.growth / (1 + L.growth) * (first + second) / second
-        out[mine] *= total / out[mine].sum()
+            out[mine & ~late] *= (first + second) / (1 + L.growth) / first
+            out[mine & late] *= L.growth * (first + second) / (1 + L.growth) / second
     return out
