@@ -64,6 +64,43 @@ CLIENT_DISCOUNT = {"whale": (0.02, 0.05), "regular": (0.0, 0.02)}  # range of th
 TARGET_MARKUP_MARGIN = 0.27  # margin at list price; discounts bring it to about 25%
 
 
+@dataclass(frozen=True)
+class ClientLifecycle:
+    """How the book of clients changes over the history: the generator deals it, the checks hold it.
+
+    A founding book is on the books in the history's first ``founding_days``; the other buying clients
+    are acquired over the rest of it (``acquisition_ramp``: each month wins fewer than the one before, as
+    the book fills), at least ``acquisition_lead_days`` before the end date. Some churn (TERP's lapsed
+    buyers: no order for ``LAPSED_DAYS``+, never back), some are won back after ``win_back_gap_months``
+    whole months without an order, and a few of the biggest buyers grew into whales.
+    """
+
+    founding_days: int = 14
+    founding_share: float = 0.4  # of buying clients, at least one
+    acquisition_ramp: float = 0.93  # a month's acquisitions per day relative to the month before
+    acquisition_lead_days: int = 7
+    acquisition_months: int = 6  # acquisitions fall in at least this many months, where history and clients allow
+    acquisition_spare_months: int = 3  # months of a history that may hold none: the founding weeks' and the ends'
+    churn_share: float = 0.1  # of buying clients (regulars where there are any), at least one
+    win_back_share: float = 0.05  # of buying clients, at least one where the history has room
+    win_back_gap_months: int = 4  # whole calendar months without an order: 120+ days
+    win_back_gap_days: int = 120
+    win_back_span_days: int = 217  # a history this long (first order to end date) has room for a win-back
+    top_share: float = 0.1  # the biggest buyers (at least two) among whom a whale grew
+    growing_whale_share: float = 0.3  # of whales, at least one
+    growth: float = 2.5  # a growing whale spends at least this many times more in the history's second half
+    grown: float = 2.0  # what the check holds it to: sold totals can stray a little from the dealt amounts
+    growth_span_days: int = 300  # a history this long shows a whale's growth
+
+
+CLIENT_LIFECYCLE = ClientLifecycle()
+
+
+def top_buyers(buyers: int) -> int:
+    """How many of the biggest buyers a grown whale is looked for among."""
+    return min(buyers, max(2, round(CLIENT_LIFECYCLE.top_share * buyers)))
+
+
 def rows_for_share(share: float, rows: int) -> int:
     """How many of ``rows`` make ``share`` of them: the nearest whole number (halves up), at least one.
 

@@ -28,6 +28,9 @@ def generate(ctx, parents):
     updated = c["id"].map(last_order).fillna(c["created_at"])
     portal = portal_clients(c)
     login = ctx.window.end_ts - pd.to_timedelta(rng.integers(0, LAST_LOGIN_DAYS * 86400, n), unit="s")
+    # a client acquired lately signed in after it came on the books: halfway from then to the end
+    born = pd.to_datetime(c["created_at"]).reset_index(drop=True)
+    login = pd.Series(login).where(pd.Series(login) > born, (born + (ctx.window.end_ts - born) / 2).dt.floor("s"))
     return table_frame(ctx, {
         "teri_code": _codes(c["name"], c["id"]),
         **{k: c[k] for k in ("name", "email", "phone", "address", "is_buyer", "is_seller")},

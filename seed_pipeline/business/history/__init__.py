@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business import hours, place
-from seed_pipeline.business.history import catalogue, parties, receivables, sales, stock, timeline
+from seed_pipeline.business.history import catalogue, lifecycle, parties, receivables, sales, stock, timeline
 from seed_pipeline.business.history.quotes import quotes as quotes_of
 from seed_pipeline.business.history.returns import returns
 from seed_pipeline.business.rules import FLOWER_UNIT, days_past_due, sale_status
@@ -47,18 +47,20 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     s = settings.resolved
     window = HistoryWindow.ending(settings.end_date, s.months)
     rng = {part: table_rng(settings.seed, f"history.{part}") for part in
-           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing", "quotes")}
+           ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing", "quotes",
+            "lifecycle")}
     pools = pools_for(settings.seed)
     month_frame = timeline.months(window)
     weights = timeline.month_weights(month_frame, rng["timeline"])
 
     vendors = parties.vendors(s, rng["parties"], pools, window.start_ts)
     clients = parties.clients(s, rng["parties"], pools, window.start_ts, vendors["name"].to_numpy())
+    clients = lifecycle.acquisitions(clients, window, rng["lifecycle"])
     brands = parties.brands(vendors, rng["parties"], pools)
     strains = catalogue.strains(s.strains, rng["catalogue"], pools)
     products = catalogue.products(strains, brands, rng["catalogue"], pools)
 
-    orders = sales.orders(s, clients, month_frame, weights, rng["sales"])
+    orders = sales.orders(s, clients, month_frame, weights, window, rng["sales"])
     wanted = sales.lines(s, orders, rng["sales"])
     lots = stock.lots(s, month_frame, vendors["id"].to_numpy(), rng["stock"])
     batches = stock.batches(lots, wanted, orders, products, brands.set_index("id")["vendorId"], rng["stock"])

@@ -97,7 +97,7 @@ def clients(s: Scenario, rng: np.random.Generator, pools: Pools, window_start: p
         "city": city,  # index into place.CITIES: where its goods are delivered
         "phone": place.phones(rng, city),
         "address": place.addresses(rng, pools.streets, city),
-        # everyone exists before their first order: the first weeks of the history, in working hours
+        # the founding book's moments, the first weeks of the history; lifecycle.acquisitions moves the rest
         "created_at": hours.working_moments([window_start] * n, np.full(n, 14), rng).to_numpy(),
     })
     return frame

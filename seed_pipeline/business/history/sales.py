@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business import hours
+from seed_pipeline.business.history import lifecycle
 from seed_pipeline.business.history.quotas import apportion, cut_by_value
 from seed_pipeline.business.history.timeline import exact_share, moments_in
-from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, LAPSED_DAYS, NON_FLOWER
+from seed_pipeline.business.rules import CASH_TERMS_MIX, GRADE_MIX, GROW_TYPES, NON_FLOWER
+from seed_pipeline.generation.context import HistoryWindow
 from seed_pipeline.scenarios import Scenario
 
 ORDER_COUNT_EXPONENT = 0.55  # bigger clients order more often, and bigger
@@ -18,7 +20,6 @@ ORDER_SIZE_CONCENTRATION = 3.0
 ANOMALOUS_ORDER_SIZE_CONCENTRATION = 0.4  # chaos: a client's orders range from tiny to huge
 LINE_SIZE_CONCENTRATION = 2.0
 MAX_LINES = 8
-LAPSED_SHARE = 0.1  # of buying clients (regulars where there are any): stopped ordering LAPSED_DAYS+ ago
 
 
 def line_classes() -> tuple[list[str], list[str], np.ndarray]:
@@ -32,7 +33,7 @@ def line_classes() -> tuple[list[str], list[str], np.ndarray]:
     return lines, grades, np.array(shares)
 
 
-def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weights: np.ndarray,
+def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weights: np.ndarray, window: HistoryWindow,
            rng: np.random.Generator) -> pd.DataFrame:
     buyers = clients[clients["is_buyer"]]
     shares = buyers["revenue_share"].to_numpy()
@@ -42,16 +43,17 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     whale = np.repeat(buyers["whale"].to_numpy(), counts)
     alpha = ANOMALOUS_ORDER_SIZE_CONCENTRATION if s.anomalies else ORDER_SIZE_CONCENTRATION
     amounts = np.concatenate([s.revenue * share * rng.dirichlet(np.full(k, alpha)) for share, k in zip(shares, counts)])
-    month = rng.choice(len(month_frame), len(client_ids), p=weights)
-    gone = np.isin(client_ids, lapsed(buyers, rng))
-    early = (month_frame["last"] <= month_frame["last"].iloc[-1] - pd.Timedelta(days=LAPSED_DAYS + 1)).to_numpy()
-    if early.any():  # a lapsed client's orders all fall in the months before it stopped
-        month[gone] = rng.choice(len(month_frame), gone.sum(), p=np.where(early, weights, 0) / weights[early].sum())
-    # a client can't order before it exists
-    created = np.repeat(buyers["created_at"].to_numpy(), counts)
-    at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
-                    month_frame["days"].iloc[month].reset_index(drop=True), rng)
-    at = pd.Series(np.maximum(at.to_numpy(), hours.add_working(created, 3600).to_numpy()))  # a working hour after
+    # only while its client is on the books and buying (lifecycle: acquired, churned, won back)
+    month = lifecycle.order_months(buyers, counts, month_frame, weights, window, rng)
+    # a client can't order before it exists: a working hour after its creation at the earliest
+    earliest = pd.Series(np.repeat(hours.add_working(buyers["created_at"], 3600).to_numpy(), counts))
+    first = month_frame["first"].iloc[month].reset_index(drop=True)
+    days = month_frame["days"].iloc[month].reset_index(drop=True)
+    born = earliest.dt.normalize() > first  # its first month: from the day it could first order
+    days = days.where(~born, days - (earliest.dt.normalize() - first).dt.days)
+    first = first.where(~born, earliest.dt.normalize())
+    at = pd.Series(np.maximum(moments_in(first, days, rng).to_numpy(), earliest.to_numpy()))
+    amounts = lifecycle.grown(amounts, client_ids, buyers["id"][buyers["grows"]].to_numpy(), at, window)
     consignment = exact_share(rng, len(client_ids), s.consignment_sale_share)
     cash_terms = rng.choice(list(CASH_TERMS_MIX), len(client_ids), p=list(CASH_TERMS_MIX.values()))
     frame = pd.DataFrame({
@@ -64,16 +66,6 @@ def orders(s: Scenario, clients: pd.DataFrame, month_frame: pd.DataFrame, weight
     }).sort_values(["created_at", "client_id"], kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     return frame
-
-
-def lapsed(buyers: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
-    """Ids of the buying clients that stopped ordering (TERP's lapsed buyers): ``LAPSED_SHARE``, at least one.
-
-    Taken among the regulars where there are any, so the whales' share of revenue stays put.
-    """
-    pool = buyers[~buyers["whale"]] if (~buyers["whale"]).any() else buyers
-    n = max(1, round(LAPSED_SHARE * len(buyers)))
-    return np.sort(rng.choice(pool["id"].to_numpy(), min(n, len(pool)), replace=False))
 
 
 def lines(s: Scenario, order_frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
