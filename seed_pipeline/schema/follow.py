@@ -118,7 +118,7 @@ def followed_model(live: sa.MetaData, enums: bool = True, model: Model | None = 
     _refuse_unfollowable(found)
     changed = sorted({d.table for d in found if d.kind != "table_added"})
     added = [d.table for d in found if d.kind == "table_added"]
-    metadata = sa.MetaData()
+    metadata = sa.MetaData(naming_convention=model.metadata.naming_convention)  # TERP's names for new keys too
     for name, table in model.tables.items():  # new foreign keys resolve by name to the live-shaped tables
         if name in changed:
             sa.Table(name, metadata, *_rebuilt(table, live.tables[name], enums), info={**table.info, LIVE: True})
