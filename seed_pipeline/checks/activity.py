@@ -16,9 +16,10 @@ from seed_pipeline.business.activity.calendar import (
 )
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-events, reminders, comments, orders = (TABLES[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
+events, reminders, comments, orders = (T[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))
 
 
 def _at(values) -> pd.Series:
@@ -46,7 +47,7 @@ def comment_after_its_subject(conn, as_of) -> int:
     bad = set(own["id"][(created > _last_second(as_of)) | (_at(own["resolved_at"]) < created)])
     for kind in COMMENT_SUBJECTS:
         table, column = CREATED_AT[kind]
-        subject = TABLES[table]
+        subject = T[table]
         f = fetch_frame(conn, sa.select(comments.c.id, comments.c.created_at, subject.c[column].label("subject_created"))
                    .select_from(comments.join(subject, subject.c.id == comments.c.commentable_id))
                    .where(comments.c.commentable_type == kind))
@@ -74,7 +75,7 @@ def event_follows_its_subject(conn, as_of) -> int:
     bad: set = set()
     for kind in EVENT_SUBJECTS:
         table, column = CREATED_AT[kind]
-        subject = TABLES[table]
+        subject = T[table]
         party = EVENT_PARTY.get(kind)
         columns = [events.c.id, events.c.created_at, subject.c[column].label("subject_created")]
         if party:

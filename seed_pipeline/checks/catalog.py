@@ -12,6 +12,7 @@ from seed_pipeline.checks import (
     activity, catalogue, collaboration, commercial, consistency, contract, credit, crossdomain, figures, integrity,
     ledger, lifecycle, operations, place_time, quotes, sales_sheets,
 )
+from seed_pipeline.checks.applicability import NOT_APPLICABLE, applicable_or_reason
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.generation.registry import hand_written
 from seed_pipeline.scenarios import SCENARIOS
@@ -23,6 +24,11 @@ class Outcome:
     passed: bool
     observed: dict = field(default_factory=dict)
     failures: tuple[str, ...] = ()
+
+    @property
+    def not_applicable(self) -> str | None:
+        """Why the check could not run on this schema (checks/applicability.py), None when it ran."""
+        return self.observed.get(NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,12 @@ class Check:
         Integrity checks hold for any generator, so they are always on.
         """
         return self.name.endswith("_integrity") or all(t in hand_written() for t in (self.asset, *self.reads))
+
+    def run(self, conn: sa.Connection, settings: SeedSettings) -> Outcome:
+        """The outcome on ``conn``, or not applicable (passing nothing, failing nothing) when the check reads a
+        column the run's schema lacks."""
+        outcome, reason = applicable_or_reason(lambda: self.evaluate(conn, settings), conn)
+        return outcome if reason is None else Outcome(True, {NOT_APPLICABLE: reason})
 
 
 # Each module of rules holds RULES (name -> count of breaking rows), HOMES (name -> the table it

@@ -16,9 +16,9 @@ from seed_pipeline.checks.catalogue_records import (
     releases_move_forward, tag_hierarchy_is_a_tree,
 )
 from seed_pipeline.checks.violations import by_name, counted
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 products, strains, tags, product_tags, synonyms = T["products"], T["strains"], T["tags"], T["productTags"], T["productSynonyms"]
 groups, members, clients, orders = T["tagGroups"], T["tagGroupMembers"], T["clients"], T["orders"]
 configs, logins = T["vip_portal_configurations"], T["vip_portal_auth"]

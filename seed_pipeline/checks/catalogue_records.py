@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.business.catalogue.portal import HASH_COST, TEST_TOKEN_PREFIX
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 FILE = re.compile(r"^[a-z0-9-]+_(?P<batch>[A-Z]+-\d+)_[a-z0-9-]+\.(?P<ext>jpg|mp4)$")
 KIND_OF_EXTENSION = {"jpg": "image", "mp4": "video"}
 RELEASE = re.compile(r"^chore\(main\): release (\d+)\.(\d+)\.(\d+) \(#\d+\)")

@@ -16,9 +16,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 MENTION = re.compile(r"@\[([^\]]+)\]\((\d+)\)")  # server/services/mentionParser.ts
 
 

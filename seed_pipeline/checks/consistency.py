@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.rules import LAPSED_DAYS, invoice_status
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders, lines, invoices, batches = T["orders"], T["order_line_items"], T["invoices"], T["batches"]
 clients, returns_ = T["clients"], T["returns"]
 CENT = 0.005

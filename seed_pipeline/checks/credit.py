@@ -13,9 +13,9 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.books.postings import CUSTOMER_CREDITS
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 credits, applications, txn = T["credits"], T["creditApplications"], T["transactions"]
 invoices, orders, order_lines, lines = T["invoices"], T["orders"], T["order_line_items"], T["invoiceLineItems"]
 payments, history, batches, lots, sales = T["payments"], T["paymentHistory"], T["batches"], T["lots"], T["sales"]

@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.checks.catalogue_records import FILE
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 events = T["calendar_events"]
 
 

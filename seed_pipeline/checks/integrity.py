@@ -5,10 +5,10 @@ One query per rule; each returns the number of violating rows, so a check can sa
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import sqlalchemy as sa
 
+from seed_pipeline.model import current
 from seed_pipeline.schema import TABLES, Reference, polymorphic_of, references_from
 
 
@@ -62,9 +62,13 @@ def integrity_rules() -> Iterator[tuple[str, str, sa.Select]]:
             yield rule, table, query
 
 
-@cache
 def rules_for(table: str) -> tuple[tuple[str, sa.Select], ...]:
-    """The rules of one table, built once (building ~900 queries is slower than running a table's few)."""
+    """The rules of one table of the current model, built once per model (building ~900 queries is slower
+    than running a table's few)."""
+    return current().memo(("integrity", table), lambda: _rules_for(table))
+
+
+def _rules_for(table: str) -> tuple[tuple[str, sa.Select], ...]:
     rules = [(f"orphan {ref}", orphan_query(ref)) for ref in references_from(table)]
     rules += list(unknown_polymorphic_type_query(table))
     rules += [(f"{table}.{c.name} outside its enum", enum_query(table, c.name))

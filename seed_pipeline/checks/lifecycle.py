@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from seed_pipeline.business.rules import CLIENT_LIFECYCLE as L
 from seed_pipeline.business.rules import top_buyers
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-orders, clients = TABLES["orders"], TABLES["clients"]
+orders, clients = shared().tables["orders"], shared().tables["clients"]
 
 
 def order_after_client_exists(as_of) -> list[sa.Select]:

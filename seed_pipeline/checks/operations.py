@@ -16,9 +16,9 @@ import sqlalchemy as sa
 from seed_pipeline.business.operations.workflow import SELLABLE, TRANSITIONS
 from seed_pipeline.checks import operations_audit
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 batches, history, statuses, movements = T["batches"], T["batch_status_history"], T["workflow_statuses"], T["inventoryMovements"]
 shelves, places, lines, orders = T["batchLocations"], T["locations"], T["order_line_items"], T["orders"]
 QTY = 0.011

@@ -17,9 +17,9 @@ import sqlalchemy as sa
 from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 QTY, CENT = 0.011, 0.005
 ALERT_SETTING = {"LOW_STOCK": "LOW_STOCK", "SLOW_MOVING": "CUSTOM"}  # inventory alert -> the setting that fires it
 ENTITY_TABLE = {"Batch": "batch"}  # auditLogs.entity -> the subject kind of CREATED_AT

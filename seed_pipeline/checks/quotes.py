@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.rules import OPEN_QUOTE_STATES
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders = T["orders"]
 QUOTE = orders.c.orderType == "QUOTE"
 

@@ -13,9 +13,9 @@ import sqlalchemy as sa
 
 from seed_pipeline.checks.commercial import CENT, _at, _client_price, _goods, _json
 from seed_pipeline.checks.violations import fetch_frame
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
-T = TABLES
+T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 
 
 def _item_frame(owners: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -10,7 +10,6 @@ import os
 import sys
 import time
 import uuid
-from contextlib import contextmanager
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import SeedSettings
@@ -148,31 +147,34 @@ def cmd_schema(args) -> int:
     return 0
 
 
-@contextmanager
-def _following(args, database: SeedDatabase):
-    """With --follow-live-schema and a database holding TERP's tables: the model in their live shape."""
-    from seed_pipeline.schema import TABLES
-    from seed_pipeline.schema.follow import following
+def _model(args, database: SeedDatabase):
+    """With --follow-live-schema and a database holding TERP's tables: a model of their live shape for this
+    run (the shared model is left as it is); else None, the model as it is (an empty database gets its schema)."""
+    from seed_pipeline.model import shared
+    from seed_pipeline.schema.follow import followed_model
 
     live, enums = database.live_schema() if args.follow_live_schema and database.exists() else (None, True)
-    if live is None or not set(live.tables) & set(TABLES):
-        yield None  # the model as it is (an empty database gets the model's schema)
-        return
-    with following(live, enums) as followed:
-        print(f"following {database.display_url()}'s schema: {len(followed.changed)} of the model's tables changed, "
-              f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})",
-              file=sys.stderr)  # stdout stays the command's own (verify --json)
-        yield followed
+    if live is None or not set(live.tables) & set(shared().tables):
+        return None
+    model = followed_model(live, enums)
+    followed = model.followed
+    print(f"following {database.display_url()}'s schema: {len(followed.changed)} of the model's tables changed, "
+          f"{len(followed.new)} new tables ({', '.join(f'{t} in {g}' for t, g in sorted(followed.new.items())) or 'none'})",
+          file=sys.stderr)  # stdout stays the command's own (verify --json)
+    return model
 
 
 def cmd_seed(args) -> int:
+    from seed_pipeline.model import using
+
     if args.follow_live_schema and args.select:
         raise UserInputError("--follow-live-schema seeds every table: leave out --select")
-    with _fewer_collections(), _following(args, SeedDatabase(url=args.db)):
-        return _seed(args)
+    model = _model(args, SeedDatabase(url=args.db))
+    with _fewer_collections(), using(model):
+        return _seed(args, model)
 
 
-def _seed(args) -> int:
+def _seed(args, model) -> int:
     from pathlib import Path
 
     from seed_pipeline.cli.partial import check_foreign_rows
@@ -194,17 +196,17 @@ def _seed(args) -> int:
         if handed:
             print("kept the seeded rows users' rows point at, now the users': "
                   + ", ".join(f"{table} {n}" for table, n in handed.items()))
-        return _seed_locked(args, settings, selected, database)
+        return _seed_locked(args, settings, selected, database, model)
 
 
-def _seed_locked(args, settings, selected, database) -> int:
+def _seed_locked(args, settings, selected, database, model) -> int:
     from seed_pipeline.cli.instance import cli_instance
     from seed_pipeline.cli.progress import RunProgress
     from seed_pipeline.definitions import build_definitions, defs
     from seed_pipeline.defs.preflight import PREFLIGHT_TAG
 
-    if args.follow_live_schema:  # the graph of the model as it follows the database, not the one built at import
-        defs = build_definitions()
+    if model is not None:  # the assets of the followed model, not the code location's
+        defs = build_definitions(model=model)
     gc.freeze()  # the code and its definitions live as long as the process (see _fewer_collections)
     created = database.ensure_schema()
     print(f"target {database.display_url()}: {'created the schema' if created else 'TERP schema found'}")
@@ -246,8 +248,11 @@ def _seed_locked(args, settings, selected, database) -> int:
     rows = sum(r.rows for r in watch.results)
     print(f"seeded {len(watch.results)} tables, {rows:,} rows in {seconds:.1f} s (run {result.run_id})")
     failed_checks = sorted(name for name, passed in watch.checks.items() if not passed)
-    print(f"checks: {len(watch.checks) - len(failed_checks)} passed, {len(failed_checks)} failed"
-          + "".join(f"\n  failed: {name}" for name in failed_checks))
+    skipped = watch.not_applicable  # checks reading a column the followed schema lacks
+    print(f"checks: {len(watch.checks) - len(failed_checks) - len(skipped)} passed, {len(failed_checks)} failed"
+          + (f", {len(skipped)} not applicable" if skipped else "")
+          + "".join(f"\n  failed: {name}" for name in failed_checks)
+          + "".join(f"\n  not applicable: {name}: {why}" for name, why in sorted(skipped.items())))
     if any(message.startswith("DagsterExecutionInterruptedError") for _, message in watch.failures):
         raise KeyboardInterrupt  # Dagster stopped the run at Ctrl-C: say so once
     if not result.success or failed_checks:
@@ -263,11 +268,12 @@ def _seed_locked(args, settings, selected, database) -> int:
 
 def cmd_verify(args) -> int:
     from seed_pipeline.cli.verify import format_results, settings_for, verify
+    from seed_pipeline.model import using
 
     database = SeedDatabase(url=args.db)
     if not database.exists():
         raise UserInputError(f"{database.display_url()} does not exist: nothing to verify")
-    with _following(args, database):
+    with using(_model(args, database)):
         if database.check() != "terp":
             raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to verify")
         settings = settings_for(database, {"scenario": args.scenario, "end_date": args.end_date})
@@ -279,8 +285,10 @@ def cmd_verify(args) -> int:
 def cmd_teardown(args) -> int:
     from pathlib import Path
 
+    from seed_pipeline.model import using
+
     database = SeedDatabase(url=args.db)
-    with _following(args, database):
+    with using(_model(args, database)):
         if not database.exists() or database.check() != "terp":
             raise UserInputError(f"{database.display_url()} has none of TERP's tables: nothing to tear down")
         with database.run_lock():

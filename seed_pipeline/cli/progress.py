@@ -8,6 +8,8 @@ from dagster import DagsterEventType, DagsterInstance, RunsFilter
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from seed_pipeline.checks.applicability import NOT_APPLICABLE
+
 WATCHED = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.STEP_FAILURE, DagsterEventType.ASSET_CHECK_EVALUATION}
 POLL_SECONDS = 0.25
 OWN_ERRORS = {"SeedDatabaseError", "UserInputError"}
@@ -28,6 +30,7 @@ class RunWatch:
     results: list[TableResult] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     checks: dict[str, bool] = field(default_factory=dict)  # "table:check" -> passed
+    not_applicable: dict[str, str] = field(default_factory=dict)  # "table:check" -> why (checks/applicability.py)
     run_id: str | None = None
 
 
@@ -93,7 +96,10 @@ class RunProgress:
             )
         elif event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
             evaluation = event.event_specific_data
-            self.watch.checks[f"{evaluation.asset_key.path[-1]}:{evaluation.check_name}"] = evaluation.passed
+            name = f"{evaluation.asset_key.path[-1]}:{evaluation.check_name}"
+            self.watch.checks[name] = evaluation.passed
+            if NOT_APPLICABLE in evaluation.metadata:
+                self.watch.not_applicable[name] = evaluation.metadata[NOT_APPLICABLE].value
         else:
             self.watch.failures.append((event.step_key, root_cause(event.event_specific_data.error)))
 

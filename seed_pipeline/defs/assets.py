@@ -11,7 +11,8 @@ from seed_pipeline.checks.catalog import Check, active_checks
 from seed_pipeline.defs.checks import check_spec, checks_by_phase, late_checks
 from seed_pipeline.defs.phase_step import seed_phase
 from seed_pipeline.generation.registry import generator_for
-from seed_pipeline.graph import PHASES, DependencyGraph, build_graph
+from seed_pipeline.graph import DependencyGraph
+from seed_pipeline.model import Model, shared, using
 
 
 def _description(table: str, graph: DependencyGraph) -> str:
@@ -45,18 +46,19 @@ def phase_assets(group: str, graph: DependencyGraph, checks: list[Check]) -> dg.
         required_resource_keys={"seed_settings", "database"},
     )
     def _phase(context: dg.AssetExecutionContext):
-        yield from seed_phase(context, tables, graph, checks)
+        with using(graph.model):  # the step works on the model its assets were built from
+            yield from seed_phase(context, tables, graph, checks)
 
     return _phase
 
 
-def table_assets(checks: list[Check] | None = None) -> list[dg.AssetsDefinition | dg.AssetChecksDefinition]:
-    """Every table's asset, in one multi-asset per phase, and the steps of checks reading later phases.
-
-    ``checks`` defaults to the catalog's active checks.
-    """
-    graph = build_graph()
-    own, late = checks_by_phase(active_checks() if checks is None else checks)
-    return [phase_assets(group, graph, own[group]) for group in PHASES] + [
-        late_checks(group, late[group]) for group in PHASES if late[group]
-    ]
+def table_assets(checks: list[Check] | None = None, model: Model | None = None
+                 ) -> list[dg.AssetsDefinition | dg.AssetChecksDefinition]:
+    """Every table's asset of ``model`` (default: the shared one), in one multi-asset per phase, and the
+    steps of checks reading later phases. ``checks`` defaults to the catalog's active checks."""
+    with using(model or shared()) as model:
+        graph = model.graph
+        own, late = checks_by_phase(active_checks() if checks is None else checks, model)
+        return [phase_assets(group, graph, own[group]) for group in model.phases] + [
+            late_checks(group, late[group], model) for group in model.phases if late[group]
+        ]

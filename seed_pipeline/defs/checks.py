@@ -12,13 +12,13 @@ import dagster as dg
 from seed_pipeline.checks.catalog import Check
 from seed_pipeline.checks.violations import shared_reads
 from seed_pipeline.generation.context import SeedSettings
-from seed_pipeline.graph import PHASES, GROUP_OF
 from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.model import Model, using
 
 
-def home_phase(check: Check) -> str:
+def home_phase(check: Check, model: Model) -> str:
     """The phase after which every table the check looks at is seeded."""
-    return max((GROUP_OF[t] for t in (check.asset, *check.reads)), key=list(PHASES).index)
+    return max((model.group_of[t] for t in (check.asset, *check.reads)), key=list(model.phases).index)
 
 
 def check_spec(check: Check) -> dg.AssetCheckSpec:
@@ -65,22 +65,22 @@ class Judge:
         if not checks:
             return []
         with self.database.tool_rows(self._foreign()) as conn, shared_reads(conn):
-            outcomes = [(check, check.evaluate(conn, self.settings)) for check in checks]
+            outcomes = [(check, check.run(conn, self.settings)) for check in checks]
         return [dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
                                     metadata=_metadata(outcome)) for check, outcome in outcomes]
 
 
-def checks_by_phase(checks: list[Check]) -> tuple[dict[str, list[Check]], dict[str, list[Check]]]:
+def checks_by_phase(checks: list[Check], model: Model) -> tuple[dict[str, list[Check]], dict[str, list[Check]]]:
     """(checks run in the step of their table's phase, checks run after a later phase), by phase."""
-    own: dict[str, list[Check]] = {group: [] for group in PHASES}
-    late: dict[str, list[Check]] = {group: [] for group in PHASES}
+    own: dict[str, list[Check]] = {group: [] for group in model.phases}
+    late: dict[str, list[Check]] = {group: [] for group in model.phases}
     for check in checks:
-        home = home_phase(check)
-        (own[home] if home == GROUP_OF[check.asset] else late[home]).append(check)
+        home = home_phase(check, model)
+        (own[home] if home == model.group_of[check.asset] else late[home]).append(check)
     return own, late
 
 
-def late_checks(phase: str, checks: list[Check]) -> dg.AssetChecksDefinition:
+def late_checks(phase: str, checks: list[Check], model: Model) -> dg.AssetChecksDefinition:
     """One step for the checks of earlier tables that read tables of ``phase``."""
     by_key = {dg.AssetCheckKey(dg.AssetKey(c.asset), c.name): c for c in checks}
 
@@ -92,6 +92,7 @@ def late_checks(phase: str, checks: list[Check]) -> dg.AssetChecksDefinition:
     )
     def _checks(context: dg.AssetCheckExecutionContext):
         judge = Judge(context.resources.database, context.resources.seed_settings.settings(), context.run.run_id)
-        yield from judge.evaluate([by_key[key] for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name)])
+        with using(model):
+            yield from judge.evaluate([by_key[key] for key in sorted(context.selected_asset_check_keys, key=lambda k: k.name)])
 
     return _checks

@@ -7,7 +7,7 @@ imported only when a check runs, so the code location loads fast.
 
 import dagster as dg
 
-from seed_pipeline.schema import TABLES
+from seed_pipeline.model import shared
 
 
 def expectation_check(table: str) -> dg.AssetChecksDefinition:
@@ -30,7 +30,7 @@ def expectation_check(table: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-EXPECTATION_CHECKS = [expectation_check(table) for table in sorted(TABLES)]
+EXPECTATION_CHECKS = [expectation_check(table) for table in sorted(shared().tables)]
 
 verify_expectations = dg.define_asset_job(
     "verify_expectations",

@@ -12,7 +12,8 @@ import dagster as dg
 import pandas as pd
 
 from seed_pipeline.defs.jobs import phase_job_name
-from seed_pipeline.graph import GROUP_OF, DependencyGraph
+from seed_pipeline.graph import DependencyGraph
+from seed_pipeline.model import current
 from seed_pipeline.loaders import SeedDatabase
 
 # run id -> table -> frame as written, and the tables written. Only the latest run is kept.
@@ -49,7 +50,7 @@ def parent_frames(table: str, parents, frames: dict[str, pd.DataFrame], database
             if found.empty:
                 raise dg.Failure(
                     f"{table} is built on {parent}, which has no seeded rows in {database.display_url()}: "
-                    f"run {phase_job_name(GROUP_OF[parent])} first (or seed_all, which runs every phase in order)"
+                    f"run {phase_job_name(current().group_of[parent])} first (or seed_all, which runs every phase in order)"
                 )
             frames[parent] = found
     return {parent: frames[parent] for parent in parents}

@@ -13,7 +13,8 @@ import dagster as dg
 from seed_pipeline.defs.jobs import phase_job_name
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.in_memory import generate_frames
-from seed_pipeline.graph import GROUP_OF, DependencyGraph, build_graph
+from seed_pipeline.graph import DependencyGraph, build_graph
+from seed_pipeline.model import current
 from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.errors import SeedDatabaseError
 from seed_pipeline.loaders.ownership import Owned, settings_record
@@ -40,7 +41,7 @@ def check_partial(records: dict[str, Owned], wanted: dict, selected: set[str], g
         first = min(missing, key=graph.order.index)
         raise UserInputError(
             f"the selection reads {names(missing)}, not seeded in this database yet: run a full seed first, "
-            f"or run {phase_job_name(GROUP_OF[first])} first (on the command line, add them: --select '+{first}')"
+            f"or run {phase_job_name(current().group_of[first])} first (on the command line, add them: --select '+{first}')"
         )
     other = {p for p in upstream if records[p].provenance != wanted}
     if other:

@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from seed_pipeline.generation.columns import DAY, Draw, is_anchor, synthesize, typed
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generation.pools import pools_for
-from seed_pipeline.graph import GROUP_OF, build_graph
+from seed_pipeline.graph import build_graph
+from seed_pipeline.model import current
 from seed_pipeline.schema import TABLES, Reference, polymorphic_of
 from seed_pipeline.scenarios.volumes import rows
 
@@ -148,7 +149,8 @@ def _anchors(ctx: GenerationContext, links: _Links) -> np.ndarray:
     """
     n, rng, window = links.n, ctx.rng, ctx.window
     start, end = np.datetime64(window.start_ts, "s"), np.datetime64(window.end_ts, "s")
-    if GROUP_OF[ctx.table] == SYSTEM:
+    group_of = current().group_of
+    if group_of[ctx.table] == SYSTEM:
         own = start + (rng.random(n) * min(SETUP_DAYS, window.days) * DAY).astype("timedelta64[s]")
     else:
         days = rng.integers(0, window.days, n) * DAY + rng.integers(7 * 3600, 19 * 3600, n)
@@ -156,7 +158,7 @@ def _anchors(ctx: GenerationContext, links: _Links) -> np.ndarray:
     lower, follow = np.full(n, NAT), np.full(n, NAT)
     for ref, moment in links.parent_moments():
         lower = np.fmax(lower, moment)
-        if GROUP_OF[ref.target] != SYSTEM and len(links.parents[ref.target]) * FOLLOW_RATIO >= n:
+        if group_of[ref.target] != SYSTEM and len(links.parents[ref.target]) * FOLLOW_RATIO >= n:
             follow = np.fmax(follow, moment)
     lag = rng.exponential(FOLLOW_LAG_DAYS * DAY, n).astype("timedelta64[s]")
     anchor = np.fmax(np.where(np.isnat(follow), own, follow + lag), lower)

@@ -12,14 +12,13 @@ Rules, applied in this order:
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
+from functools import cached_property
 from graphlib import TopologicalSorter
 
 from seed_pipeline.generation.registry import reads_of
-from seed_pipeline.graph.phases import GROUP_OF, PHASES, rank
-from seed_pipeline.schema import TABLES, Reference, references
-
+from seed_pipeline.model import Model, current
+from seed_pipeline.schema import Reference
 
 
 class GraphError(ValueError):
@@ -31,6 +30,7 @@ class DependencyGraph:
     edges: tuple[Reference, ...]  # kept references: target is seeded before table
     deferred: tuple[Reference, ...]  # filled by an update once the target exists
     self_references: tuple[Reference, ...]
+    model: Model = field(compare=False, repr=False)
 
     @cached_property
     def _known(self) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -80,17 +80,17 @@ class DependencyGraph:
     @cached_property
     def order(self) -> tuple[str, ...]:
         """A topological order, ties broken by phase and business order."""
-        sorter = TopologicalSorter({t: self.parents(t) for t in TABLES})
+        sorter = TopologicalSorter({t: self.parents(t) for t in self.model.tables})
         sorter.prepare()
         ordered: list[str] = []
         while sorter.is_active():
-            ready = sorted(sorter.get_ready(), key=rank)
+            ready = sorted(sorter.get_ready(), key=self.model.rank)
             ordered.extend(ready)
             sorter.done(*ready)
         return tuple(ordered)
 
     def group(self, table: str) -> str:
-        return GROUP_OF[table]
+        return self.model.group_of[table]
 
 
 def _reaches(adjacency: dict[str, set[str]], start: str, goal: str) -> bool:
@@ -105,20 +105,25 @@ def _reaches(adjacency: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
-@cache
 def build_graph() -> DependencyGraph:
-    missing = set(TABLES) ^ set(GROUP_OF)
+    """The graph of the current model (built once per model: ``Model.graph``)."""
+    return current().graph
+
+
+def graph_of(model: Model) -> DependencyGraph:
+    group_of, rank = model.group_of, model.rank
+    missing = set(model.tables) ^ set(group_of)
     if missing:
         raise GraphError(f"tables without a phase group, or phases naming unknown tables: {sorted(missing)}")
-    phase_index = {g: i for i, g in enumerate(PHASES)}
+    phase_index = {g: i for i, g in enumerate(model.phases)}
     adjacency: dict[str, set[str]] = defaultdict(set)  # table -> targets it depends on
     kept, deferred, selfs = [], [], []
-    refs = references()
+    refs = model.references
     for ref in refs:
         if ref.is_self:
             selfs.append(ref)
         elif not ref.nullable:
-            if phase_index[GROUP_OF[ref.target]] > phase_index[GROUP_OF[ref.table]]:
+            if phase_index[group_of[ref.target]] > phase_index[group_of[ref.table]]:
                 raise GraphError(f"NOT NULL reference into a later phase: {ref}; move one of the tables")
             if _reaches(adjacency, ref.target, ref.table):
                 raise GraphError(f"cycle of NOT NULL references through {ref}")
@@ -127,10 +132,10 @@ def build_graph() -> DependencyGraph:
     soft = [r for r in refs if r.nullable and not r.is_self]
     soft.sort(key=lambda r: (rank(r.target) > rank(r.table), rank(r.table), r.column, r.target))
     for ref in soft:
-        later_phase = phase_index[GROUP_OF[ref.target]] > phase_index[GROUP_OF[ref.table]]
+        later_phase = phase_index[group_of[ref.target]] > phase_index[group_of[ref.table]]
         if later_phase or _reaches(adjacency, ref.target, ref.table):
             deferred.append(ref)
         else:
             adjacency[ref.table].add(ref.target)
             kept.append(ref)
-    return DependencyGraph(tuple(kept), tuple(deferred), tuple(selfs))
+    return DependencyGraph(tuple(kept), tuple(deferred), tuple(selfs), model)

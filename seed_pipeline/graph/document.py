@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from seed_pipeline.generation.registry import generator_for
 from seed_pipeline.graph.dependency import DependencyGraph, build_graph
-from seed_pipeline.graph.phases import PHASES
 from seed_pipeline.schema import references
 
 HEADER = """# Tables and their dependencies
@@ -24,7 +23,7 @@ DDL does not declare; **polymorphic** reference selected by a type column.
 
 def _mermaid(group: str, graph: DependencyGraph) -> list[str]:
     lines = ["```mermaid", "flowchart LR"]
-    tables = PHASES[group]
+    tables = graph.model.phases[group]
     outside: set[str] = set()
     for table in tables:
         lines.append(f"  {table}")
@@ -53,11 +52,11 @@ def render_tables_md(graph: DependencyGraph | None = None) -> str:
     by_table = defaultdict(list)
     for ref in references():
         by_table[ref.table].append(ref)
-    out = [HEADER, f"{sum(len(t) for t in PHASES.values())} tables, {len(references())} references "
+    out = [HEADER, f"{sum(len(t) for t in graph.model.phases.values())} tables, {len(references())} references "
            f"({len(graph.deferred)} deferred, {len(graph.self_references)} self-references).", ""]
     out.append("## Seeding order\n")
     out.append(", ".join(f"`{t}`" for t in graph.order) + "\n")
-    for group, tables in PHASES.items():
+    for group, tables in graph.model.phases.items():
         out += [f"## {group}", ""] + _mermaid(group, graph) + [""]
         for table in tables:
             gen = generator_for(table)

@@ -50,8 +50,3 @@ PHASES: dict[str, tuple[str, ...]] = {
 
 GROUP_OF: dict[str, str] = {table: group for group, tables in PHASES.items() for table in tables}
 
-
-def rank(table: str) -> tuple[int, int]:
-    """Position of a table in the plan: its phase, then its place in the phase's business order."""
-    group = GROUP_OF[table]
-    return list(PHASES).index(group), PHASES[group].index(table)

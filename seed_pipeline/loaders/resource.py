@@ -165,10 +165,11 @@ class SeedDatabase(dg.ConfigurableResource):
 
     def schema_differences(self) -> list:
         """Every difference between this database's tables and the model (``schema/drift.py``)."""
-        from seed_pipeline.schema import drift, metadata
+        from seed_pipeline.model import current
+        from seed_pipeline.schema import drift
 
         live, enums = self.live_schema()
-        return drift.differences(metadata, live, enums)
+        return drift.differences(current().metadata, live, enums)
 
     def live_schema(self) -> tuple[sa.MetaData, bool]:
         """The database's tables as reflected, and whether its engine keeps enum values (SQLite does not)."""

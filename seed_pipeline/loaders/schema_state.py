@@ -9,7 +9,8 @@ import sqlalchemy as sa
 
 from seed_pipeline.loaders import ownership
 from seed_pipeline.loaders.errors import SeedDatabaseError
-from seed_pipeline.schema import TABLES, drift, metadata
+from seed_pipeline.model import current
+from seed_pipeline.schema import TABLES, drift
 
 EMPTY, TERP = "empty", "terp"
 TOOL_TABLES = "seed_pipeline_"  # bookkeeping and bulk staging: never TERP's
@@ -38,7 +39,7 @@ def state(conn: sa.Connection, target: str) -> str:
             f"{target} has {len(present)} of TERP's {len(TABLES)} tables (missing: {missing}): "
             "point --db at an empty database or at a complete TERP schema"
         )
-    found = drift.terp_differences(metadata, live_metadata(conn), keeps_enums(conn))
+    found = drift.terp_differences(current().metadata, live_metadata(conn), keeps_enums(conn))
     if found:
         raise SeedDatabaseError(
             f"{target} differs from the model: {drift.summary(found)}: "
@@ -50,7 +51,7 @@ def state(conn: sa.Connection, target: str) -> str:
 def create_all(conn: sa.Connection) -> None:
     """All 120 tables plus the bookkeeping table, in one transaction where the engine allows DDL in one.
     Into an empty target only, so nothing is skipped: a view holding a table's name fails the create."""
-    metadata.create_all(conn, checkfirst=False)
+    current().metadata.create_all(conn, checkfirst=False)
     ownership.ensure_table(conn)
 
 
@@ -65,5 +66,5 @@ def drop_partial(engine: sa.Engine, standing: set[str]) -> None:
     and only those (``standing``: the names present before it)."""
     with engine.begin() as conn:
         made = present(conn) - standing
-        for tables in (ownership.OWNERSHIP.metadata, metadata):
+        for tables in (ownership.OWNERSHIP.metadata, current().metadata):
             tables.drop_all(conn, tables=[t for t in tables.sorted_tables if t.name in made], checkfirst=False)

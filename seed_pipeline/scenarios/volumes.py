@@ -13,6 +13,7 @@ from seed_pipeline.business.books.postings import BANK_ACCOUNTS
 from seed_pipeline.business.catalogue.tags import GROUPS as TAG_GROUPS
 from seed_pipeline.business.catalogue.tags import vocabulary
 from seed_pipeline.business.commercial import pricing
+from seed_pipeline.model import current
 from seed_pipeline.scenarios.config import Scenario
 
 
@@ -195,11 +196,11 @@ def _size(spec: Spec, scenario: Scenario, counts: Mapping[str, int]) -> float:
 def rows(table: str, scenario: Scenario, parent_counts: Mapping[str, int] | None = None) -> int:
     """The row count of ``table``: from the actual parent sizes when given, else from their specs."""
     try:
-        spec = VOLUMES[table]
+        spec = current().volumes[table]
     except KeyError:
         raise KeyError(f"no volume spec for table {table!r}; add one to {__name__}.VOLUMES") from None
     return max(1, round(_size(spec, scenario, parent_counts or {})))
 
 
 def total_rows(scenario: Scenario) -> int:
-    return sum(rows(t, scenario) for t in VOLUMES)
+    return sum(rows(t, scenario) for t in current().volumes)

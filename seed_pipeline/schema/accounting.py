@@ -2,13 +2,14 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import (
+    Timestamp, created, enum, polymorphic, polymorphic_refs, refers_to, serial, table, updated,
+)
 
 
-accounts = sa.Table(
+accounts = table(
     'accounts',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('accountNumber', sa.String(20), nullable=False),
     sa.Column('accountName', sa.String(255), nullable=False),
     sa.Column('accountType', enum('accounts', 'accountType', 'ASSET', 'LIABILITY', 'EQUITY', 'REVENUE', 'EXPENSE'), nullable=False),
@@ -16,16 +17,15 @@ accounts = sa.Table(
     sa.Column('isActive', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('normalBalance', enum('accounts', 'normalBalance', 'DEBIT', 'CREDIT'), nullable=False),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('accountNumber', name='accounts_accountNumber_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('accountNumber'),
 )
 
 
-fiscalPeriods = sa.Table(
+fiscalPeriods = table(
     'fiscalPeriods',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('periodName', sa.String(100), nullable=False),
     sa.Column('startDate', sa.Date(), nullable=False),
     sa.Column('endDate', sa.Date(), nullable=False),
@@ -33,15 +33,14 @@ fiscalPeriods = sa.Table(
     sa.Column('status', enum('fiscalPeriods', 'status', 'OPEN', 'CLOSED', 'LOCKED'), nullable=False, server_default=sa.text("'OPEN'")),
     sa.Column('closedAt', Timestamp()),
     sa.Column('closedBy', sa.Integer(), info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )
 
 
-ledgerEntries = sa.Table(
+ledgerEntries = table(
     'ledgerEntries',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('entryNumber', sa.String(50), nullable=False),
     sa.Column('entryDate', sa.Date(), nullable=False),
     sa.Column('accountId', sa.Integer(), nullable=False, info=refers_to('accounts')),
@@ -56,16 +55,15 @@ ledgerEntries = sa.Table(
     sa.Column('postedAt', Timestamp()),
     sa.Column('postedBy', sa.Integer(), info=refers_to('users')),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.UniqueConstraint('entryNumber', name='ledgerEntries_entryNumber_unique'),
+    created('createdAt'),
+    sa.UniqueConstraint('entryNumber'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses', 'WRITE_OFF': 'invoices'})),
 )
 
 
-bankAccounts = sa.Table(
+bankAccounts = table(
     'bankAccounts',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('accountName', sa.String(255), nullable=False),
     sa.Column('accountNumber', sa.String(50), nullable=False),
     sa.Column('bankName', sa.String(255), nullable=False),
@@ -75,15 +73,14 @@ bankAccounts = sa.Table(
     sa.Column('isActive', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('ledgerAccountId', sa.Integer(), info=refers_to('accounts')),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )
 
 
-bankTransactions = sa.Table(
+bankTransactions = table(
     'bankTransactions',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('bankAccountId', sa.Integer(), nullable=False, info=refers_to('bankAccounts')),
     sa.Column('transactionDate', sa.Date(), nullable=False),
     sa.Column('transactionType', enum('bankTransactions', 'transactionType', 'DEPOSIT', 'WITHDRAWAL', 'TRANSFER', 'FEE', 'INTEREST'), nullable=False),
@@ -93,14 +90,13 @@ bankTransactions = sa.Table(
     sa.Column('paymentId', sa.Integer(), info=refers_to('payments')),
     sa.Column('isReconciled', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('reconciledAt', Timestamp()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
 )
 
 
-bills = sa.Table(
+bills = table(
     'bills',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('billNumber', sa.String(50), nullable=False),
     sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
     sa.Column('billDate', sa.Date(), nullable=False),
@@ -117,17 +113,16 @@ bills = sa.Table(
     sa.Column('referenceType', sa.String(50)),
     sa.Column('referenceId', sa.Integer()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('billNumber', name='bills_billNumber_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('billNumber'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'LOT': 'lots'})),
 )
 
 
-billLineItems = sa.Table(
+billLineItems = table(
     'billLineItems',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('billId', sa.Integer(), nullable=False, info=refers_to('bills')),
     sa.Column('productId', sa.Integer(), info=refers_to('products')),
     sa.Column('lotId', sa.Integer(), info=refers_to('lots')),
@@ -137,14 +132,13 @@ billLineItems = sa.Table(
     sa.Column('taxRate', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('discountPercent', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('lineTotal', sa.Numeric(12, 2), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
 )
 
 
-expenses = sa.Table(
+expenses = table(
     'expenses',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('expenseNumber', sa.String(50), nullable=False),
     sa.Column('expenseDate', sa.Date(), nullable=False),
     sa.Column('categoryId', sa.Integer(), nullable=False, info=refers_to('expenseCategories')),
@@ -161,16 +155,15 @@ expenses = sa.Table(
     sa.Column('isReimbursed', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('reimbursedAt', Timestamp()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('expenseNumber', name='expenses_expenseNumber_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('expenseNumber'),
 )
 
 
-payments = sa.Table(
+payments = table(
     'payments',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('paymentNumber', sa.String(50), nullable=False),
     sa.Column('paymentType', enum('payments', 'paymentType', 'RECEIVED', 'SENT'), nullable=False),
     sa.Column('paymentDate', sa.Date(), nullable=False),
@@ -186,16 +179,15 @@ payments = sa.Table(
     sa.Column('isReconciled', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('reconciledAt', Timestamp()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('paymentNumber', name='payments_paymentNumber_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('paymentNumber'),
 )
 
 
-paymentHistory = sa.Table(
+paymentHistory = table(
     'paymentHistory',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
     sa.Column('amount', sa.String(20), nullable=False),
@@ -203,5 +195,5 @@ paymentHistory = sa.Table(
     sa.Column('paymentMethod', sa.String(50)),
     sa.Column('notes', sa.Text()),
     sa.Column('recordedBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
 )

@@ -2,13 +2,14 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs
+from seed_pipeline.schema.types import (
+    NOW, Timestamp, created, enum, foreign, polymorphic, polymorphic_refs, serial, table, updated,
+)
 
 
-calendar_events = sa.Table(
+calendar_events = table(
     'calendar_events',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('title', sa.String(255), nullable=False),
     sa.Column('description', sa.Text()),
     sa.Column('location', sa.String(500)),
@@ -25,16 +26,16 @@ calendar_events = sa.Table(
     sa.Column('is_recurring', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('entity_type', sa.String(50)),
     sa.Column('entity_id', sa.Integer()),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='calendar_events_client_id_clients_id_fk', ondelete='SET NULL')),
-    sa.Column('vendor_id', sa.Integer(), sa.ForeignKey('vendors.id', name='calendar_events_vendor_id_vendors_id_fk', ondelete='SET NULL')),
+    foreign('client_id', 'clients', ondelete='SET NULL'),
+    foreign('vendor_id', 'vendors', ondelete='SET NULL'),
     sa.Column('metadata', sa.JSON()),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_events_created_by_users_id_fk'), nullable=False),
-    sa.Column('assigned_to', sa.Integer(), sa.ForeignKey('users.id', name='calendar_events_assigned_to_users_id_fk')),
+    foreign('created_by', 'users', nullable=False),
+    foreign('assigned_to', 'users'),
     sa.Column('visibility', enum('calendar_events', 'visibility', 'PRIVATE', 'TEAM', 'COMPANY', 'PUBLIC'), nullable=False, server_default=sa.text("'COMPANY'")),
     sa.Column('is_auto_generated', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('auto_generation_rule', sa.String(100)),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at'),
+    updated('updated_at'),
     sa.Column('deleted_at', Timestamp()),
     sa.Index('idx_calendar_date_range', 'start_date', 'end_date'),
     sa.Index('idx_calendar_module', 'module'),
@@ -48,32 +49,30 @@ calendar_events = sa.Table(
 )
 
 
-calendar_event_participants = sa.Table(
+calendar_event_participants = table(
     'calendar_event_participants',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_event_participants_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_participants_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
+    foreign('user_id', 'users', ondelete='CASCADE', nullable=False),
     sa.Column('role', enum('calendar_event_participants', 'role', 'ORGANIZER', 'REQUIRED', 'OPTIONAL', 'OBSERVER'), nullable=False, server_default=sa.text("'REQUIRED'")),
     sa.Column('response_status', enum('calendar_event_participants', 'response_status', 'PENDING', 'ACCEPTED', 'DECLINED', 'TENTATIVE'), nullable=False, server_default=sa.text("'PENDING'")),
     sa.Column('responded_at', Timestamp()),
     sa.Column('notify_on_creation', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('notify_on_update', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('added_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_participants_added_by_users_id_fk'), nullable=False),
+    foreign('added_by', 'users', nullable=False),
     sa.Column('added_at', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('event_id', 'user_id', name='idx_participant_event_user'),
     sa.Index('idx_participant_user', 'user_id'),
 )
 
 
-calendar_event_invitations = sa.Table(
+calendar_event_invitations = table(
     'calendar_event_invitations',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_event_invitations_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
     sa.Column('invitee_type', enum('calendar_event_invitations', 'invitee_type', 'USER', 'CLIENT', 'EXTERNAL'), nullable=False),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_invitations_user_id_users_id_fk', ondelete='CASCADE')),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='calendar_event_invitations_client_id_clients_id_fk', ondelete='CASCADE')),
+    foreign('user_id', 'users', ondelete='CASCADE'),
+    foreign('client_id', 'clients', ondelete='CASCADE'),
     sa.Column('external_email', sa.String(320)),
     sa.Column('external_name', sa.String(255)),
     sa.Column('role', enum('calendar_event_invitations', 'role', 'ORGANIZER', 'REQUIRED', 'OPTIONAL', 'OBSERVER'), nullable=False, server_default=sa.text("'REQUIRED'")),
@@ -82,16 +81,16 @@ calendar_event_invitations = sa.Table(
     sa.Column('auto_accept', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('auto_accept_reason', sa.String(255)),
     sa.Column('admin_override', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('overridden_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_invitations_overridden_by_users_id_fk')),
+    foreign('overridden_by', 'users'),
     sa.Column('override_reason', sa.Text()),
     sa.Column('overridden_at', Timestamp()),
     sa.Column('sent_at', Timestamp()),
     sa.Column('responded_at', Timestamp()),
     sa.Column('expires_at', Timestamp()),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_invitations_created_by_users_id_fk'), nullable=False),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('participant_id', sa.Integer(), sa.ForeignKey('calendar_event_participants.id', name='calendar_event_invitations_participant_id_calendar_9ce7c492_fk', ondelete='SET NULL')),
+    foreign('created_by', 'users', nullable=False),
+    created('created_at'),
+    updated('updated_at'),
+    foreign('participant_id', 'calendar_event_participants', ondelete='SET NULL', fk_name='calendar_event_invitations_participant_id_calendar_9ce7c492_fk'),
     sa.UniqueConstraint('event_id', 'invitee_type', 'user_id', 'client_id', 'external_email', name='idx_unique_invitation'),
     sa.Index('idx_invitation_event', 'event_id'),
     sa.Index('idx_invitation_user', 'user_id'),
@@ -101,13 +100,12 @@ calendar_event_invitations = sa.Table(
 )
 
 
-calendar_invitation_history = sa.Table(
+calendar_invitation_history = table(
     'calendar_invitation_history',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('invitation_id', sa.Integer(), sa.ForeignKey('calendar_event_invitations.id', name='calendar_invitation_history_invitation_id_calendar_5d8af92f_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('invitation_id', 'calendar_event_invitations', ondelete='CASCADE', fk_name='calendar_invitation_history_invitation_id_calendar_5d8af92f_fk', nullable=False),
     sa.Column('action', enum('calendar_invitation_history', 'action', 'CREATED', 'SENT', 'ACCEPTED', 'DECLINED', 'AUTO_ACCEPTED', 'CANCELLED', 'EXPIRED', 'ADMIN_OVERRIDE', 'RESENT'), nullable=False),
-    sa.Column('performed_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_invitation_history_performed_by_users_id_fk')),
+    foreign('performed_by', 'users'),
     sa.Column('performed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('notes', sa.Text()),
     sa.Column('metadata', sa.JSON()),
@@ -116,49 +114,46 @@ calendar_invitation_history = sa.Table(
 )
 
 
-calendar_invitation_settings = sa.Table(
+calendar_invitation_settings = table(
     'calendar_invitation_settings',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='calendar_invitation_settings_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('user_id', 'users', ondelete='CASCADE', nullable=False),
     sa.Column('auto_accept_all', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('auto_accept_from_organizers', sa.JSON()),
     sa.Column('auto_accept_by_event_type', sa.JSON()),
     sa.Column('auto_accept_by_module', sa.JSON()),
     sa.Column('notify_on_invitation', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('notify_on_auto_accept', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('user_id', name='calendar_invitation_settings_user_id_unique'),
+    created('created_at'),
+    updated('updated_at'),
+    sa.UniqueConstraint('user_id'),
 )
 
 
-calendar_reminders = sa.Table(
+calendar_reminders = table(
     'calendar_reminders',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_reminders_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='calendar_reminders_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
+    foreign('user_id', 'users', ondelete='CASCADE', nullable=False),
     sa.Column('reminder_time', Timestamp(), nullable=False),
     sa.Column('relative_minutes', sa.Integer()),
     sa.Column('method', enum('calendar_reminders', 'method', 'IN_APP', 'EMAIL', 'BOTH'), nullable=False, server_default=sa.text("'IN_APP'")),
     sa.Column('status', enum('calendar_reminders', 'status', 'PENDING', 'SENT', 'FAILED', 'CANCELLED'), nullable=False, server_default=sa.text("'PENDING'")),
     sa.Column('sent_at', Timestamp()),
     sa.Column('failure_reason', sa.String(500)),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    created('created_at'),
     sa.Index('idx_reminder_time', 'reminder_time', 'status'),
     sa.Index('idx_reminder_event', 'event_id'),
     sa.Index('idx_reminder_user', 'user_id'),
 )
 
 
-calendar_event_history = sa.Table(
+calendar_event_history = table(
     'calendar_event_history',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_event_history_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
     sa.Column('change_type', enum('calendar_event_history', 'change_type', 'CREATED', 'UPDATED', 'DELETED', 'RESCHEDULED', 'CANCELLED', 'COMPLETED'), nullable=False),
-    sa.Column('changed_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_history_changed_by_users_id_fk'), nullable=False),
+    foreign('changed_by', 'users', nullable=False),
     sa.Column('changed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('field_changed', sa.String(100)),
     sa.Column('previous_value', sa.Text()),
@@ -170,42 +165,39 @@ calendar_event_history = sa.Table(
 )
 
 
-calendar_event_attachments = sa.Table(
+calendar_event_attachments = table(
     'calendar_event_attachments',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_event_attachments_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
     sa.Column('filename', sa.String(255), nullable=False),
     sa.Column('original_filename', sa.String(255), nullable=False),
     sa.Column('url', sa.String(1000), nullable=False),
     sa.Column('file_size', sa.Integer(), nullable=False),
     sa.Column('mime_type', sa.String(100), nullable=False),
-    sa.Column('uploaded_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_attachments_uploaded_by_users_id_fk'), nullable=False),
+    foreign('uploaded_by', 'users', nullable=False),
     sa.Column('uploaded_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_attachment_event', 'event_id'),
 )
 
 
-calendar_event_permissions = sa.Table(
+calendar_event_permissions = table(
     'calendar_event_permissions',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_event_permissions_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
     sa.Column('grant_type', enum('calendar_event_permissions', 'grant_type', 'USER', 'ROLE', 'TEAM'), nullable=False),
     sa.Column('grantee_id', sa.Integer(), nullable=False),
     sa.Column('permission', enum('calendar_event_permissions', 'permission', 'VIEW', 'EDIT', 'DELETE', 'MANAGE'), nullable=False),
-    sa.Column('granted_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_event_permissions_granted_by_users_id_fk'), nullable=False),
+    foreign('granted_by', 'users', nullable=False),
     sa.Column('granted_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_permission_event_grantee', 'event_id', 'grant_type', 'grantee_id'),
     info=polymorphic_refs(polymorphic('grant_type', 'grantee_id', {'USER': 'users', 'ROLE': 'roles', 'TEAM': None})),
 )
 
 
-calendar_recurrence_rules = sa.Table(
+calendar_recurrence_rules = table(
     'calendar_recurrence_rules',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_recurrence_rules_event_id_calendar_events_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('event_id', 'calendar_events', ondelete='CASCADE', nullable=False),
     sa.Column('frequency', enum('calendar_recurrence_rules', 'frequency', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'), nullable=False),
     sa.Column('interval', sa.Integer(), nullable=False, server_default=sa.text('1')),
     sa.Column('by_day', sa.JSON()),
@@ -217,18 +209,17 @@ calendar_recurrence_rules = sa.Table(
     sa.Column('end_date', sa.Date()),
     sa.Column('count', sa.Integer()),
     sa.Column('exception_dates', sa.JSON(), server_default=sa.text("('[]')")),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('event_id', name='calendar_recurrence_rules_event_id_unique'),
+    created('created_at'),
+    updated('updated_at'),
+    sa.UniqueConstraint('event_id'),
     sa.Index('idx_recurrence_event', 'event_id'),
 )
 
 
-calendar_recurrence_instances = sa.Table(
+calendar_recurrence_instances = table(
     'calendar_recurrence_instances',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('parent_event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='calendar_recurrence_instances_parent_event_id_cale_2cf6e173_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('parent_event_id', 'calendar_events', ondelete='CASCADE', fk_name='calendar_recurrence_instances_parent_event_id_cale_2cf6e173_fk', nullable=False),
     sa.Column('instance_date', sa.Date(), nullable=False),
     sa.Column('start_time', sa.String(8)),
     sa.Column('end_time', sa.String(8)),
@@ -237,27 +228,26 @@ calendar_recurrence_instances = sa.Table(
     sa.Column('modified_title', sa.String(255)),
     sa.Column('modified_description', sa.Text()),
     sa.Column('modified_location', sa.String(500)),
-    sa.Column('modified_assigned_to', sa.Integer(), sa.ForeignKey('users.id', name='calendar_recurrence_instances_modified_assigned_to_users_id_fk')),
+    foreign('modified_assigned_to', 'users'),
     sa.Column('generated_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('modified_at', Timestamp()),
-    sa.Column('modified_by', sa.Integer(), sa.ForeignKey('users.id', name='calendar_recurrence_instances_modified_by_users_id_fk')),
+    foreign('modified_by', 'users'),
     sa.Index('idx_instance_parent_date', 'parent_event_id', 'instance_date'),
     sa.Index('idx_instance_date_range', 'instance_date', 'start_time'),
     sa.Index('idx_instance_status', 'status'),
 )
 
 
-calendar_views = sa.Table(
+calendar_views = table(
     'calendar_views',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='calendar_views_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('user_id', 'users', ondelete='CASCADE', nullable=False),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('is_default', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('filters', sa.JSON(), nullable=False),
     sa.Column('default_view_type', enum('calendar_views', 'default_view_type', 'MONTH', 'WEEK', 'DAY', 'AGENDA'), nullable=False, server_default=sa.text("'MONTH'")),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at'),
+    updated('updated_at'),
     sa.Index('idx_view_user', 'user_id'),
     sa.Index('idx_view_user_default', 'user_id', 'is_default'),
 )

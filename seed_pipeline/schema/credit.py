@@ -2,13 +2,12 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata
+from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, created, enum, foreign, serial, table, updated
 
 
-credit_system_settings = sa.Table(
+credit_system_settings = table(
     'credit_system_settings',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('revenue_momentum_weight', sa.Integer(), nullable=False, server_default=sa.text('20')),
     sa.Column('cash_collection_weight', sa.Integer(), nullable=False, server_default=sa.text('25')),
     sa.Column('profitability_weight', sa.Integer(), nullable=False, server_default=sa.text('20')),
@@ -22,17 +21,16 @@ credit_system_settings = sa.Table(
     sa.Column('margin_multiplier', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'2.5'")),
     sa.Column('global_min_limit', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'1000'")),
     sa.Column('global_max_limit', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'1000000'")),
-    sa.Column('updated_by', sa.Integer(), sa.ForeignKey('users.id', name='credit_system_settings_updated_by_users_id_fk')),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    foreign('updated_by', 'users'),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
 )
 
 
-client_credit_limits = sa.Table(
+client_credit_limits = table(
     'client_credit_limits',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_credit_limits_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('credit_limit', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('current_exposure', sa.Numeric(15, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('utilization_percent', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
@@ -45,18 +43,17 @@ client_credit_limits = sa.Table(
     sa.Column('data_readiness', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('trend', enum('client_credit_limits', 'trend', 'IMPROVING', 'STABLE', 'WORSENING'), nullable=False, server_default=sa.text("'STABLE'")),
     sa.Column('last_calculated', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('client_id', name='client_credit_limits_client_id_unique'),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
+    sa.UniqueConstraint('client_id'),
     sa.Index('idx_client_id', 'client_id'),
 )
 
 
-credit_signal_history = sa.Table(
+credit_signal_history = table(
     'credit_signal_history',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='credit_signal_history_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('revenue_momentum', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('cash_collection_strength', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
     sa.Column('profitability_quality', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0'")),
@@ -75,40 +72,38 @@ credit_signal_history = sa.Table(
 )
 
 
-credit_audit_log = sa.Table(
+credit_audit_log = table(
     'credit_audit_log',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='credit_audit_log_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('event_type', enum('credit_audit_log', 'event_type', 'LIMIT_CALCULATED', 'LIMIT_INCREASED', 'LIMIT_DECREASED', 'MODE_CHANGED', 'MANUAL_OVERRIDE', 'EXPOSURE_EXCEEDED'), nullable=False),
     sa.Column('old_value', sa.Numeric(15, 2)),
     sa.Column('new_value', sa.Numeric(15, 2)),
     sa.Column('change_percent', sa.Numeric(5, 2)),
     sa.Column('reason', sa.Text()),
     sa.Column('metadata', sa.JSON()),
-    sa.Column('triggered_by', sa.Integer(), sa.ForeignKey('users.id', name='credit_audit_log_triggered_by_users_id_fk')),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
+    foreign('triggered_by', 'users'),
+    created('created_at', nullable=True),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_created_at', 'created_at'),
 )
 
 
-transactions = sa.Table(
+transactions = table(
     'transactions',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('transactionNumber', sa.String(50), nullable=False),
     sa.Column('transactionType', enum('transactions', 'transactionType', 'INVOICE', 'PAYMENT', 'REFUND', 'CREDIT', 'QUOTE', 'ORDER', 'SALE'), nullable=False),
-    sa.Column('clientId', sa.Integer(), sa.ForeignKey('clients.id', name='transactions_clientId_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    foreign('clientId', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('transactionDate', Timestamp(), nullable=False),
     sa.Column('amount', sa.String(20), nullable=False),
     sa.Column('transactionStatus', enum('transactions', 'transactionStatus', 'DRAFT', 'PENDING', 'CONFIRMED', 'COMPLETED', 'PARTIAL', 'PAID', 'OVERDUE', 'VOID', 'WRITTEN_OFF'), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('metadata', sa.Text()),
-    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='transactions_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('transactionNumber', name='transactions_transactionNumber_unique'),
+    foreign('createdBy', 'users', nullable=False),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('transactionNumber'),
     sa.Index('idx_transactions_client_id', 'clientId'),
     sa.Index('idx_transactions_type', 'transactionType'),
     sa.Index('idx_transactions_date', 'transactionDate'),
@@ -116,30 +111,28 @@ transactions = sa.Table(
 )
 
 
-transactionLinks = sa.Table(
+transactionLinks = table(
     'transactionLinks',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('parentTransactionId', sa.Integer(), sa.ForeignKey('transactions.id', name='transactionLinks_parentTransactionId_transactions_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('childTransactionId', sa.Integer(), sa.ForeignKey('transactions.id', name='transactionLinks_childTransactionId_transactions_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('parentTransactionId', 'transactions', ondelete='CASCADE', nullable=False),
+    foreign('childTransactionId', 'transactions', ondelete='CASCADE', nullable=False),
     sa.Column('transactionLinkType', enum('transactionLinks', 'transactionLinkType', 'REFUND_OF', 'PAYMENT_FOR', 'CREDIT_APPLIED_TO', 'CONVERTED_FROM', 'PARTIAL_OF', 'RELATED_TO'), nullable=False),
     sa.Column('linkAmount', sa.String(20)),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='transactionLinks_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    foreign('createdBy', 'users', nullable=False),
+    created('createdAt'),
     sa.Index('idx_transaction_links_parent', 'parentTransactionId'),
     sa.Index('idx_transaction_links_child', 'childTransactionId'),
     sa.Index('idx_transaction_links_type', 'transactionLinkType'),
 )
 
 
-credits = sa.Table(
+credits = table(
     'credits',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('creditNumber', sa.String(50), nullable=False),
-    sa.Column('clientId', sa.Integer(), sa.ForeignKey('clients.id', name='credits_clientId_clients_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('transactionId', sa.Integer(), sa.ForeignKey('transactions.id', name='credits_transactionId_transactions_id_fk')),
+    foreign('clientId', 'clients', ondelete='CASCADE', nullable=False),
+    foreign('transactionId', 'transactions'),
     sa.Column('creditAmount', sa.String(20), nullable=False),
     sa.Column('amountUsed', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('amountRemaining', sa.String(20), nullable=False),
@@ -147,27 +140,26 @@ credits = sa.Table(
     sa.Column('expirationDate', Timestamp()),
     sa.Column('creditStatus', enum('credits', 'creditStatus', 'ACTIVE', 'PARTIALLY_USED', 'FULLY_USED', 'EXPIRED', 'VOID'), nullable=False, server_default=sa.text("'ACTIVE'")),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='credits_createdBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('creditNumber', name='credits_creditNumber_unique'),
+    foreign('createdBy', 'users', nullable=False),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('creditNumber'),
     sa.Index('idx_credits_client_id', 'clientId'),
     sa.Index('idx_credits_status', 'creditStatus'),
     sa.Index('idx_credits_expiration', 'expirationDate'),
 )
 
 
-creditApplications = sa.Table(
+creditApplications = table(
     'creditApplications',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('creditId', sa.Integer(), sa.ForeignKey('credits.id', name='creditApplications_creditId_credits_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('invoiceId', sa.Integer(), sa.ForeignKey('transactions.id', name='creditApplications_invoiceId_transactions_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('creditId', 'credits', ondelete='CASCADE', nullable=False),
+    foreign('invoiceId', 'transactions', ondelete='CASCADE', nullable=False),
     sa.Column('amountApplied', sa.String(20), nullable=False),
     sa.Column('appliedDate', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('appliedBy', sa.Integer(), sa.ForeignKey('users.id', name='creditApplications_appliedBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    foreign('appliedBy', 'users', nullable=False),
+    created('createdAt'),
     sa.Index('idx_credit_applications_credit', 'creditId'),
     sa.Index('idx_credit_applications_invoice', 'invoiceId'),
 )

@@ -1,23 +1,21 @@
-"""Seeding a database whose TERP has moved on: for one run, the model takes the live schema's shape.
+"""Seeding a database whose TERP has moved on: a model of its own, in the live schema's shape, for one run.
 
-Inside ``following(live)`` every table the model knows and the database has changed is rebuilt on
-the shared ``metadata`` from the live columns (live types, nullability, enum values and foreign keys;
-the model's logical and polymorphic references kept), and TERP's new tables, those foreign keys tie
-to the model's, join it with a phase group inferred from their parents and a volume from their
-parents' volumes. Everything downstream (graph, generators, loaders, checks) reads the shared model,
-so it follows; on exit the model is restored. Business generators keep writing the model's columns;
-``generation/conform.py`` turns their frames into the live shape using the column marks set here.
+``followed_model(live)`` copies the shared model's tables onto a new ``MetaData``: every table the
+database has changed is rebuilt from the live columns (live types, nullability, enum values and foreign
+keys; the model's logical and polymorphic references kept), and TERP's new tables, those foreign keys
+tie to the model's, join it with a phase group inferred from their parents and a volume from their
+parents' volumes (``graph/placement.py``). The shared model is not touched: the run is handed the new
+model (``build_definitions(model)``, ``using(model)``) and everything it derives stays on that object.
+Business generators keep writing the model's columns; ``generation/conform.py`` turns their frames into
+the live shape using the column marks set here.
 """
-
-from contextlib import contextmanager
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from seed_pipeline.errors import UserInputError
+from seed_pipeline.model import Followed, Model, shared
 from seed_pipeline.schema import drift
-from seed_pipeline.schema.references import references, references_from
-from seed_pipeline.schema.types import metadata, scoped_name
+from seed_pipeline.schema.types import scoped_name
 
 LIVE = "follows_live"  # table info: this table was rebuilt from the live schema
 NEW = "live_only"  # column info: a column the model does not know
@@ -102,14 +100,6 @@ def _new(live: sa.Table) -> list:
             for c in live.columns] + _constraints(live)
 
 
-@dataclass
-class Followed:
-    """What a run follows: tables rebuilt from the live schema and TERP's new tables, by phase."""
-
-    changed: list[str]
-    new: dict[str, str]  # table -> phase group
-
-
 def _refuse_unfollowable(found: list[drift.Difference]) -> None:
     blocked = [d for d in found if d.kind not in FOLLOWABLE]
     if blocked:
@@ -118,54 +108,25 @@ def _refuse_unfollowable(found: list[drift.Difference]) -> None:
             "generators need these; migrate the database to TERP's current schema or seed another --db")
 
 
-def _clear_caches() -> None:
-    from seed_pipeline.checks.integrity import rules_for
-    from seed_pipeline.graph.dependency import build_graph
+def followed_model(live: sa.MetaData, enums: bool = True, model: Model | None = None) -> Model:
+    """A new model: ``model`` (the shared one) with the live schema's changes and new tables; ``model`` unchanged."""
+    from seed_pipeline.graph.placement import placed
+    from seed_pipeline.schema import indexes_in_name_order
 
-    for cached in (references, references_from, build_graph, rules_for):
-        cached.cache_clear()
-
-
-def _snapshot() -> tuple[dict, dict]:
-    """Where every foreign key of the model points, and the metadata's pending ones: adding a table of a
-    known name re-points the model's foreign keys at it, and removing it does not point them back."""
-    targets = {fk: fk.column for table in metadata.tables.values() for fk in table.foreign_keys}
-    return targets, {key: list(fks) for key, fks in metadata._fk_memos.items()}
-
-
-def _restore(added: list[str], saved: dict[str, sa.Table], snapshot: tuple[dict, dict]) -> None:
-    for name in [*added, *saved]:
-        if name in metadata.tables:
-            metadata.remove(metadata.tables[name])
-    for name, table in saved.items():
-        metadata._add_table(name, None, table)  # the model's own Table object back in its place
-    targets, memos = snapshot
-    for fk, column in targets.items():
-        fk._set_target_column(column)
-    metadata._fk_memos.clear()
-    metadata._fk_memos.update(memos)
-
-
-@contextmanager
-def following(live: sa.MetaData, enums: bool = True):
-    """The model in the live schema's shape until the block ends; yields what is followed."""
-    from seed_pipeline.graph import placement
-
-    found = drift.terp_differences(metadata, live, enums)
+    model = model or shared()
+    found = drift.terp_differences(model.metadata, live, enums)
     _refuse_unfollowable(found)
     changed = sorted({d.table for d in found if d.kind != "table_added"})
     added = [d.table for d in found if d.kind == "table_added"]
-    saved, snapshot = {name: metadata.tables[name] for name in changed}, _snapshot()
-    try:
-        for name in changed:  # built on the shared metadata, so new foreign keys resolve to the live-shaped tables
-            columns = _rebuilt(saved[name], live.tables[name], enums)
-            metadata.remove(saved[name])
-            sa.Table(name, metadata, *columns, info={**saved[name].info, LIVE: True})
-        for name in added:
-            sa.Table(name, metadata, *_new(live.tables[name]), info={LIVE: True})
-        with placement.placed(added):
-            _clear_caches()
-            yield Followed(changed, {t: placement.GROUP_OF[t] for t in added})
-    finally:
-        _restore(added, saved, snapshot)
-        _clear_caches()
+    metadata = sa.MetaData(naming_convention=model.metadata.naming_convention)  # TERP's names for new keys too
+    for name, table in model.tables.items():  # new foreign keys resolve by name to the live-shaped tables
+        if name in changed:
+            sa.Table(name, metadata, *_rebuilt(table, live.tables[name], enums), info={**table.info, LIVE: True})
+        else:
+            table.to_metadata(metadata)  # info, columns, keys and indexes copied
+    for name in added:
+        sa.Table(name, metadata, *_new(live.tables[name]), info={LIVE: True})
+    indexes_in_name_order(metadata)
+    phases, volumes = placed(metadata.tables, model.phases, model.volumes, added)
+    group_of = {t: g for g, ts in phases.items() for t in ts}
+    return Model(metadata, phases, volumes, Followed(changed, {t: group_of[t] for t in added}))

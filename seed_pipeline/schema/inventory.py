@@ -2,33 +2,33 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import (
+    Timestamp, created, enum, foreign, polymorphic, polymorphic_refs, refers_to, serial, table, updated,
+)
 
 
-lots = sa.Table(
+lots = table(
     'lots',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('code', sa.String(50), nullable=False),
     sa.Column('vendorId', sa.Integer(), nullable=False, info=refers_to('vendors')),
     sa.Column('date', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('code', name='lots_code_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('code'),
 )
 
 
-batches = sa.Table(
+batches = table(
     'batches',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('code', sa.String(50), nullable=False),
     sa.Column('sku', sa.String(100), nullable=False),
     sa.Column('productId', sa.Integer(), nullable=False, info=refers_to('products')),
     sa.Column('lotId', sa.Integer(), nullable=False, info=refers_to('lots')),
     sa.Column('batchStatus', enum('batches', 'batchStatus', 'AWAITING_INTAKE', 'LIVE', 'PHOTOGRAPHY_COMPLETE', 'ON_HOLD', 'QUARANTINED', 'SOLD_OUT', 'CLOSED'), nullable=False, server_default=sa.text("'AWAITING_INTAKE'")),
-    sa.Column('statusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batches_statusId_workflow_statuses_id_fk', ondelete='SET NULL')),
+    foreign('statusId', 'workflow_statuses', ondelete='SET NULL'),
     sa.Column('grade', sa.String(10)),
     sa.Column('isSample', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('sampleOnly', sa.Integer(), nullable=False, server_default=sa.text('0')),
@@ -40,7 +40,7 @@ batches = sa.Table(
     sa.Column('paymentTerms', enum('batches', 'paymentTerms', 'COD', 'NET_7', 'NET_15', 'NET_30', 'CONSIGNMENT', 'PARTIAL'), nullable=False),
     sa.Column('amountPaid', sa.String(20), server_default=sa.text("'0'")),
     sa.Column('metadata', sa.Text()),
-    sa.Column('photo_session_event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='batches_photo_session_event_id_calendar_events_id_fk', ondelete='SET NULL')),
+    foreign('photo_session_event_id', 'calendar_events', ondelete='SET NULL'),
     sa.Column('onHandQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('sampleQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('reservedQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
@@ -49,17 +49,16 @@ batches = sa.Table(
     sa.Column('defectiveQty', sa.String(20), nullable=False, server_default=sa.text("'0'")),
     sa.Column('publishEcom', sa.Integer(), nullable=False, server_default=sa.text('0')),
     sa.Column('publishB2b', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('code', name='batches_code_unique'),
-    sa.UniqueConstraint('sku', name='batches_sku_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('code'),
+    sa.UniqueConstraint('sku'),
 )
 
 
-batchLocations = sa.Table(
+batchLocations = table(
     'batchLocations',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('site', sa.String(100), nullable=False),
     sa.Column('zone', sa.String(100)),
@@ -67,21 +66,20 @@ batchLocations = sa.Table(
     sa.Column('shelf', sa.String(100)),
     sa.Column('bin', sa.String(100)),
     sa.Column('qty', sa.String(20), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )
 
 
-batch_status_history = sa.Table(
+batch_status_history = table(
     'batch_status_history',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='batch_status_history_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('fromStatusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batch_status_history_fromStatusId_workflow_statuses_id_fk', ondelete='SET NULL')),
-    sa.Column('toStatusId', sa.Integer(), sa.ForeignKey('workflow_statuses.id', name='batch_status_history_toStatusId_workflow_statuses_id_fk', ondelete='RESTRICT'), nullable=False),
-    sa.Column('changedBy', sa.Integer(), sa.ForeignKey('users.id', name='batch_status_history_changedBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    serial(),
+    foreign('batchId', 'batches', ondelete='CASCADE', nullable=False),
+    foreign('fromStatusId', 'workflow_statuses', ondelete='SET NULL'),
+    foreign('toStatusId', 'workflow_statuses', ondelete='RESTRICT', nullable=False),
+    foreign('changedBy', 'users', ondelete='RESTRICT', nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
     sa.Index('idx_batch_status_history_batchId', 'batchId'),
     sa.Index('idx_batch_status_history_toStatusId', 'toStatusId'),
     sa.Index('idx_batch_status_history_changedBy', 'changedBy'),
@@ -89,11 +87,10 @@ batch_status_history = sa.Table(
 )
 
 
-inventoryMovements = sa.Table(
+inventoryMovements = table(
     'inventoryMovements',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='inventoryMovements_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('batchId', 'batches', ondelete='CASCADE', nullable=False),
     sa.Column('inventoryMovementType', enum('inventoryMovements', 'inventoryMovementType', 'INTAKE', 'SALE', 'RETURN', 'REFUND_RETURN', 'ADJUSTMENT', 'QUARANTINE', 'RELEASE_FROM_QUARANTINE', 'DISPOSAL', 'TRANSFER', 'SAMPLE'), nullable=False),
     sa.Column('quantityChange', sa.String(20), nullable=False),
     sa.Column('quantityBefore', sa.String(20), nullable=False),
@@ -102,8 +99,8 @@ inventoryMovements = sa.Table(
     sa.Column('referenceId', sa.Integer()),
     sa.Column('adjustmentReason', enum('inventoryMovements', 'adjustmentReason', 'DAMAGED', 'EXPIRED', 'LOST', 'THEFT', 'COUNT_DISCREPANCY', 'QUALITY_ISSUE', 'REWEIGH', 'OTHER')),
     sa.Column('notes', sa.Text()),
-    sa.Column('performedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryMovements_performedBy_users_id_fk'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    foreign('performedBy', 'users', nullable=False),
+    created('createdAt'),
     sa.Index('idx_inventory_movements_batch', 'batchId'),
     sa.Index('idx_inventory_movements_type', 'inventoryMovementType'),
     sa.Index('idx_inventory_movements_reference', 'referenceType', 'referenceId'),
@@ -112,23 +109,22 @@ inventoryMovements = sa.Table(
 )
 
 
-inventoryAlerts = sa.Table(
+inventoryAlerts = table(
     'inventoryAlerts',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('inventoryAlertType', enum('inventoryAlerts', 'inventoryAlertType', 'LOW_STOCK', 'EXPIRING', 'OVERSTOCK', 'SLOW_MOVING'), nullable=False),
-    sa.Column('batchId', sa.Integer(), sa.ForeignKey('batches.id', name='inventoryAlerts_batchId_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    foreign('batchId', 'batches', ondelete='CASCADE', nullable=False),
     sa.Column('threshold', sa.Numeric(10, 2)),
     sa.Column('currentValue', sa.Numeric(10, 2)),
     sa.Column('alertSeverity', enum('inventoryAlerts', 'alertSeverity', 'LOW', 'MEDIUM', 'HIGH'), nullable=False),
     sa.Column('alertStatus', enum('inventoryAlerts', 'alertStatus', 'ACTIVE', 'ACKNOWLEDGED', 'RESOLVED'), nullable=False, server_default=sa.text("'ACTIVE'")),
     sa.Column('message', sa.Text()),
-    sa.Column('acknowledgedBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryAlerts_acknowledgedBy_users_id_fk')),
+    foreign('acknowledgedBy', 'users'),
     sa.Column('acknowledgedAt', Timestamp()),
     sa.Column('resolvedAt', Timestamp()),
     sa.Column('resolution', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
     sa.Index('idx_inventory_alerts_batch', 'batchId'),
     sa.Index('idx_inventory_alerts_status', 'alertStatus'),
     sa.Index('idx_inventory_alerts_type', 'inventoryAlertType'),
@@ -136,11 +132,10 @@ inventoryAlerts = sa.Table(
 )
 
 
-alert_configurations = sa.Table(
+alert_configurations = table(
     'alert_configurations',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id', name='alert_configurations_user_id_users_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('user_id', 'users', ondelete='CASCADE', nullable=False),
     sa.Column('alert_type', enum('alert_configurations', 'alert_type', 'LOW_STOCK', 'EXPIRING_BATCH', 'OVERDUE_PAYMENT', 'HIGH_VALUE_ORDER', 'SAMPLE_CONVERSION', 'CUSTOM'), nullable=False),
     sa.Column('target_type', enum('alert_configurations', 'target_type', 'GLOBAL', 'PRODUCT', 'BATCH', 'CLIENT', 'CATEGORY'), nullable=False),
     sa.Column('target_id', sa.Integer()),
@@ -149,8 +144,8 @@ alert_configurations = sa.Table(
     sa.Column('delivery_method', enum('alert_configurations', 'delivery_method', 'DASHBOARD', 'EMAIL', 'BOTH'), nullable=False, server_default=sa.text("'DASHBOARD'")),
     sa.Column('email_address', sa.String(255)),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
     sa.Index('idx_user_id', 'user_id'),
     sa.Index('idx_alert_type', 'alert_type'),
     sa.Index('idx_is_active', 'is_active'),
@@ -158,29 +153,27 @@ alert_configurations = sa.Table(
 )
 
 
-inventoryViews = sa.Table(
+inventoryViews = table(
     'inventoryViews',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('filters', sa.JSON(), nullable=False),
-    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='inventoryViews_createdBy_users_id_fk', ondelete='CASCADE')),
+    foreign('createdBy', 'users', ondelete='CASCADE'),
     sa.Column('isShared', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
     sa.Index('idx_inventory_views_created_by', 'createdBy'),
 )
 
 
-intake_sessions = sa.Table(
+intake_sessions = table(
     'intake_sessions',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('session_number', sa.String(50), nullable=False),
-    sa.Column('vendor_id', sa.Integer(), sa.ForeignKey('clients.id', name='intake_sessions_vendor_id_clients_id_fk', ondelete='RESTRICT'), nullable=False),
+    foreign('vendor_id', 'clients', ondelete='RESTRICT', nullable=False),
     sa.Column('status', enum('intake_sessions', 'status', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'), nullable=False, server_default=sa.text("'IN_PROGRESS'")),
     sa.Column('receive_date', sa.Date(), nullable=False),
-    sa.Column('received_by', sa.Integer(), sa.ForeignKey('users.id', name='intake_sessions_received_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    foreign('received_by', 'users', ondelete='RESTRICT', nullable=False),
     sa.Column('paymentTerms', enum('intake_sessions', 'paymentTerms', 'COD', 'NET_7', 'NET_15', 'NET_30', 'CONSIGNMENT', 'PARTIAL'), nullable=False),
     sa.Column('payment_due_date', sa.Date()),
     sa.Column('total_amount', sa.Numeric(15, 2), server_default=sa.text("'0'")),
@@ -189,42 +182,40 @@ intake_sessions = sa.Table(
     sa.Column('vendor_notes', sa.Text()),
     sa.Column('receipt_generated', sa.Boolean(), server_default=sa.false()),
     sa.Column('receipt_generated_at', Timestamp()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
     sa.Column('completed_at', Timestamp()),
-    sa.UniqueConstraint('session_number', name='intake_sessions_session_number_unique'),
+    sa.UniqueConstraint('session_number'),
     sa.Index('idx_vendor_id', 'vendor_id'),
     sa.Index('idx_status', 'status'),
     sa.Index('idx_receive_date', 'receive_date'),
 )
 
 
-intake_session_batches = sa.Table(
+intake_session_batches = table(
     'intake_session_batches',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('intake_session_id', sa.Integer(), sa.ForeignKey('intake_sessions.id', name='intake_session_batches_intake_session_id_intake_sessions_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('batch_id', sa.Integer(), sa.ForeignKey('batches.id', name='intake_session_batches_batch_id_batches_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('intake_session_id', 'intake_sessions', ondelete='CASCADE', nullable=False),
+    foreign('batch_id', 'batches', ondelete='CASCADE', nullable=False),
     sa.Column('received_qty', sa.Numeric(15, 4), nullable=False),
     sa.Column('unit_cost', sa.Numeric(15, 4), nullable=False),
     sa.Column('total_cost', sa.Numeric(15, 4), nullable=False),
     sa.Column('internal_notes', sa.Text()),
     sa.Column('vendor_notes', sa.Text()),
     sa.Column('cogs_agreement', sa.Text()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
     sa.Index('idx_intake_session_id', 'intake_session_id'),
     sa.Index('idx_batch_id', 'batch_id'),
 )
 
 
-purchaseOrders = sa.Table(
+purchaseOrders = table(
     'purchaseOrders',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('poNumber', sa.String(50), nullable=False),
-    sa.Column('vendorId', sa.Integer(), sa.ForeignKey('vendors.id', name='purchaseOrders_vendorId_vendors_id_fk', ondelete='RESTRICT'), nullable=False),
-    sa.Column('intakeSessionId', sa.Integer(), sa.ForeignKey('intake_sessions.id', name='purchaseOrders_intakeSessionId_intake_sessions_id_fk', ondelete='SET NULL')),
+    foreign('vendorId', 'vendors', ondelete='RESTRICT', nullable=False),
+    foreign('intakeSessionId', 'intake_sessions', ondelete='SET NULL'),
     sa.Column('purchaseOrderStatus', enum('purchaseOrders', 'purchaseOrderStatus', 'DRAFT', 'SENT', 'CONFIRMED', 'RECEIVING', 'RECEIVED', 'CANCELLED'), nullable=False, server_default=sa.text("'DRAFT'")),
     sa.Column('orderDate', sa.Date(), nullable=False),
     sa.Column('expectedDeliveryDate', sa.Date()),
@@ -237,40 +228,38 @@ purchaseOrders = sa.Table(
     sa.Column('paymentDueDate', sa.Date()),
     sa.Column('notes', sa.Text()),
     sa.Column('vendorNotes', sa.Text()),
-    sa.Column('createdBy', sa.Integer(), sa.ForeignKey('users.id', name='purchaseOrders_createdBy_users_id_fk', ondelete='RESTRICT'), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    foreign('createdBy', 'users', ondelete='RESTRICT', nullable=False),
+    created('createdAt'),
+    updated('updatedAt'),
     sa.Column('sentAt', Timestamp()),
     sa.Column('confirmedAt', Timestamp()),
-    sa.UniqueConstraint('poNumber', name='purchaseOrders_poNumber_unique'),
+    sa.UniqueConstraint('poNumber'),
     sa.Index('idx_po_vendor_id', 'vendorId'),
     sa.Index('idx_po_status', 'purchaseOrderStatus'),
     sa.Index('idx_po_order_date', 'orderDate'),
 )
 
 
-purchaseOrderItems = sa.Table(
+purchaseOrderItems = table(
     'purchaseOrderItems',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('purchaseOrderId', sa.Integer(), sa.ForeignKey('purchaseOrders.id', name='purchaseOrderItems_purchaseOrderId_purchaseOrders_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('productId', sa.Integer(), sa.ForeignKey('products.id', name='purchaseOrderItems_productId_products_id_fk', ondelete='RESTRICT'), nullable=False),
+    serial(),
+    foreign('purchaseOrderId', 'purchaseOrders', ondelete='CASCADE', nullable=False),
+    foreign('productId', 'products', ondelete='RESTRICT', nullable=False),
     sa.Column('quantityOrdered', sa.Numeric(15, 4), nullable=False),
     sa.Column('quantityReceived', sa.Numeric(15, 4), server_default=sa.text("'0'")),
     sa.Column('unitCost', sa.Numeric(15, 4), nullable=False),
     sa.Column('totalCost', sa.Numeric(15, 4), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
     sa.Index('idx_poi_po_id', 'purchaseOrderId'),
     sa.Index('idx_poi_product_id', 'productId'),
 )
 
 
-cogsHistory = sa.Table(
+cogsHistory = table(
     'cogsHistory',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('oldCogs', sa.String(20)),
     sa.Column('newCogs', sa.String(20), nullable=False),
@@ -278,14 +267,13 @@ cogsHistory = sa.Table(
     sa.Column('affectedSalesCount', sa.Integer(), server_default=sa.text('0')),
     sa.Column('reason', sa.Text()),
     sa.Column('changedBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
 )
 
 
-cogs_rules = sa.Table(
+cogs_rules = table(
     'cogs_rules',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('name', sa.String(255), nullable=False),
     sa.Column('description', sa.Text()),
     sa.Column('condition_field', enum('cogs_rules', 'condition_field', 'QUANTITY', 'TOTAL_VALUE', 'CLIENT_TIER', 'PAYMENT_TERMS')),
@@ -295,8 +283,8 @@ cogs_rules = sa.Table(
     sa.Column('adjustment_value', sa.Numeric(10, 4)),
     sa.Column('priority', sa.Integer(), server_default=sa.text('0')),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
     sa.Index('idx_priority', 'priority'),
     sa.Index('idx_is_active', 'is_active'),
 )

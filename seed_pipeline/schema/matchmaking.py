@@ -2,17 +2,16 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
+from seed_pipeline.schema.types import NOW, Timestamp, created, enum, foreign, refers_to, serial, table, updated
 
 
-client_needs = sa.Table(
+client_needs = table(
     'client_needs',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_needs_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('strain', sa.String(255)),
     sa.Column('product_name', sa.String(255)),
-    sa.Column('strainId', sa.Integer(), sa.ForeignKey('strains.id', name='client_needs_strainId_strains_id_fk', ondelete='SET NULL')),
+    foreign('strainId', 'strains', ondelete='SET NULL'),
     sa.Column('strain_type', enum('client_needs', 'strain_type', 'INDICA', 'SATIVA', 'HYBRID', 'CBD', 'ANY')),
     sa.Column('category', sa.String(100)),
     sa.Column('subcategory', sa.String(100)),
@@ -27,9 +26,9 @@ client_needs = sa.Table(
     sa.Column('fulfilled_at', Timestamp()),
     sa.Column('notes', sa.Text()),
     sa.Column('internal_notes', sa.Text()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='client_needs_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
+    foreign('created_by', 'users', ondelete='RESTRICT', nullable=False),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_status', 'status'),
     sa.Index('idx_strain', 'strain'),
@@ -39,24 +38,23 @@ client_needs = sa.Table(
 )
 
 
-match_records = sa.Table(
+match_records = table(
     'match_records',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_need_id', sa.Integer(), sa.ForeignKey('client_needs.id', name='match_records_client_need_id_client_needs_id_fk', ondelete='SET NULL')),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='match_records_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('inventory_batch_id', sa.Integer(), sa.ForeignKey('batches.id', name='match_records_inventory_batch_id_batches_id_fk', ondelete='SET NULL')),
-    sa.Column('vendor_supply_id', sa.Integer(), sa.ForeignKey('vendor_supply.id', name='match_records_vendor_supply_id_vendor_supply_id_fk', ondelete='SET NULL')),
-    sa.Column('historical_order_id', sa.Integer(), sa.ForeignKey('orders.id', name='match_records_historical_order_id_orders_id_fk', ondelete='SET NULL')),
+    serial(),
+    foreign('client_need_id', 'client_needs', ondelete='SET NULL'),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
+    foreign('inventory_batch_id', 'batches', ondelete='SET NULL'),
+    foreign('vendor_supply_id', 'vendor_supply', ondelete='SET NULL'),
+    foreign('historical_order_id', 'orders', ondelete='SET NULL'),
     sa.Column('match_type', enum('match_records', 'match_type', 'EXACT', 'CLOSE', 'HISTORICAL'), nullable=False),
     sa.Column('confidence_score', sa.Numeric(5, 2), nullable=False),
     sa.Column('match_reasons', sa.JSON(), nullable=False),
     sa.Column('user_action', enum('match_records', 'user_action', 'CREATED_QUOTE', 'CONTACTED_VENDOR', 'DISMISSED', 'NONE')),
     sa.Column('actioned_at', Timestamp()),
-    sa.Column('actioned_by', sa.Integer(), sa.ForeignKey('users.id', name='match_records_actioned_by_users_id_fk', ondelete='SET NULL')),
+    foreign('actioned_by', 'users', ondelete='SET NULL'),
     sa.Column('resulted_in_sale', sa.Boolean(), server_default=sa.false()),
-    sa.Column('sale_order_id', sa.Integer(), sa.ForeignKey('orders.id', name='match_records_sale_order_id_orders_id_fk', ondelete='SET NULL')),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
+    foreign('sale_order_id', 'orders', ondelete='SET NULL'),
+    created('created_at', nullable=True),
     sa.Index('idx_client_need_id', 'client_need_id'),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_match_type', 'match_type'),
@@ -64,11 +62,10 @@ match_records = sa.Table(
 )
 
 
-client_interest_lists = sa.Table(
+client_interest_lists = table(
     'client_interest_lists',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_interest_lists_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('submitted_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('status', sa.String(20), nullable=False, server_default=sa.text("'NEW'")),
     sa.Column('total_items', sa.Integer(), nullable=False),
@@ -79,35 +76,33 @@ client_interest_lists = sa.Table(
     sa.Column('converted_at', Timestamp()),
     sa.Column('converted_by', sa.Integer(), info=refers_to('users')),
     sa.Column('notes', sa.Text()),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at'),
+    updated('updated_at'),
     sa.Index('idx_client_interest_lists_client_id', 'client_id'),
     sa.Index('idx_client_interest_lists_status', 'status'),
 )
 
 
-client_interest_list_items = sa.Table(
+client_interest_list_items = table(
     'client_interest_list_items',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('interest_list_id', sa.Integer(), sa.ForeignKey('client_interest_lists.id', name='client_interest_list_items_interest_list_id_client_9ab93016_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('interest_list_id', 'client_interest_lists', ondelete='CASCADE', fk_name='client_interest_list_items_interest_list_id_client_9ab93016_fk', nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('item_name', sa.String(255), nullable=False),
     sa.Column('category', sa.String(100)),
     sa.Column('subcategory', sa.String(100)),
     sa.Column('price_at_interest', sa.Numeric(10, 2), nullable=False),
     sa.Column('quantity_at_interest', sa.Numeric(10, 2)),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
+    created('created_at'),
     sa.Index('idx_interest_list_items_list_id', 'interest_list_id'),
     sa.Index('idx_interest_list_items_batch_id', 'batch_id'),
 )
 
 
-client_draft_interests = sa.Table(
+client_draft_interests = table(
     'client_draft_interests',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_draft_interests_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('added_at', Timestamp(), nullable=False, server_default=NOW),
     sa.UniqueConstraint('client_id', 'batch_id', name='idx_client_draft_unique'),
@@ -116,14 +111,13 @@ client_draft_interests = sa.Table(
 )
 
 
-client_catalog_views = sa.Table(
+client_catalog_views = table(
     'client_catalog_views',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='client_catalog_views_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('filters', sa.JSON(), nullable=False),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at'),
+    updated('updated_at'),
     sa.Index('idx_client_catalog_views_client_id', 'client_id'),
 )

@@ -2,13 +2,12 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, Timestamp, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import NOW, Timestamp, created, polymorphic, polymorphic_refs, refers_to, serial, table
 
 
-auditLogs = sa.Table(
+auditLogs = table(
     'auditLogs',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('actorId', sa.Integer(), nullable=False, info=refers_to('users')),
     sa.Column('entity', sa.String(50), nullable=False),
     sa.Column('entityId', sa.Integer(), nullable=False),
@@ -16,15 +15,14 @@ auditLogs = sa.Table(
     sa.Column('before', sa.Text()),
     sa.Column('after', sa.Text()),
     sa.Column('reason', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
     info=polymorphic_refs(polymorphic('entity', 'entityId', {'order': 'orders', 'client': 'clients', 'Batch': 'batches', 'invoice': 'invoices', 'product': 'products', 'vendor': 'vendors'})),
 )
 
 
-deployments = sa.Table(
+deployments = table(
     'deployments',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('commitSha', sa.String(40), nullable=False),
     sa.Column('commitMessage', sa.Text(), nullable=False),
     sa.Column('commitTimestamp', Timestamp(), nullable=False),

@@ -5,12 +5,12 @@ list, so a logical reference is honoured exactly like a declared one.
 """
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import LogicalTarget, Polymorphic, metadata
+from seed_pipeline.model import current
+from seed_pipeline.schema.types import LogicalTarget, Polymorphic
 
 Kind = Literal["declared", "logical", "polymorphic"]
 
@@ -36,8 +36,8 @@ class Reference:
 
 
 def polymorphic_of(table: str | sa.Table) -> tuple[Polymorphic, ...]:
-    t = metadata.tables[table] if isinstance(table, str) else table
-    return tuple(t.info.get("polymorphic", ()))
+    """The polymorphic references of a table of the current model."""
+    return current().polymorphic_of(table)
 
 
 def _column_references(table: sa.Table):
@@ -47,7 +47,7 @@ def _column_references(table: sa.Table):
         target = column.info.get("references")
         if isinstance(target, LogicalTarget):
             yield Reference(table.name, column.name, target.table, target.column, "logical", column.nullable)
-    for poly in polymorphic_of(table):
+    for poly in tuple(table.info.get("polymorphic", ())):
         nullable = table.columns[poly.id_column].nullable
         for value, target in poly.targets.items():
             if target is not None:
@@ -56,16 +56,18 @@ def _column_references(table: sa.Table):
                 )
 
 
-@cache
-def references() -> tuple[Reference, ...]:
-    """All references of the model, in table then column order."""
+def model_references(metadata: sa.MetaData) -> tuple[Reference, ...]:
+    """All references of the tables on ``metadata``, in table then column order."""
     found = []
     for name in sorted(metadata.tables):
-        table = metadata.tables[name]
-        found.extend(_column_references(table))
+        found.extend(_column_references(metadata.tables[name]))
     return tuple(found)
 
 
-@cache
+def references() -> tuple[Reference, ...]:
+    """All references of the current model (``seed_pipeline/model.py``)."""
+    return current().references
+
+
 def references_from(table: str) -> tuple[Reference, ...]:
-    return tuple(r for r in references() if r.table == table)
+    return current().references_from(table)

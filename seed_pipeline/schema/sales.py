@@ -2,19 +2,20 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, polymorphic, polymorphic_refs, refers_to
+from seed_pipeline.schema.types import (
+    NOW, Timestamp, created, enum, foreign, polymorphic, polymorphic_refs, refers_to, serial, table, updated,
+)
 
 
-orders = sa.Table(
+orders = table(
     'orders',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('order_number', sa.String(50), nullable=False),
     sa.Column('orderType', enum('orders', 'orderType', 'QUOTE', 'SALE'), nullable=False),
     sa.Column('is_draft', sa.Boolean(), nullable=False, server_default=sa.true()),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='orders_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('client_need_id', sa.Integer(), info=refers_to('client_needs')),
-    sa.Column('intake_event_id', sa.Integer(), sa.ForeignKey('calendar_events.id', name='orders_intake_event_id_calendar_events_id_fk', ondelete='SET NULL')),
+    foreign('intake_event_id', 'calendar_events', ondelete='SET NULL'),
     sa.Column('items', sa.JSON(), nullable=False),
     sa.Column('subtotal', sa.Numeric(15, 2), nullable=False),
     sa.Column('tax', sa.Numeric(15, 2), server_default=sa.text("'0'")),
@@ -32,18 +33,18 @@ orders = sa.Table(
     sa.Column('invoice_id', sa.Integer(), info=refers_to('invoices')),
     sa.Column('fulfillmentStatus', enum('orders', 'fulfillmentStatus', 'PENDING', 'PACKED', 'SHIPPED'), server_default=sa.text("'PENDING'")),
     sa.Column('packed_at', Timestamp()),
-    sa.Column('packed_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_packed_by_users_id_fk')),
+    foreign('packed_by', 'users'),
     sa.Column('shipped_at', Timestamp()),
-    sa.Column('shipped_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_shipped_by_users_id_fk')),
-    sa.Column('converted_from_order_id', sa.Integer(), sa.ForeignKey('orders.id', name='orders_converted_from_order_id_orders_id_fk')),
+    foreign('shipped_by', 'users'),
+    foreign('converted_from_order_id', 'orders'),
     sa.Column('converted_at', Timestamp()),
     sa.Column('confirmed_at', Timestamp()),
     sa.Column('related_sample_request_id', sa.Integer(), info=refers_to('sampleRequests')),
     sa.Column('notes', sa.Text()),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='orders_created_by_users_id_fk'), nullable=False),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('order_number', name='orders_order_number_unique'),
+    foreign('created_by', 'users', nullable=False),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
+    sa.UniqueConstraint('order_number'),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_order_type', 'orderType'),
     sa.Index('idx_is_draft', 'is_draft'),
@@ -54,10 +55,9 @@ orders = sa.Table(
 )
 
 
-order_line_items = sa.Table(
+order_line_items = table(
     'order_line_items',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('order_id', sa.Integer(), nullable=False, info=refers_to('orders')),
     sa.Column('batch_id', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('product_display_name', sa.String(255)),
@@ -73,20 +73,19 @@ order_line_items = sa.Table(
     sa.Column('unit_price', sa.Numeric(10, 2), nullable=False),
     sa.Column('line_total', sa.Numeric(10, 2), nullable=False),
     sa.Column('is_sample', sa.Boolean(), nullable=False, server_default=sa.false()),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('created_at'),
+    updated('updated_at'),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_batch_id', 'batch_id'),
 )
 
 
-order_status_history = sa.Table(
+order_status_history = table(
     'order_status_history',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('order_id', sa.Integer(), sa.ForeignKey('orders.id', name='order_status_history_order_id_orders_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('order_id', 'orders', ondelete='CASCADE', nullable=False),
     sa.Column('fulfillmentStatus', enum('order_status_history', 'fulfillmentStatus', 'PENDING', 'PACKED', 'SHIPPED'), nullable=False, server_default=sa.text("'PENDING'")),
-    sa.Column('changed_by', sa.Integer(), sa.ForeignKey('users.id', name='order_status_history_changed_by_users_id_fk'), nullable=False),
+    foreign('changed_by', 'users', nullable=False),
     sa.Column('changed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Column('notes', sa.Text()),
     sa.Index('idx_order_id', 'order_id'),
@@ -94,10 +93,9 @@ order_status_history = sa.Table(
 )
 
 
-order_audit_log = sa.Table(
+order_audit_log = table(
     'order_audit_log',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('order_id', sa.Integer(), nullable=False, info=refers_to('orders')),
     sa.Column('action', sa.String(50), nullable=False),
     sa.Column('changes', sa.JSON()),
@@ -109,11 +107,10 @@ order_audit_log = sa.Table(
 )
 
 
-recurring_orders = sa.Table(
+recurring_orders = table(
     'recurring_orders',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='recurring_orders_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('frequency', enum('recurring_orders', 'frequency', 'DAILY', 'WEEKLY', 'BIWEEKLY', 'MONTHLY', 'QUARTERLY'), nullable=False),
     sa.Column('day_of_week', sa.Integer()),
     sa.Column('day_of_month', sa.Integer()),
@@ -125,34 +122,32 @@ recurring_orders = sa.Table(
     sa.Column('next_generation_date', sa.Date(), nullable=False),
     sa.Column('notify_client', sa.Boolean(), server_default=sa.true()),
     sa.Column('notify_email', sa.String(255)),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='recurring_orders_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
+    foreign('created_by', 'users', ondelete='RESTRICT', nullable=False),
     sa.Index('idx_client_id', 'client_id'),
     sa.Index('idx_status', 'status'),
     sa.Index('idx_next_generation_date', 'next_generation_date'),
 )
 
 
-returns = sa.Table(
+returns = table(
     'returns',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('order_id', sa.Integer(), sa.ForeignKey('orders.id', name='returns_order_id_orders_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('order_id', 'orders', ondelete='CASCADE', nullable=False),
     sa.Column('items', sa.JSON(), nullable=False),
     sa.Column('returnReason', enum('returns', 'returnReason', 'DEFECTIVE', 'WRONG_ITEM', 'NOT_AS_DESCRIBED', 'CUSTOMER_CHANGED_MIND', 'OTHER'), nullable=False),
     sa.Column('notes', sa.Text()),
-    sa.Column('processed_by', sa.Integer(), sa.ForeignKey('users.id', name='returns_processed_by_users_id_fk'), nullable=False),
+    foreign('processed_by', 'users', nullable=False),
     sa.Column('processed_at', Timestamp(), nullable=False, server_default=NOW),
     sa.Index('idx_order_id', 'order_id'),
     sa.Index('idx_processed_at', 'processed_at'),
 )
 
 
-invoices = sa.Table(
+invoices = table(
     'invoices',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('invoiceNumber', sa.String(50), nullable=False),
     sa.Column('customerId', sa.Integer(), nullable=False, info=refers_to('clients')),
     sa.Column('invoiceDate', sa.Date(), nullable=False),
@@ -169,17 +164,16 @@ invoices = sa.Table(
     sa.Column('referenceType', sa.String(50)),
     sa.Column('referenceId', sa.Integer()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('invoiceNumber', name='invoices_invoiceNumber_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('invoiceNumber'),
     info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'ORDER': 'orders'})),
 )
 
 
-invoiceLineItems = sa.Table(
+invoiceLineItems = table(
     'invoiceLineItems',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('invoiceId', sa.Integer(), nullable=False, info=refers_to('invoices')),
     sa.Column('productId', sa.Integer(), info=refers_to('products')),
     sa.Column('batchId', sa.Integer(), info=refers_to('batches')),
@@ -189,14 +183,13 @@ invoiceLineItems = sa.Table(
     sa.Column('taxRate', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('discountPercent', sa.Numeric(5, 2), nullable=False, server_default=sa.text("'0.00'")),
     sa.Column('lineTotal', sa.Numeric(12, 2), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
+    created('createdAt'),
 )
 
 
-sales = sa.Table(
+sales = table(
     'sales',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('batchId', sa.Integer(), nullable=False, info=refers_to('batches')),
     sa.Column('productId', sa.Integer(), nullable=False, info=refers_to('products')),
     sa.Column('quantity', sa.String(20), nullable=False),
@@ -207,6 +200,6 @@ sales = sa.Table(
     sa.Column('saleDate', Timestamp(), nullable=False),
     sa.Column('notes', sa.Text()),
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )

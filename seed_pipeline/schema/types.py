@@ -13,7 +13,19 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.schema import CreateColumn, CreateIndex
 from sqlalchemy.sql.compiler import FK_ON_DELETE, FK_ON_UPDATE
 
-metadata = sa.MetaData()
+def _referred(constraint: sa.ForeignKeyConstraint, _table: sa.Table) -> str:
+    """``<target>_<targetcol>`` of a foreign key, read from its spelling: the target table may come later."""
+    return constraint.elements[0].target_fullname.replace(".", "_")
+
+
+# TERP's (drizzle's) constraint names: a foreign key or unique key declared without a name gets these,
+# so only names TERP shortened (a hash for those over 64 characters) or chose itself are written out.
+NAMING = {
+    "referred": _referred,
+    "fk": "%(table_name)s_%(column_0_name)s_%(referred)s_fk",
+    "uq": "%(table_name)s_%(column_0_N_name)s_unique",
+}
+metadata = sa.MetaData(naming_convention=NAMING)
 
 # TERP's `DEFAULT (now())`; a literal keyword every engine accepts as a column default.
 NOW = sa.text("CURRENT_TIMESTAMP")
@@ -37,6 +49,32 @@ class Timestamp(sa.TIMESTAMP):
 @compiles(Timestamp, "mysql")
 def _mysql_timestamp(element, compiler, **kw):
     return "TIMESTAMP"
+
+
+def table(name: str, *items, **kw) -> sa.Table:
+    """A TERP table on the shared ``metadata``: its columns, keys and indexes, named by TERP's conventions."""
+    return sa.Table(name, metadata, *items, **kw)
+
+
+def serial() -> sa.Column:
+    """TERP's ``id int AUTO_INCREMENT`` primary key."""
+    return sa.Column("id", sa.Integer(), primary_key=True)
+
+
+def foreign(name: str, target: str, ondelete: str | None = None, fk_name: str | None = None, **kw) -> sa.Column:
+    """An int column with a declared foreign key to ``target.id``; ``fk_name`` only where TERP's name is not
+    the convention's (drizzle shortens names over 64 characters with a hash)."""
+    return sa.Column(name, sa.Integer(), sa.ForeignKey(f"{target}.id", name=fk_name, ondelete=ondelete), **kw)
+
+
+def created(name: str, nullable: bool = False) -> sa.Column:
+    """TERP's creation stamp (``createdAt`` or ``created_at``): a timestamp that defaults to now()."""
+    return sa.Column(name, Timestamp(), nullable=nullable, server_default=NOW)
+
+
+def updated(name: str, nullable: bool = False) -> sa.Column:
+    """TERP's update stamp: now() when the row is written and, on MySQL, whenever it changes."""
+    return sa.Column(name, Timestamp(), nullable=nullable, server_default=NOW, info=ON_UPDATE_NOW)
 
 
 def scoped_name(*parts: str) -> str:

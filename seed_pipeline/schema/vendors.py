@@ -2,42 +2,39 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, enum, metadata, refers_to
+from seed_pipeline.schema.types import Timestamp, created, enum, foreign, refers_to, serial, table, updated
 
 
-vendors = sa.Table(
+vendors = table(
     'vendors',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('name', sa.String(255), nullable=False),
     sa.Column('contactName', sa.String(255)),
     sa.Column('contactEmail', sa.String(320)),
     sa.Column('contactPhone', sa.String(50)),
     sa.Column('paymentTerms', sa.String(100)),
     sa.Column('notes', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('name', name='vendors_name_unique'),
+    created('createdAt'),
+    updated('updatedAt'),
+    sa.UniqueConstraint('name'),
 )
 
 
-vendorNotes = sa.Table(
+vendorNotes = table(
     'vendorNotes',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('vendorId', sa.Integer(), sa.ForeignKey('vendors.id', name='vendorNotes_vendorId_vendors_id_fk', ondelete='CASCADE'), nullable=False),
-    sa.Column('userId', sa.Integer(), sa.ForeignKey('users.id', name='vendorNotes_userId_users_id_fk'), nullable=False),
+    serial(),
+    foreign('vendorId', 'vendors', ondelete='CASCADE', nullable=False),
+    foreign('userId', 'users', nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )
 
 
-vendor_supply = sa.Table(
+vendor_supply = table(
     'vendor_supply',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('vendor_id', sa.Integer(), sa.ForeignKey('vendors.id', name='vendor_supply_vendor_id_vendors_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('vendor_id', 'vendors', ondelete='CASCADE', nullable=False),
     sa.Column('strain', sa.String(255)),
     sa.Column('product_name', sa.String(255)),
     sa.Column('strain_type', enum('vendor_supply', 'strain_type', 'INDICA', 'SATIVA', 'HYBRID', 'CBD')),
@@ -52,9 +49,9 @@ vendor_supply = sa.Table(
     sa.Column('purchased_at', Timestamp()),
     sa.Column('notes', sa.Text()),
     sa.Column('internal_notes', sa.Text()),
-    sa.Column('created_at', Timestamp(), server_default=NOW),
-    sa.Column('updated_at', Timestamp(), server_default=NOW, info=ON_UPDATE_NOW),
-    sa.Column('created_by', sa.Integer(), sa.ForeignKey('users.id', name='vendor_supply_created_by_users_id_fk', ondelete='RESTRICT'), nullable=False),
+    created('created_at', nullable=True),
+    updated('updated_at', nullable=True),
+    foreign('created_by', 'users', ondelete='RESTRICT', nullable=False),
     sa.Index('idx_vendor_id', 'vendor_id'),
     sa.Index('idx_status', 'status'),
     sa.Index('idx_strain', 'strain'),
@@ -63,13 +60,12 @@ vendor_supply = sa.Table(
 )
 
 
-brands = sa.Table(
+brands = table(
     'brands',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
+    serial(),
     sa.Column('name', sa.String(255), nullable=False),
     sa.Column('vendorId', sa.Integer(), info=refers_to('vendors')),
     sa.Column('description', sa.Text()),
-    sa.Column('createdAt', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updatedAt', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
+    created('createdAt'),
+    updated('updatedAt'),
 )

@@ -2,14 +2,13 @@
 
 import sqlalchemy as sa
 
-from seed_pipeline.schema.types import NOW, ON_UPDATE_NOW, Timestamp, metadata
+from seed_pipeline.schema.types import Timestamp, created, foreign, serial, table, updated
 
 
-vip_portal_auth = sa.Table(
+vip_portal_auth = table(
     'vip_portal_auth',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='vip_portal_auth_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('email', sa.String(320), nullable=False),
     sa.Column('password_hash', sa.String(255)),
     sa.Column('google_id', sa.String(255)),
@@ -20,20 +19,19 @@ vip_portal_auth = sa.Table(
     sa.Column('reset_token_expires_at', Timestamp()),
     sa.Column('last_login_at', Timestamp()),
     sa.Column('login_count', sa.Integer(), nullable=False, server_default=sa.text('0')),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('client_id', name='vip_portal_auth_client_id_unique'),
-    sa.UniqueConstraint('email', name='vip_portal_auth_email_unique'),
+    created('created_at'),
+    updated('updated_at'),
+    sa.UniqueConstraint('client_id'),
+    sa.UniqueConstraint('email'),
     sa.Index('idx_vip_portal_email', 'email'),
     sa.Index('idx_vip_portal_session_token', 'session_token'),
 )
 
 
-vip_portal_configurations = sa.Table(
+vip_portal_configurations = table(
     'vip_portal_configurations',
-    metadata,
-    sa.Column('id', sa.Integer(), primary_key=True),
-    sa.Column('client_id', sa.Integer(), sa.ForeignKey('clients.id', name='vip_portal_configurations_client_id_clients_id_fk', ondelete='CASCADE'), nullable=False),
+    serial(),
+    foreign('client_id', 'clients', ondelete='CASCADE', nullable=False),
     sa.Column('module_dashboard_enabled', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('module_live_catalog_enabled', sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column('module_ar_enabled', sa.Boolean(), nullable=False, server_default=sa.true()),
@@ -45,8 +43,8 @@ vip_portal_configurations = sa.Table(
     sa.Column('module_marketplace_supply_enabled', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('features_config', sa.JSON()),
     sa.Column('advanced_options', sa.JSON()),
-    sa.Column('created_at', Timestamp(), nullable=False, server_default=NOW),
-    sa.Column('updated_at', Timestamp(), nullable=False, server_default=NOW, info=ON_UPDATE_NOW),
-    sa.UniqueConstraint('client_id', name='vip_portal_configurations_client_id_unique'),
+    created('created_at'),
+    updated('updated_at'),
+    sa.UniqueConstraint('client_id'),
     sa.Index('idx_vip_portal_client_id', 'client_id'),
 )

@@ -1,14 +1,16 @@
 """Following a newer TERP, without seeding: where its new tables go and how many rows they get, which
-enum value replaces one the database dropped, and the model as it was after the block, even on error."""
+enum value replaces one the database dropped, and the shared model untouched: a followed model is an
+object of its own."""
 
 import pytest
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.graph import GROUP_OF, build_graph
 from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.model import shared, using
 from seed_pipeline.scenarios.volumes import VOLUMES, Fixed, Per
 from seed_pipeline.schema import TABLES, references
-from seed_pipeline.schema.follow import following, nearest_allowed
+from seed_pipeline.schema.follow import followed_model, nearest_allowed
 from seed_pipeline_tests.schema import drifted
 from seed_pipeline_tests.schema.test_schema_diff import build
 
@@ -39,12 +41,14 @@ def newer(sqlite_url):
 
 def test_new_tables_are_placed_after_their_parents(newer):
     model_orders = TABLES["orders"]
-    with following(*newer) as followed:
-        assert followed.new == GROUPS
-        assert followed.changed == sorted({t for t, *_ in drifted.NEWER_COLUMNS + drifted.REMOVED_COLUMNS + drifted.RETYPED}
-                                          | {t for t, *_ in drifted.ENUM_EDITS} | {drifted.NEW_FOREIGN_KEY[0], "paymentHistory"})
-        assert {t: VOLUMES[t] for t in VOLUME_SPECS} == VOLUME_SPECS
+    model = followed_model(*newer)
+    assert model.followed.new == GROUPS
+    assert model.followed.changed == sorted({t for t, *_ in drifted.NEWER_COLUMNS + drifted.REMOVED_COLUMNS + drifted.RETYPED}
+                                            | {t for t, *_ in drifted.ENUM_EDITS} | {drifted.NEW_FOREIGN_KEY[0], "paymentHistory"})
+    assert {t: model.volumes[t] for t in VOLUME_SPECS} == VOLUME_SPECS
+    with using(model):
         graph = build_graph()
+        assert graph is model.graph
         assert [str(r) for r in graph.deferred if r.table in GROUPS] == [
             "vehicles.home_route_id -> delivery_routes.id (declared)"]
         assert graph.order.index("vehicles") < graph.order.index("delivery_routes") < graph.order.index("delivery_stops")
@@ -58,12 +62,14 @@ def foreign_key_targets() -> dict:
     return {(t.name, fk.parent.name): fk.column for t in TABLES.values() for fk in t.foreign_keys}
 
 
-def test_the_model_is_restored_when_the_run_fails(newer):
-    before, targets = dict(TABLES), foreign_key_targets()
-    with pytest.raises(RuntimeError), following(*newer):
-        raise RuntimeError("a table failed")
-    assert dict(TABLES) == before and len(references()) == len({*references()})
-    # every foreign key points at the model's own column again, so the schema is created parents first
+def test_following_leaves_the_shared_model_as_it_was(newer):
+    before, targets, refs, graph = dict(TABLES), foreign_key_targets(), references(), build_graph()
+    model = followed_model(*newer)
+    assert model.metadata is not shared().metadata and not set(model.tables.values()) & set(before.values())
+    with using(model):
+        assert len(TABLES) == len(before) + len(GROUPS) and build_graph() is not graph
+    assert dict(TABLES) == before and references() is refs and build_graph() is graph
+    # every foreign key points at the model's own column, so the schema is created parents first
     assert all(foreign_key_targets()[key] is column for key, column in targets.items())
     assert all(column.table is TABLES[column.table.name] for column in targets.values())
 
