@@ -10,6 +10,7 @@ import os
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 
 from seed_pipeline.errors import UserInputError
 from seed_pipeline.generation.context import SeedSettings
