@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.checks import (
     activity, catalogue, collaboration, commercial, consistency, contract, credit, crossdomain, figures, integrity,
-    ledger, operations, place_time, sales_sheets,
+    ledger, operations, place_time, sales_sheets, trade_units,
 )
 from seed_pipeline.generation.context import SeedSettings
 from seed_pipeline.generation.registry import hand_written
@@ -51,7 +51,7 @@ class Check:
 # rules join the catalog by being listed here.
 RULE_MODULES = (
     consistency, ledger, credit, activity, collaboration, operations, commercial, sales_sheets, catalogue, crossdomain,
-    contract, place_time,
+    contract, place_time, trade_units,
 )
 RULES = {name: rule for module in RULE_MODULES for name, rule in module.RULES.items()}
 SQL_RULES = {name: rule for module in RULE_MODULES for name, rule in getattr(module, "SQL_RULES", {}).items()}

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import LOCATIONS, ZONES, document_number
-from seed_pipeline.business.rules import FLOWER_UNIT
+from seed_pipeline.business.rules import FLOWER_UNIT, in_trade_units, trade_step
 
 SAMPLE_MINUTES = (10, 60)  # samples are pulled this long after the goods arrive
 SPLIT_SHARE = 0.25  # of batches with stock kept on two shelves (a transfer moved part of it)
@@ -33,7 +33,7 @@ def places(batches: pd.DataFrame, rng: np.random.Generator) -> tuple[np.ndarray,
     slot = rng.integers(0, SLOTS_PER_ZONE, n)
     other = (slot + rng.integers(1, SLOTS_PER_ZONE, n)) % SLOTS_PER_ZONE
     whole = (batches["unit"] != FLOWER_UNIT).to_numpy()
-    splittable = batches["on_hand"].to_numpy() >= np.where(whole, 2, 0.02)
+    splittable = batches["on_hand"].to_numpy() >= 2 * trade_step(whole)
     split = splittable & (rng.random(n) < SPLIT_SHARE)
     return zone * SLOTS_PER_ZONE + slot, np.where(split, zone * SLOTS_PER_ZONE + other, -1)
 
@@ -41,8 +41,7 @@ def places(batches: pd.DataFrame, rng: np.random.Generator) -> tuple[np.ndarray,
 def _split_quantity(on_hand: np.ndarray, whole: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """The part moved to the second shelf: some of the stock, never all of it."""
     part = on_hand * rng.uniform(0.2, 0.5, len(on_hand))
-    part = np.where(whole, np.floor(part), np.floor(part * 100) / 100)
-    return np.maximum(part, np.where(whole, 1, 0.01))
+    return np.maximum(in_trade_units(part, whole), trade_step(whole))
 
 
 def stock_movements(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFrame, returns: pd.DataFrame,
