@@ -111,7 +111,7 @@ def _recounts(movements: pd.DataFrame, whole: np.ndarray, shelved: np.ndarray, e
         return movements
     k = chosen.index.to_numpy()
     short = running.to_numpy()[k] * rng.uniform(*RECOUNT_SHORT, len(k))
-    short = np.where(whole[b[k]], np.maximum(1, np.floor(short)), np.maximum(0.01, np.floor(short * 100) / 100))
+    short = np.maximum(trade_step(whole[b[k]]), in_trade_units(short, whole[b[k]]))
     short = np.minimum(short, running.to_numpy()[k])
     counted = at[k] + ((nxt[k] - at[k]).astype(np.int64) * 0.3).astype("timedelta64[s]")
     found = at[k] + ((nxt[k] - at[k]).astype(np.int64) * 0.7).astype("timedelta64[s]")
@@ -131,7 +131,7 @@ def locations(batches: pd.DataFrame, first: np.ndarray, second: np.ndarray, move
     on_hand = batches["on_hand"].to_numpy()
     split = has[second[has] >= 0]
     part = _split_quantity(on_hand[split], whole[split], rng)
-    part = np.minimum(part, on_hand[split] - np.where(whole[split], 1, 0.01))
+    part = np.minimum(part, on_hand[split] - trade_step(whole[split]))
     qty = on_hand.copy()
     qty[split] = on_hand[split] - part
     main = pd.DataFrame({"batch": has, "place": first[has], "qty": qty[has], "since": None})

@@ -8,6 +8,8 @@ from seed_pipeline_tests.checks.rule_cases import case
 
 FIRST_CLIENT = "(SELECT min(id) FROM clients)"
 FIRST_ORDER = "(SELECT min(id) FROM orders)"
+FIRST_DELIVERY = ("(SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY' AND entity_id IN "
+                  "(SELECT id FROM orders WHERE shipped_at IS NOT NULL))")
 
 CASES = {
     "parties_in_california": (
@@ -25,6 +27,13 @@ CASES = {
     "deliveries_arrive_before_closing": case(1,
         "UPDATE orders SET shipped_at = date(shipped_at) || ' 17:59:00' "
         "WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
+    "deliveries_start_on_arrival": (
+        # the event starts as the van leaves (no client is at the warehouse's door)
+        case(1, "UPDATE calendar_events SET start_time = (SELECT time(o.shipped_at) FROM orders o WHERE o.id = entity_id) "
+                f"WHERE id = {FIRST_DELIVERY}"),
+        # unloading past closing time
+        case(1, f"UPDATE calendar_events SET end_time = '18:15:00' WHERE id = {FIRST_DELIVERY}"),
+    ),
     "business_moments_in_working_hours": (
         case(1, f"UPDATE orders SET created_at = date(created_at) || ' 03:00:00' WHERE id = {FIRST_ORDER}"),
         case(1, "UPDATE invoices SET invoiceDate = '2026-10-25' WHERE id = (SELECT min(id) FROM invoices)"),  # a Sunday
