@@ -77,11 +77,11 @@ def credit_applied_to_a_later_invoice_of_its_client(as_of) -> list[sa.Select]:
 def credits_are_spent_where_they_can_be(as_of) -> list[sa.Select]:
     """Some credit is applied to an invoice wherever one could be: a credit's client paid an invoice (not refunded)
     on a day after the credit was issued and before it expired (one row: the history)."""
-    paid_on = sa.cast(payments.c.paymentDate, sa.Date)
+    paid_on = sa.func.date(payments.c.paymentDate)
     later = (sa.select(credits.c.id).select_from(
                 credits.join(invoices, invoices.c.customerId == credits.c.clientId)
                 .join(payments, sa.and_(payments.c.invoiceId == invoices.c.id, payments.c.paymentType == "RECEIVED")))
-             .where(paid_on > sa.cast(credits.c.createdAt, sa.Date), paid_on <= sa.cast(credits.c.expirationDate, sa.Date),
+             .where(paid_on > sa.func.date(credits.c.createdAt), paid_on <= sa.func.date(credits.c.expirationDate),
                     sa.or_(invoices.c.notes.is_(None), invoices.c.notes.not_like("Refund of $%"))))
     return [sa.select(sa.literal(1).label("history")).where(sa.exists(later), ~sa.exists(sa.select(applications.c.id)))]
 

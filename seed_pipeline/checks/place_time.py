@@ -120,6 +120,20 @@ def business_moments_in_working_hours(conn, as_of) -> int:
     return sum(_rows_breaking(conn, table, columns, off_hours) for table, columns in WORKING_MOMENTS.items())
 
 
+def _desk_moments(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in T[table].columns if isinstance(c.type, sa.DateTime) and not may_be_future(c.name))
+
+
+DESK_MOMENTS = {table: _desk_moments(table) for table in hours.DESK_TABLES}
+
+
+def desk_moments_in_working_hours(conn, as_of) -> int:
+    """What people do at their desks (the calendar and its invitations, comments, to-dos, the inbox, notes, the
+    audit trail) happens in working hours on a working day; what is scheduled ahead may lie anywhere."""
+    return sum(_rows_breaking(conn, table, columns, lambda column, values: ~hours.is_working_moment(values))
+               for table, columns in DESK_MOMENTS.items())
+
+
 def nothing_after_the_end(conn, as_of) -> int:
     """No row of any table is dated after the end date's last second, except in columns of what is scheduled,
     due or set to expire (``rules.may_be_future``: due dates, validity, upcoming events and reminders, expiries)."""
@@ -138,6 +152,7 @@ RULES = {
     "deliveries_arrive_before_closing": deliveries_arrive_before_closing,
     "deliveries_start_on_arrival": deliveries_start_on_arrival,
     "business_moments_in_working_hours": business_moments_in_working_hours,
+    "desk_moments_in_working_hours": desk_moments_in_working_hours,
     "nothing_after_the_end": nothing_after_the_end,
 }
 HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -146,5 +161,6 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deliveries_arrive_before_closing": ("orders", ("clients",)),
     "deliveries_start_on_arrival": ("calendar_events", ("orders", "clients")),
     "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
+    "desk_moments_in_working_hours": ("calendar_events", tuple(t for t in DESK_MOMENTS if t != "calendar_events")),
     "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
 }
