@@ -165,13 +165,12 @@ def in_working_hours(at, end) -> pd.Series:
     return pd.Series(np.where(known, np.minimum(moved, last), np.datetime64("NaT", "s")))
 
 
-# Tables of what people do at their desks (the calendar and the collaboration tools, the audit trail of their
-# actions): their moments (every DATETIME column but what is scheduled ahead, ``rules.may_be_future``) are put
-# through the calendar as each table's frame is made. What machines do on their own clock (reminders sent,
-# recurrence instances expanded) is not listed.
+# Tables of what people do at their desks (calendar settings and views, the collaboration tools, the audit trail of
+# their actions): their moments (every DATETIME column but what is scheduled ahead, ``rules.may_be_future``) are put
+# through the calendar as each table's frame is made. The calendar's events and invitations are not yet: an event
+# starting out of hours (a due date's reminder) would then be created after it starts.
 DESK_TABLES = (
-    "calendar_events", "calendar_event_participants", "calendar_event_invitations", "calendar_invitation_history",
-    "calendar_invitation_settings", "calendar_event_history", "calendar_event_attachments", "calendar_event_permissions",
-    "calendar_views", "comments", "comment_mentions", "todo_lists", "todo_list_members", "todo_tasks", "todo_task_activity",
-    "inbox_items", "freeform_notes", "note_comments", "note_activity", "scratch_pad_notes", "auditLogs",
+    "calendar_invitation_settings", "calendar_views", "comments", "comment_mentions", "todo_lists", "todo_list_members",
+    "todo_tasks", "todo_task_activity", "inbox_items", "freeform_notes", "note_comments", "note_activity",
+    "scratch_pad_notes", "auditLogs",
 )

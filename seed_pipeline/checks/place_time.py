@@ -128,8 +128,8 @@ DESK_MOMENTS = {table: _desk_moments(table) for table in hours.DESK_TABLES}
 
 
 def desk_moments_in_working_hours(conn, as_of) -> int:
-    """What people do at their desks (the calendar and its invitations, comments, to-dos, the inbox, notes, the
-    audit trail) happens in working hours on a working day; what is scheduled ahead may lie anywhere."""
+    """What people do at their desks (calendar settings and views, comments, to-dos, the inbox, notes, the audit
+    trail) happens in working hours on a working day; what is scheduled ahead may lie anywhere."""
     return sum(_rows_breaking(conn, table, columns, lambda column, values: ~hours.is_working_moment(values))
                for table, columns in DESK_MOMENTS.items())
 
@@ -161,6 +161,6 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deliveries_arrive_before_closing": ("orders", ("clients",)),
     "deliveries_start_on_arrival": ("calendar_events", ("orders", "clients")),
     "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
-    "desk_moments_in_working_hours": ("calendar_events", tuple(t for t in DESK_MOMENTS if t != "calendar_events")),
+    "desk_moments_in_working_hours": ("comments", tuple(t for t in DESK_MOMENTS if t != "comments")),
     "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
 }

@@ -41,9 +41,8 @@ CASES = {
         case(1, f"UPDATE clients SET created_at = '2026-07-03 10:00:00' WHERE id = {FIRST_CLIENT}"),
     ),
     "desk_moments_in_working_hours": (
-        # an event put in the calendar a second before midnight: its other moments are in hours, it is one row
-        case(1, "UPDATE calendar_events SET created_at = date(created_at) || ' 23:59:59' "
-                "WHERE id = (SELECT min(id) FROM calendar_events)"),
+        # an inbox item a second before midnight: its other moments are in hours, it is one row
+        case(1, "UPDATE inbox_items SET created_at = date(created_at) || ' 23:59:59' WHERE id = (SELECT min(id) FROM inbox_items)"),
         case(1, "UPDATE comments SET created_at = '2026-10-25 11:00:00' WHERE id = (SELECT min(id) FROM comments)"),  # a Sunday
         case(1, "UPDATE todo_tasks SET created_at = date(created_at) || ' 07:59:00' WHERE id = (SELECT min(id) FROM todo_tasks)"),
         # Friday 3 July 2026, closed for Independence Day
