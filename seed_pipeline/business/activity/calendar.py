@@ -124,9 +124,9 @@ def delivery_day(shipped_at) -> pd.Series:
 
 def delivery_start(shipped_at, drive_hours) -> pd.Series:
     """A delivery begins when the van reaches the client: the shipping time plus the drive from the warehouse
-    (``place.drive_hours``); NaT (not shipped) stays NaT."""
+    (``place.drive_hours``), to the minute as the calendar keeps times; NaT (not shipped) stays NaT."""
     return pd.Series(pd.to_datetime(pd.Series(shipped_at)).to_numpy()
-                     + pd.to_timedelta(np.asarray(drive_hours, dtype=float), unit="h").to_numpy())
+                     + pd.to_timedelta(np.asarray(drive_hours, dtype=float), unit="h").to_numpy()).dt.floor("min")
 
 
 def delivery_end(start, minutes: int) -> pd.Series:
