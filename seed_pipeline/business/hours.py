@@ -152,3 +152,25 @@ def is_working_moment(at) -> np.ndarray:
     into = (values - day.astype("datetime64[s]")).astype(np.int64)
     hours = (into >= OPEN * 3600) & (into <= CLOSE * 3600)
     return known & hours & np.is_busday(day, weekmask=WEEKMASK, holidays=holidays())
+
+
+def in_working_hours(at, end) -> pd.Series:
+    """Each moment kept where it is in working hours, else moved to the next opening, never past the last working
+    moment by ``end`` (NaT stays NaT). Moving forward keeps the order of moments, so what followed still follows."""
+    at = pd.to_datetime(pd.Series(at)).reset_index(drop=True)
+    known = at.notna().to_numpy()
+    base = at.fillna(pd.Timestamp(EPOCH)).to_numpy().astype("datetime64[s]")
+    moved = np.where(is_working_moment(base), base, from_working(to_working(base)).to_numpy().astype("datetime64[s]"))
+    last = np.datetime64(last_working_moment(end), "s")
+    return pd.Series(np.where(known, np.minimum(moved, last), np.datetime64("NaT", "s")))
+
+
+# Tables of what people do at their desks (calendar settings and views, the collaboration tools, the audit trail of
+# their actions): their moments (every DATETIME column but what is scheduled ahead, ``rules.may_be_future``) are put
+# through the calendar as each table's frame is made. The calendar's events and invitations are not yet: an event
+# starting out of hours (a due date's reminder) would then be created after it starts.
+DESK_TABLES = (
+    "calendar_invitation_settings", "calendar_views", "comments", "comment_mentions", "todo_lists", "todo_list_members",
+    "todo_tasks", "todo_task_activity", "inbox_items", "freeform_notes", "note_comments", "note_activity",
+    "scratch_pad_notes", "auditLogs",
+)

@@ -49,6 +49,30 @@ NON_FLOWER = (
 )
 FLOWER = "Flower"
 FLOWER_UNIT = "LB"
+# Bulk flower changes hands by the quarter pound; grams and units whole. An eighth (0.125) would not fit TERP's
+# quantity columns of two decimals (order, invoice and bill lines), so a quarter is the trade's step the books hold exactly.
+POUND_STEP = 0.25
+
+
+def trade_step(whole) -> np.ndarray:
+    """The smallest quantity the trade deals in: one unit (or gram) for packaged goods, a quarter of a pound of flower."""
+    return np.where(np.asarray(whole, dtype=bool), 1.0, POUND_STEP)
+
+
+def in_trade_units(quantity, whole, rounding=np.floor) -> np.ndarray:
+    """Each quantity on its trade unit's steps (``rounding``: floor, ceil or round). Quarters are binary
+    fractions, so sums and differences of such quantities stay exact in floating point."""
+    step = trade_step(whole)
+    steps = np.asarray(quantity, dtype=float) / step
+    steps = np.where(np.abs(steps - np.round(steps)) < 1e-6, np.round(steps), steps)  # 2.9999999 steps are 3
+    return rounding(steps) * step
+
+
+def is_in_trade_units(quantity, whole) -> np.ndarray:
+    """A quantity that is a whole number of its trade unit's steps (NaN is not)."""
+    steps = np.asarray(quantity, dtype=float) / trade_step(whole)
+    return np.abs(steps - np.round(steps)) < 1e-6
+
 
 # Days from invoice to due date, by the app's payment terms.
 TERMS_DAYS = {"COD": 0, "NET_7": 7, "NET_15": 15, "NET_30": 30, "CONSIGNMENT": 45, "PARTIAL": 30}

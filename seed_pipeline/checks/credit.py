@@ -74,6 +74,18 @@ def credit_applied_to_a_later_invoice_of_its_client(as_of) -> list[sa.Select]:
     ]
 
 
+def credits_are_spent_where_they_can_be(as_of) -> list[sa.Select]:
+    """Some credit is applied to an invoice wherever one could be: a credit's client paid an invoice (not refunded)
+    on a day after the credit was issued and before it expired (one row: the history)."""
+    paid_on = sa.func.date(payments.c.paymentDate)
+    later = (sa.select(credits.c.id).select_from(
+                credits.join(invoices, invoices.c.customerId == credits.c.clientId)
+                .join(payments, sa.and_(payments.c.invoiceId == invoices.c.id, payments.c.paymentType == "RECEIVED")))
+             .where(paid_on > sa.func.date(credits.c.createdAt), paid_on <= sa.func.date(credits.c.expirationDate),
+                    sa.or_(invoices.c.notes.is_(None), invoices.c.notes.not_like("Refund of $%"))))
+    return [sa.select(sa.literal(1).label("history")).where(sa.exists(later), ~sa.exists(sa.select(applications.c.id)))]
+
+
 def credit_status_agrees(as_of) -> list[sa.Select]:
     """TERP's credit status is what the amounts and the expiry say on the end date: no open credit past
     its expiry, nothing left on a fully used one, used but not spent on a partly used one."""
@@ -196,7 +208,7 @@ def limit_changes_chain(conn, as_of: date) -> int:
 
 SQL_RULES = by_name(
     credit_remaining_is_amount_less_used, credit_used_is_sum_of_applications, credit_applied_to_a_later_invoice_of_its_client,
-    credit_status_agrees, customer_credits_account_is_open_credits, invoice_lines_mirror_order_lines,
+    credits_are_spent_where_they_can_be, credit_status_agrees, customer_credits_account_is_open_credits, invoice_lines_mirror_order_lines,
     sales_are_the_order_lines, payment_history_is_vendor_payments, cogs_history_follows_batch_costs,
 )
 RULES = {name: counted(rule) for name, rule in SQL_RULES.items()} | {"limit_changes_chain": limit_changes_chain}
@@ -205,6 +217,7 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "credit_remaining_is_amount_less_used": ("credits", ()),
     "credit_used_is_sum_of_applications": ("credits", ("creditApplications",)),
     "credit_applied_to_a_later_invoice_of_its_client": ("creditApplications", ("credits", "transactions", "invoices")),
+    "credits_are_spent_where_they_can_be": ("creditApplications", ("credits", "invoices", "payments")),
     "credit_status_agrees": ("credits", ()),
     "customer_credits_account_is_open_credits": ("ledgerEntries", ("accounts", "credits")),
     "invoice_lines_mirror_order_lines": ("invoiceLineItems", ("invoices", "order_line_items")),

@@ -13,6 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business import hours, place
+from seed_pipeline.business.activity.calendar import delivery_start, event_start
 from seed_pipeline.business.rules import may_be_future
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.model import shared
@@ -94,6 +95,20 @@ def deliveries_arrive_before_closing(conn, as_of) -> int:
     return int((~(arrives <= closing)).sum())  # an unknown city has no drive: it breaks the rule too
 
 
+def deliveries_start_on_arrival(conn, as_of) -> int:
+    """The DELIVERY event of a shipped order starts when the van reaches the client (shipped time plus the drive
+    from the warehouse to the client's city) and ends by closing time that day."""
+    e, o, c = T["calendar_events"], T["orders"], T["clients"]
+    f = fetch_frame(conn, sa.select(e.c.start_date, e.c.start_time, e.c.end_date, e.c.end_time, o.c.shipped_at, c.c.address)
+                    .select_from(e.join(o, o.c.id == e.c.entity_id).join(c, c.c.id == o.c.client_id))
+                    .where(e.c.event_type == "DELIVERY", e.c.entity_type == "order", o.c.shipped_at.is_not(None)))
+    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    arrives = delivery_start(shipped, place.drive_hours(place.miles_to(f["address"])))
+    start, end = event_start(f["start_date"], f["start_time"]), event_start(f["end_date"], f["end_time"])
+    closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)
+    return int((~((start == arrives) & (end > start) & (end <= closing))).sum())
+
+
 def business_moments_in_working_hours(conn, as_of) -> int:
     """What the core history makes (parties, lots and batches, orders and their fulfilment, invoices, returns)
     happens in working hours on a working day of the business calendar (a DATE column: on a working day)."""
@@ -101,6 +116,20 @@ def business_moments_in_working_hours(conn, as_of) -> int:
         return ~(hours.is_working_day(values) if _is_date(column) else hours.is_working_moment(values))
 
     return sum(_rows_breaking(conn, table, columns, off_hours) for table, columns in WORKING_MOMENTS.items())
+
+
+def _desk_moments(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in T[table].columns if isinstance(c.type, sa.DateTime) and not may_be_future(c.name))
+
+
+DESK_MOMENTS = {table: _desk_moments(table) for table in hours.DESK_TABLES}
+
+
+def desk_moments_in_working_hours(conn, as_of) -> int:
+    """What people do at their desks (calendar settings and views, comments, to-dos, the inbox, notes, the audit
+    trail) happens in working hours on a working day; what is scheduled ahead may lie anywhere."""
+    return sum(_rows_breaking(conn, table, columns, lambda column, values: ~hours.is_working_moment(values))
+               for table, columns in DESK_MOMENTS.items())
 
 
 def nothing_after_the_end(conn, as_of) -> int:
@@ -119,13 +148,17 @@ RULES = {
     "parties_in_california": parties_in_california,
     "event_places_in_california": event_places_in_california,
     "deliveries_arrive_before_closing": deliveries_arrive_before_closing,
+    "deliveries_start_on_arrival": deliveries_start_on_arrival,
     "business_moments_in_working_hours": business_moments_in_working_hours,
+    "desk_moments_in_working_hours": desk_moments_in_working_hours,
     "nothing_after_the_end": nothing_after_the_end,
 }
 HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "parties_in_california": ("clients", ("vendors",)),
     "event_places_in_california": ("calendar_events", ()),
     "deliveries_arrive_before_closing": ("orders", ("clients",)),
+    "deliveries_start_on_arrival": ("calendar_events", ("orders", "clients")),
     "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
+    "desk_moments_in_working_hours": ("comments", tuple(t for t in DESK_MOMENTS if t != "comments")),
     "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
 }

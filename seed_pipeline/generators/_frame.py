@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from seed_pipeline.business.hours import DESK_TABLES, in_working_hours
+from seed_pipeline.business.rules import may_be_future
 from seed_pipeline.generation.columns import Spec, typed
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.schema import TABLES
@@ -33,6 +35,8 @@ def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.Da
             made = pd.Series([ctx.window.start_ts] * n, dtype=object)
         else:
             made = pd.Series([Spec(column).default] * n, dtype=object)
+        if ctx.table in DESK_TABLES and isinstance(column.type, sa.DateTime) and not may_be_future(column.name):
+            made = in_working_hours(made, ctx.window.end_ts)
         columns[column.name] = typed(column, made)
     return pd.DataFrame(columns)
 

@@ -16,13 +16,14 @@ import pandas as pd
 
 from seed_pipeline.business.activity.calendar import (
     BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, QUARTER,
-    TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_start, event_status, last_business_day,
+    TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_end, delivery_start, event_status, last_business_day,
     sheet_follow_up, still_overdue, was_overdue,
 )
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import account_reps, team
 from seed_pipeline.business.catalog import count_of
 from seed_pipeline.business.commercial import commercial
+from seed_pipeline.business.history import hours_away
 from seed_pipeline.business.history.timeline import month_starts
 from seed_pipeline.contract.activity import EVENT_METADATA
 from seed_pipeline.generation.registry import generates
@@ -70,7 +71,7 @@ def _orders(ctx, parents, h, reps):
     shipped = o["shipped_at"].notna().to_numpy()
     planned = (pd.Timestamp(ctx.window.end) + pd.to_timedelta(rng.integers(*PLANNED_DELIVERY_DAYS, len(o)), unit="D")
                + pd.to_timedelta(business_times(rng, len(o))))
-    start = np.where(shipped, delivery_start(o["shipped_at"]).to_numpy(), planned.to_numpy())
+    start = np.where(shipped, delivery_start(o["shipped_at"], hours_away(h.clients, client)).to_numpy(), planned.to_numpy())
     driver = orders["shipped_by"].astype("float").fillna(0).to_numpy(np.int64)
     driver = np.where(driver > 0, driver, staff(parents["users"], WAREHOUSE, len(o), rng))
     lines = h.lines.groupby("order_id").size().reindex(o["id"]).to_numpy()
@@ -239,7 +240,7 @@ def generate(ctx, parents):
     e = e.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
     kind = e["kind"].map(KINDS)
     minutes = pd.to_timedelta([k.minutes for k in kind], unit="m")
-    finish = e["start"] + minutes
+    finish = (e["start"] + minutes).where(e["kind"] != "delivery", delivery_end(e["start"], KINDS["delivery"].minutes))
     status = _statuses(rng, e, end)
     called_off = e["created"] + (e["start"].clip(upper=end) - e["created"]) * rng.random(len(e))
     confirm = pd.to_timedelta(np.where(e["kind"].isin(CLIENT_MEETINGS), rng.random(len(e)) * 86400, 0).round(), unit="s")

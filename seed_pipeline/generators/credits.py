@@ -12,7 +12,7 @@ from seed_pipeline.business.credit.credits import RETURN
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._books import recorded_at
 from seed_pipeline.generators._core import SERVICE, history, money_text, real_ids, staff
-from seed_pipeline.generators._credit import credit_of, end_of_day, invoice_transactions
+from seed_pipeline.generators._credit import credit_of, end_of_day, invoice_transactions, refund_moments
 from seed_pipeline.generators._frame import table_frame
 
 MARKED_EXPIRED_HOUR = 2  # the nightly job marks lapsed credits after midnight
@@ -45,8 +45,9 @@ def generate(ctx, parents):
     h = history(ctx)
     invoice_of_order = h.invoices.set_index("order_id")["id"]
     reasons, notes = _texts(c, h, invoice_of_order)
+    # a credit follows what caused it: the return's processing, or the refund's transaction (which may be the invoice's own day)
     source = np.where(c["return_id"].notna(), h.returns["processed_at"].reindex(c["return_id"].fillna(1).astype(int) - 1).to_numpy(),
-                      np.datetime64("NaT"))
+                      refund_moments(ctx, invoice_of_order.reindex(c["order_id"])))
     created = recorded_at(ctx, c["issued"])
     created = np.where(pd.isna(source), created, np.maximum(created, pd.to_datetime(source).to_numpy() + np.timedelta64(600, "s")))
     created = np.minimum(created.astype("datetime64[s]"), np.datetime64(ctx.window.end_ts, "s"))

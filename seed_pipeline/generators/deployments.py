@@ -5,7 +5,6 @@ import pandas as pd
 
 from seed_pipeline.business.catalogue.releases import REPOSITORY, Developer, releases
 from seed_pipeline.contract.catalogue import PUSH_PAYLOAD
-from seed_pipeline.generation.pools import pick, pools_for
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._frame import table_frame
 
@@ -13,8 +12,9 @@ DEVELOPERS = 3
 APP_CONSOLE = "https://cloud.digitalocean.com/apps/terp-app/deployments"
 
 
-def _developers(ctx) -> list[Developer]:
-    names = pick(ctx.rng, pools_for(ctx.settings.seed).people, DEVELOPERS, unique=True)
+def _developers(ctx, users: pd.DataFrame) -> list[Developer]:
+    """The people who ship TERP's releases: users of the history (not made-up names), the first ones on the team."""
+    names = users["name"].to_numpy()[:DEVELOPERS]
     return [Developer(n, (n.split()[0][0] + n.split()[-1]).lower().replace("'", "")) for n in names]
 
 
@@ -38,9 +38,9 @@ def _log(row) -> str:
     return "\n".join(steps)
 
 
-@generates("deployments")
+@generates("deployments", reads=("users",))
 def generate(ctx, parents):
-    r = releases(ctx.window, ctx.scenario.months, _developers(ctx), ctx.rng)
+    r = releases(ctx.window, ctx.scenario.months, _developers(ctx, parents["users"]), ctx.rng)
     rows = list(r.itertuples())
     before = ["0" * 40] + list(r["sha"].iloc[:-1])
     return table_frame(ctx, {

@@ -8,6 +8,7 @@ quantity, last generated on its latest order and next due one cadence later. A f
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.rules import in_trade_units, trade_step
 from seed_pipeline.contract.operations import JSON
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import SALES, history, real_ids, staff
@@ -45,7 +46,7 @@ def generate(ctx, parents):
     top = bought.reset_index().sort_values(["client_id", "size"], ascending=[True, False], kind="stable")
     top = top.groupby("client_id").head(TEMPLATE_ITEMS)
     whole = lines.drop_duplicates("productId").set_index("productId")["whole"]
-    items = {c: [{"productId": int(real_ids(parents["products"], [p])[0]), "quantity": float(np.floor(q) if whole[p] else round(q, 2)) or 1.0}
+    items = {c: [{"productId": int(real_ids(parents["products"], [p])[0]), "quantity": float(max(in_trade_units(q, whole[p]), trade_step(whole[p])))}
                  for p, q in zip(g["productId"], g["median"])] for c, g in top.groupby("client_id")}
     paused = rng.permutation(len(regular)) < round(PAUSED_SHARE * len(regular))
     template = [{"items": items[c]} for c in regular]

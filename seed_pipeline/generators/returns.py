@@ -18,7 +18,9 @@ def generate(ctx, parents):
         "order_id": real_ids(orders, r["order_id"]),
         "items": items,
         "returnReason": r["returnReason"],
-        "notes": [f"{q:g} returned and restocked" for q in r["quantity"]],
+        "notes": [f"{q:g} {u} of {p} returned and restocked" for q, u, p in
+                  zip(r["quantity"], h.batches["unit"].to_numpy()[r["batch"]], h.products["nameCanonical"].to_numpy()[
+                      h.batches["productId"].to_numpy()[r["batch"]] - 1])],
         "processed_by": staff(parents["users"], SERVICE, len(r), ctx.rng),
         "processed_at": r["processed_at"],
     })

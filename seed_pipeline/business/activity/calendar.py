@@ -10,9 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business.hours import CLOSE
+
 TIMEZONE = "America/Los_Angeles"
 DAY_HOURS = (8, 17)  # events start on a quarter hour between these (business hours)
-DELIVERY_HOURS = (8, 18)  # a delivery keeps its shipping time, brought into these hours
 QUARTER = pd.Timedelta(minutes=15)
 
 
@@ -121,12 +122,17 @@ def delivery_day(shipped_at) -> pd.Series:
     return pd.to_datetime(pd.Series(shipped_at)).dt.normalize()
 
 
-def delivery_start(shipped_at) -> pd.Series:
-    """The shipping time on a quarter hour, brought into delivery hours on the same day."""
-    shipped = pd.to_datetime(pd.Series(shipped_at)).dt.floor(QUARTER)
-    day = shipped.dt.normalize()
-    low, high = day + pd.Timedelta(hours=DELIVERY_HOURS[0]), day + pd.Timedelta(hours=DELIVERY_HOURS[1])
-    return shipped.where(shipped >= low, low).where(shipped <= high, high)  # NaT (not shipped) stays NaT
+def delivery_start(shipped_at, drive_hours) -> pd.Series:
+    """A delivery begins when the van reaches the client: the shipping time plus the drive from the warehouse
+    (``place.drive_hours``), to the minute as the calendar keeps times; NaT (not shipped) stays NaT."""
+    return pd.Series(pd.to_datetime(pd.Series(shipped_at)).to_numpy()
+                     + pd.to_timedelta(np.asarray(drive_hours, dtype=float), unit="h").to_numpy()).dt.floor("min")
+
+
+def delivery_end(start, minutes: int) -> pd.Series:
+    """The unloading takes ``minutes``, cut short at closing time (the fulfilment sends no van that would arrive later)."""
+    start = pd.to_datetime(pd.Series(start))
+    return (start + pd.Timedelta(minutes=minutes)).clip(upper=start.dt.normalize() + pd.Timedelta(hours=CLOSE))
 
 
 def still_overdue(amount_due, due, end) -> np.ndarray:

@@ -18,6 +18,7 @@ from seed_pipeline.business.commercial.goods import batch_goods, between, by_quo
 from seed_pipeline.business.commercial.shelf import Shelf
 from seed_pipeline.business.commercial.pricing import profile_of, profile_prices
 from seed_pipeline.business.history import CoreHistory
+from seed_pipeline.business.rules import POUND_STEP, in_trade_units, trade_step
 
 DAY, HOUR = pd.Timedelta(days=1), pd.Timedelta(hours=1)
 NEED_LEAD_DAYS = 14  # a need comes at most this long before the order it became
@@ -80,7 +81,7 @@ def supply(h: CoreHistory, rng: np.random.Generator) -> pd.DataFrame:
     again = bought.iloc[rng.choice(len(bought), open_n + max(1, open_n // 3))].copy()
     status = np.array(["AVAILABLE"] * (open_n - 1) + ["RESERVED"] + ["EXPIRED"] * (len(again) - open_n))
     again["status"] = status
-    again["quantity"] = (again["quantity"] * rng.uniform(0.6, 1.2, len(again))).round(2)  # flower, by the pound
+    again["quantity"] = np.maximum(POUND_STEP, in_trade_units(again["quantity"] * rng.uniform(0.6, 1.2, len(again)), False))  # flower, by the pound
     again["unit_price"] = (again["unit_price"] * rng.uniform(0.96, 1.05, len(again))).round(2)
     recent = status != "EXPIRED"
     lo = np.where(recent, end - RECENT_DAYS * DAY, h.window.start_ts)
@@ -111,8 +112,8 @@ def _need_rows(lines: pd.DataFrame, status: str, created, rng, price_max_factor)
                   "batch", "whole", "unit", "unit_cost"]].reset_index(drop=True).copy()
     need["status"] = status
     need["created_at"] = pd.to_datetime(pd.Series(created)).to_numpy().astype("datetime64[s]")
-    need["quantity_min"] = np.where(whole, np.floor(q * 0.8), np.round(q * 0.8, 2))
-    need["quantity_max"] = np.where(whole, np.ceil(q * 1.25), np.round(q * 1.25, 2))
+    need["quantity_min"] = in_trade_units(q * 0.8, whole)
+    need["quantity_max"] = in_trade_units(q * 1.25, whole, np.ceil)
     need["price_max"] = np.round(np.asarray(price_max_factor) * lines["unit_price"].to_numpy(), 2)
     life = rng.integers(*NEED_LIFE_DAYS, n).astype("timedelta64[D]")
     need["expires_at"] = need["created_at"].to_numpy() + life
@@ -209,7 +210,7 @@ def _matches(shelf: Shelf, needs: pd.DataFrame, offers: pd.DataFrame, rng: np.ra
     # a need that was met, or is matched on the shelf, fits the client's budget; a cancelled one did not
     fits = kind != "dismissed"
     needs["price_max"] = np.where(fits, np.maximum(needs["price_max"], np.round(price * 1.01, 2)), np.minimum(needs["price_max"], np.round(price * 0.93, 2)))
-    needs["quantity_min"] = np.where(fits, needs["quantity_min"], np.where(needs["whole"], np.ceil(available * 1.3) + 1, np.round(available * 1.3 + 0.01, 2)))
+    needs["quantity_min"] = np.where(fits, needs["quantity_min"], in_trade_units(available * 1.3, needs["whole"], np.ceil) + trade_step(needs["whole"]))
     needs["quantity_max"] = np.maximum(needs["quantity_max"], needs["quantity_min"])
     score, reasons = _score(kind != "vendor", np.where(kind == "vendor", needs["strain_type"], None), price,
                             needs["price_max"].to_numpy(), available, needs["quantity_min"].to_numpy(), needs["quantity_max"].to_numpy())

@@ -13,10 +13,11 @@ import pandas as pd
 
 from seed_pipeline.business.commercial.goods import batch_goods, between, by_quota, sale_lines
 from seed_pipeline.business.history import CoreHistory
+from seed_pipeline.business.rules import FLOWER_UNIT, in_trade_units, trade_step
 from seed_pipeline.business.history.timeline import exact_share
 
 DAY, HOUR = np.timedelta64(1, "D"), np.timedelta64(1, "h")
-SAMPLE_SIZE = {"LB": (0.01, 0.03), "G": (1, 3), "EA": (1, 2)}  # one sample, by the product's unit
+SAMPLE_SIZE = {"LB": (1, 1), "G": (1, 3), "EA": (1, 2)}  # one sample, in trade steps of the product's unit (a pound's: a quarter)
 CONVERTED_SHARE = 0.04  # of orders that followed a sample of one of their products
 RELEASED_SHARE = 0.25  # of batches with samples set aside, where QC gave part back
 LEAD_DAYS = 14  # a sample comes at most this long before the order it led to
@@ -30,8 +31,7 @@ CANCEL_REASONS = ("Client sourced it elsewhere", "Batch sold through before pick
 def _size(rng, unit: np.ndarray) -> np.ndarray:
     low = np.array([SAMPLE_SIZE[u][0] for u in unit])
     high = np.array([SAMPLE_SIZE[u][1] for u in unit])
-    whole = unit != "LB"
-    return np.where(whole, rng.integers(low.astype(int), high.astype(int) + 1), np.round(rng.uniform(low, high), 2))
+    return rng.integers(low.astype(int), high.astype(int) + 1) * trade_step(unit != FLOWER_UNIT)
 
 
 def requests(h: CoreHistory, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -103,7 +103,7 @@ def _log(req: pd.DataFrame, goods: pd.DataFrame, h: CoreHistory, rng: np.random.
     released = np.zeros(len(aside), bool)
     released[np.flatnonzero(can_release)] = exact_share(rng, int(can_release.sum()), RELEASED_SHARE)
     extra = aside["sampled"].to_numpy() * rng.uniform(0.2, 0.5, len(aside))
-    extra = np.where(whole, np.maximum(1, np.round(extra)), np.maximum(0.01, np.round(extra, 2)))
+    extra = np.maximum(trade_step(whole), in_trade_units(extra, whole, np.round))
     extra = np.where(released, extra, 0.0)
     allocated_at = arrived + rng.integers(600, 3 * 3600, len(aside)).astype("timedelta64[s]")
     allocated_at = np.minimum(allocated_at, end)

@@ -34,14 +34,15 @@ class Credits:
     applications: pd.DataFrame  # credit, invoice (local ids), amount, applied (date)
 
 
-def _goodwill_picks(refunds: pd.DataFrame, spendable: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Positions of the refunds that also earn a goodwill credit: ``GOODWILL_SHARE`` of them, the earliest always,
-    and where two or more are due the latest of those ``spendable`` marks, so a credit can be spent in part."""
+def _goodwill_picks(refunds: pd.DataFrame, spendable: np.ndarray, usable: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Positions of the refunds that also earn a goodwill credit: ``GOODWILL_SHARE`` of them, the earliest always
+    (where only one is due: the earliest that ``usable`` marks, so even a short history spends a credit), and where
+    two or more are due the latest of those ``spendable`` marks, so a credit can be spent in part."""
     n = int(round(GOODWILL_SHARE * len(refunds)))
     if n == 0:
         return np.empty(0, dtype=np.int64)
     at = refunds["refunded_at"].to_numpy()
-    first = int(np.argmin(at))
+    first = int(np.argmin(np.where(usable, at, at.max())) if n == 1 and usable.any() else np.argmin(at))
     chosen = [first]
     later = [i for i in np.flatnonzero(spendable)[np.argsort(at[spendable], kind="stable")] if i != first]
     if n >= 2 and later:
@@ -50,15 +51,15 @@ def _goodwill_picks(refunds: pd.DataFrame, spendable: np.ndarray, rng: np.random
     return np.sort(np.append(rng.choice(others, n - len(chosen), replace=False), chosen)).astype(np.int64)
 
 
-def _spendable_while_valid(h: CoreHistory, end: pd.Timestamp) -> np.ndarray:
-    """Per refund: would its goodwill credit still be valid at the end date, with a later settled invoice of the
-    client before then (what spending in part needs)?"""
+def _spendable(h: CoreHistory, end: pd.Timestamp, while_valid: bool) -> np.ndarray:
+    """Per refund: would its goodwill credit find a later settled invoice of the client before it expires, and
+    (``while_valid``) be still valid at the end date (what spending in part needs)?"""
     r = h.refunds
     day = r["refunded_at"].dt.normalize().to_numpy()
     refunds = pd.DataFrame({"at": np.arange(len(r)), "day": day, "expires": day + np.timedelta64(VALID_DAYS[GOODWILL], "D"),
                             "client": h.orders.set_index("id")["client_id"].reindex(r["order_id"]).to_numpy()})
     pairs = refunds.merge(_settled(h)[["customerId", "paid_day"]], left_on="client", right_on="customerId")
-    fits = pairs[(pairs["paid_day"] > pairs["day"]) & (pairs["paid_day"] <= pairs["expires"]) & (pairs["expires"] >= end)]
+    fits = pairs[(pairs["paid_day"] > pairs["day"]) & (pairs["paid_day"] <= pairs["expires"]) & ((pairs["expires"] >= end) | (not while_valid))]
     return np.isin(np.arange(len(r)), fits["at"])
 
 
@@ -71,7 +72,7 @@ def _issued(h: CoreHistory, end: pd.Timestamp, rng: np.random.Generator) -> pd.D
         "reason": RETURN, "order_id": r["order_id"].to_numpy(), "return_id": np.arange(1, len(r) + 1),
         "amount": (r["quantity"] * r["unit_price"]).round(2).to_numpy(),
         "issued": (pd.to_datetime(r["processed_at"]).dt.normalize() + days).clip(upper=end).to_numpy()})
-    refunded = h.refunds.iloc[_goodwill_picks(h.refunds, _spendable_while_valid(h, end), rng)]
+    refunded = h.refunds.iloc[_goodwill_picks(h.refunds, _spendable(h, end, True), _spendable(h, end, False), rng)]
     share = rng.uniform(*GOODWILL_OF_ORDER, len(refunded))
     goodwill = pd.DataFrame({
         "reason": GOODWILL, "order_id": refunded["order_id"].to_numpy(), "return_id": pd.NA,

@@ -13,6 +13,10 @@ WHALE_LEAD = 1.25  # the smallest whale buys at least this many times the bigges
 REGULAR_FLOOR = 0.1  # no regular buys less than this share of the average regular: each fills at least one order
 SELLER_CLIENT_SHARE = 0.15  # buyers that also sell to us ("both")
 _FARM_FORMS = ("Farms", "Cultivation", "Growers", "Gardens", "Ranch", "Collective")
+_VENDOR_NOTES = (  # about the vendor itself, naming its own contact
+    "Orders through {contact}; lots arrive with COAs attached.", "{contact} confirms harvest dates a week ahead.",
+    "Consignment settled monthly; statements go to {contact}.", "{contact} prefers calls before 10am for intake slots.",
+)
 _BUYER_FORMS = ("Dispensary", "Wellness", "Cannabis Co.", "Provisions", "Supply", "Apothecary")
 
 
@@ -69,7 +73,7 @@ def vendors(s: Scenario, rng: np.random.Generator, pools: Pools, start: pd.Times
         "contactEmail": [f"{c.split()[0].lower()}@{_domain(v)}" for c, v in zip(contacts, names)],
         "contactPhone": place.phones(rng, place.grower_cities(rng, n)),  # the farm's own line
         "paymentTerms": "Consignment, settled monthly",
-        "notes": pick(rng, pools.notes, n),
+        "notes": [_VENDOR_NOTES[k].format(contact=c) for k, c in zip(rng.integers(0, len(_VENDOR_NOTES), n), contacts)],
         # on the books when the history opens (its first working moment), before any lot can arrive
         "createdAt": hours.add_working([start] * n, np.zeros(n, np.int64)).to_numpy(),
     })

@@ -129,15 +129,27 @@ def refunds(s: Scenario, invoice_frame: pd.DataFrame, as_of: date, rng: np.rando
     """``refunds_share`` of the scenario's orders (a whole number of them) get back about ``refund_size`` of their total, after payment.
 
     Paid invoices first; where too few are paid yet (a short history), part-paid ones too, never for
-    more than was paid on them.
+    more than was paid on them. The first one drawn is, where the history has one, an invoice whose client
+    settled another on a later day, refunded the day it was paid, and that other invoice is drawn last: the
+    client then has a settled invoice after the refund, on which a goodwill credit can be spent even in a
+    month's history.
     """
     paid = invoice_frame[invoice_frame["status"] == "PAID"]
     part = invoice_frame[(invoice_frame["status"] != "PAID") & (invoice_frame["amountPaid"] > 0)]
     pool = pd.concat([paid.iloc[rng.permutation(len(paid))], part.iloc[rng.permutation(len(part))]])
+    day = pool["paid_at"].dt.normalize()
+    last_paid = day.groupby(pool["customerId"]).max().reindex(pool["customerId"]).to_numpy()
+    lead = np.flatnonzero(last_paid > day.to_numpy())[:1]  # its client settled another invoice on a later day
+    partner = np.flatnonzero((pool["customerId"].to_numpy() == pool["customerId"].iloc[lead].to_numpy()[:, None]).any(axis=0)
+                             & (day.to_numpy() == last_paid))[:1]  # that invoice, refunded last if at all
+    pool = pool.iloc[np.r_[lead, np.setdiff1d(np.arange(len(pool)), np.r_[lead, partner]), partner]]
     n = min(len(pool), rows_for_share(s.refunds_share, s.orders))  # the target's count
-    chosen = pool.iloc[:n].sort_index()
     size = rng.normal(s.refund_size, s.refund_size / 5, n).clip(0.01, 0.2)
+    chosen = pool.iloc[:n]
     amount = np.minimum(chosen["totalAmount"] * size, chosen["amountPaid"]).round(2)
     at = hours.working_days((chosen["paid_at"] + pd.to_timedelta(rng.integers(1, 20, n), unit="D"))
                             .clip(upper=pd.Timestamp(as_of)), as_of).clip(lower=chosen["paid_at"])
-    return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at})
+    if len(lead) and n:
+        at.iloc[0] = chosen["paid_at"].iloc[0]  # refunded the day it was paid, the day before the client's next payment
+    order = np.argsort(chosen.index.to_numpy(), kind="stable")
+    return pd.DataFrame({"order_id": chosen["order_id"], "amount": amount, "refunded_at": at}).iloc[order]

@@ -7,7 +7,7 @@ import pandas as pd
 
 from seed_pipeline.business import hours
 from seed_pipeline.business.activity.quota import by_quota
-from seed_pipeline.business.rules import rows_for_share
+from seed_pipeline.business.rules import in_trade_units, rows_for_share, trade_step
 from seed_pipeline.scenarios import Scenario
 
 RETURN_REASONS = {"DEFECTIVE": 0.35, "NOT_AS_DESCRIBED": 0.25, "WRONG_ITEM": 0.2, "CUSTOMER_CHANGED_MIND": 0.1, "OTHER": 0.1}
@@ -23,8 +23,8 @@ def returns(s: Scenario, order_frame: pd.DataFrame, line_frame: pd.DataFrame, as
     lines = line_frame.groupby("order_id").head(1).set_index("order_id")  # the first line of each order
     line = lines.loc[chosen["id"]]
     fraction = rng.uniform(0.1, 0.6, n)
-    quantity = np.where(line["whole"], np.maximum(1, np.floor(line["quantity"] * fraction)),
-                        np.maximum(0.01, np.floor(line["quantity"] * fraction * 100) / 100))
+    whole = line["whole"].to_numpy()
+    quantity = np.maximum(trade_step(whole), in_trade_units(line["quantity"].to_numpy() * fraction, whole))
     days = rng.integers(*DAYS_AFTER_DELIVERY, n)
     processed = hours.add_working(chosen["shipped_at"], days * hours.DAY_SECONDS).clip(upper=hours.last_working_moment(end))
     return pd.DataFrame({

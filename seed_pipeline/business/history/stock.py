@@ -17,6 +17,8 @@ from seed_pipeline.business.rules import (
     FLOWER_UNIT,
     INTAKE_CASH_TERMS,
     TARGET_MARKUP_MARGIN,
+    in_trade_units,
+    trade_step,
 )
 from seed_pipeline.scenarios import Scenario
 
@@ -107,9 +109,9 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     frame["unit_cost"] = (frame["unit_price"] * (1 - rng.normal(TARGET_MARKUP_MARGIN, MARGIN_SPREAD, n))).round(2)
     received = frame["value"] * SAFETY_STOCK / frame["unit_price"]
     # at least one pound or one unit: a class that sold next to nothing still arrives as goods, never as an empty batch
-    frame["received"] = np.maximum(np.where(frame["unit"] == FLOWER_UNIT, received.round(2), np.ceil(received)), 1.0)
-    sampled = frame["received"] * rng.uniform(*SAMPLE_SHARE, n)
-    frame["sampled"] = np.where(frame["unit"] == FLOWER_UNIT, sampled.round(2), np.floor(sampled))
+    whole = (frame["unit"] != FLOWER_UNIT).to_numpy()
+    frame["received"] = np.maximum(in_trade_units(received, whole, np.ceil), 1.0)
+    frame["sampled"] = in_trade_units(frame["received"] * rng.uniform(*SAMPLE_SHARE, n), whole)
     return frame.drop(columns=["value"])
 
 
@@ -150,10 +152,9 @@ def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: p
         need = targets[i] / (price[in_stock[0]] * (1 - discount[i]))
         b = next((b for b in in_stock if remaining[b] >= need), max(in_stock, key=lambda k: remaining[k]))
         p = round(price[b] * (1 - discount[i]), 2)
-        q = min(targets[i] / p, remaining[b])
-        q = np.floor(q) if whole[b] else np.floor(q * 100) / 100
-        if q <= 0:
-            continue
+        # at least one step of the trade, which a batch in stock always holds (its stock is kept on those steps):
+        # a small line rounded down to nothing would empty an order and lose it from the scenario's count
+        q = max(float(in_trade_units(min(targets[i] / p, remaining[b]), whole[b])), float(trade_step(whole[b])))
         remaining[b] -= q
         chosen[i], qty[i], unit_price[i] = b, q, p
     out = line_frame.copy()

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.operations.workflow import SELLABLE
-from seed_pipeline.business.rules import FLOWER_UNIT
+from seed_pipeline.business.rules import FLOWER_UNIT, in_trade_units
 
 REORDER_SHARE = 0.25  # of the product's average batch received: the reorder point
 SLOW_MOVING_DAYS = 90  # days without a sale (TERP's default)
@@ -24,10 +24,10 @@ def severity(quantity) -> np.ndarray:
 
 
 def reorder_points(batches: pd.DataFrame) -> pd.Series:
-    """Each product's reorder point, in its unit: a quarter of its average batch (whole units rounded up)."""
+    """Each product's reorder point, in its trade unit: a quarter of its average batch, rounded up to a trade step."""
     mean = batches.groupby("productId")["received"].mean() * REORDER_SHARE
     whole = batches.groupby("productId")["unit"].first() != FLOWER_UNIT
-    return pd.Series(np.where(whole, np.ceil(mean), mean.round(2)), index=mean.index)
+    return pd.Series(in_trade_units(mean, whole, np.ceil), index=mean.index)
 
 
 def _status_at(workflow: pd.DataFrame, batch: np.ndarray, at: np.ndarray) -> np.ndarray:

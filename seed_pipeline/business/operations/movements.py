@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import LOCATIONS, ZONES, document_number
-from seed_pipeline.business.rules import FLOWER_UNIT
+from seed_pipeline.business.rules import FLOWER_UNIT, in_trade_units, trade_step
 
 SAMPLE_MINUTES = (10, 60)  # samples are pulled this long after the goods arrive
 SPLIT_SHARE = 0.25  # of batches with stock kept on two shelves (a transfer moved part of it)
@@ -33,7 +33,7 @@ def places(batches: pd.DataFrame, rng: np.random.Generator) -> tuple[np.ndarray,
     slot = rng.integers(0, SLOTS_PER_ZONE, n)
     other = (slot + rng.integers(1, SLOTS_PER_ZONE, n)) % SLOTS_PER_ZONE
     whole = (batches["unit"] != FLOWER_UNIT).to_numpy()
-    splittable = batches["on_hand"].to_numpy() >= np.where(whole, 2, 0.02)
+    splittable = batches["on_hand"].to_numpy() >= 2 * trade_step(whole)
     split = splittable & (rng.random(n) < SPLIT_SHARE)
     return zone * SLOTS_PER_ZONE + slot, np.where(split, zone * SLOTS_PER_ZONE + other, -1)
 
@@ -41,8 +41,7 @@ def places(batches: pd.DataFrame, rng: np.random.Generator) -> tuple[np.ndarray,
 def _split_quantity(on_hand: np.ndarray, whole: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """The part moved to the second shelf: some of the stock, never all of it."""
     part = on_hand * rng.uniform(0.2, 0.5, len(on_hand))
-    part = np.where(whole, np.floor(part), np.floor(part * 100) / 100)
-    return np.maximum(part, np.where(whole, 1, 0.01))
+    return np.maximum(in_trade_units(part, whole), trade_step(whole))
 
 
 def stock_movements(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFrame, returns: pd.DataFrame,
@@ -112,7 +111,7 @@ def _recounts(movements: pd.DataFrame, whole: np.ndarray, shelved: np.ndarray, e
         return movements
     k = chosen.index.to_numpy()
     short = running.to_numpy()[k] * rng.uniform(*RECOUNT_SHORT, len(k))
-    short = np.where(whole[b[k]], np.maximum(1, np.floor(short)), np.maximum(0.01, np.floor(short * 100) / 100))
+    short = np.maximum(trade_step(whole[b[k]]), in_trade_units(short, whole[b[k]]))
     short = np.minimum(short, running.to_numpy()[k])
     counted = at[k] + ((nxt[k] - at[k]).astype(np.int64) * 0.3).astype("timedelta64[s]")
     found = at[k] + ((nxt[k] - at[k]).astype(np.int64) * 0.7).astype("timedelta64[s]")
@@ -132,7 +131,7 @@ def locations(batches: pd.DataFrame, first: np.ndarray, second: np.ndarray, move
     on_hand = batches["on_hand"].to_numpy()
     split = has[second[has] >= 0]
     part = _split_quantity(on_hand[split], whole[split], rng)
-    part = np.minimum(part, on_hand[split] - np.where(whole[split], 1, 0.01))
+    part = np.minimum(part, on_hand[split] - trade_step(whole[split]))
     qty = on_hand.copy()
     qty[split] = on_hand[split] - part
     main = pd.DataFrame({"batch": has, "place": first[has], "qty": qty[has], "since": None})

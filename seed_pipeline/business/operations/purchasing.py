@@ -11,7 +11,7 @@ vendors last supplied) and one order the vendor could not fill (CANCELLED).
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.rules import FLOWER_UNIT, TERMS_DAYS
+from seed_pipeline.business.rules import FLOWER_UNIT, TERMS_DAYS, in_trade_units, trade_step
 
 LEAD_DAYS = (3, 11)  # ordered this long before the lot arrives
 SHORT_SHARE, SHORT_BY = 0.1, (0.02, 0.08)  # of items shipped short, and by how much
@@ -55,7 +55,9 @@ def purchasing(h, status: np.ndarray, workflow: pd.DataFrame,
     short = rng.random(len(b)) < SHORT_SHARE
     asked = b["received"].to_numpy() * np.where(short, 1 + rng.uniform(*SHORT_BY, len(b)), 1.0)
     items = pd.DataFrame({"order": b["lotId"].to_numpy(), "batch": np.arange(len(b)), "product": b["productId"].to_numpy(),
-                          "ordered": np.where(whole, np.ceil(asked), np.round(asked, 2)), "received": b["received"].to_numpy(),
+                          "ordered": np.maximum(in_trade_units(asked, whole, np.ceil),
+                                                b["received"].to_numpy() + np.where(short, trade_step(whole), 0.0)),
+                          "received": b["received"].to_numpy(),
                           "cost": b["unit_cost"].to_numpy()})
     later, later_items = _not_delivered(h, lots, ordered, start, end, rng)
     orders = pd.concat([received, later], ignore_index=True)
@@ -102,6 +104,6 @@ def _not_delivered(h, lots, ordered, start, end, rng):
         whole = (own["unit"] != FLOWER_UNIT).to_numpy()
         qty = own["received"].to_numpy() * rng.uniform(0.8, 1.2, len(own))
         parts.append(pd.DataFrame({"order": k, "batch": np.nan, "product": own["productId"].to_numpy(),
-                                   "ordered": np.where(whole, np.ceil(qty), np.round(qty, 2)), "received": 0.0,
+                                   "ordered": in_trade_units(qty, whole, np.ceil), "received": 0.0,
                                    "cost": own["unit_cost"].to_numpy()}))
     return orders, pd.concat(parts, ignore_index=True)

@@ -7,6 +7,8 @@ CASES = {
     "credit_used_is_sum_of_applications": case(1, "UPDATE creditApplications SET amountApplied = '1.00' WHERE id = 1"),
     "credit_applied_to_a_later_invoice_of_its_client": case(1, 
         "UPDATE creditApplications SET appliedDate = '2000-01-01 00:00:00' WHERE id = 1"),
+    # no credit spent although the history has one whose client paid a later invoice: the history is the one row
+    "credits_are_spent_where_they_can_be": case(1, "DELETE FROM creditApplications"),
     "credit_status_agrees": case(1, "UPDATE credits SET creditStatus = 'FULLY_USED' WHERE id = (SELECT max(id) FROM credits)"),
     "customer_credits_account_is_open_credits": case(1, "UPDATE credits SET amountRemaining = '0.00', amountUsed = creditAmount "
                                                  "WHERE id = (SELECT max(id) FROM credits)"),

@@ -8,6 +8,8 @@ from seed_pipeline_tests.checks.rule_cases import case
 
 FIRST_CLIENT = "(SELECT min(id) FROM clients)"
 FIRST_ORDER = "(SELECT min(id) FROM orders)"
+FIRST_DELIVERY = ("(SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY' AND entity_id IN "
+                  "(SELECT id FROM orders WHERE shipped_at IS NOT NULL))")
 
 CASES = {
     "parties_in_california": (
@@ -25,11 +27,26 @@ CASES = {
     "deliveries_arrive_before_closing": case(1,
         "UPDATE orders SET shipped_at = date(shipped_at) || ' 17:59:00' "
         "WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
+    "deliveries_start_on_arrival": (
+        # the event starts as the van leaves (no client is at the warehouse's door)
+        case(1, "UPDATE calendar_events SET start_time = (SELECT time(o.shipped_at) FROM orders o WHERE o.id = entity_id) "
+                f"WHERE id = {FIRST_DELIVERY}"),
+        # unloading past closing time
+        case(1, f"UPDATE calendar_events SET end_time = '18:15:00' WHERE id = {FIRST_DELIVERY}"),
+    ),
     "business_moments_in_working_hours": (
         case(1, f"UPDATE orders SET created_at = date(created_at) || ' 03:00:00' WHERE id = {FIRST_ORDER}"),
         case(1, "UPDATE invoices SET invoiceDate = '2026-10-25' WHERE id = (SELECT min(id) FROM invoices)"),  # a Sunday
         # Friday 3 July 2026: Independence Day falls on a Saturday, so the business is closed the day before
         case(1, f"UPDATE clients SET created_at = '2026-07-03 10:00:00' WHERE id = {FIRST_CLIENT}"),
+    ),
+    "desk_moments_in_working_hours": (
+        # an inbox item a second before midnight: its other moments are in hours, it is one row
+        case(1, "UPDATE inbox_items SET created_at = date(created_at) || ' 23:59:59' WHERE id = (SELECT min(id) FROM inbox_items)"),
+        case(1, "UPDATE comments SET created_at = '2026-10-25 11:00:00' WHERE id = (SELECT min(id) FROM comments)"),  # a Sunday
+        case(1, "UPDATE todo_tasks SET created_at = date(created_at) || ' 07:59:00' WHERE id = (SELECT min(id) FROM todo_tasks)"),
+        # Friday 3 July 2026, closed for Independence Day
+        case(1, "UPDATE auditLogs SET createdAt = '2026-07-03 10:00:00' WHERE id = (SELECT min(id) FROM auditLogs)"),
     ),
     "nothing_after_the_end": (
         # the light seed ends on 2026-10-31: a second after its last second, a day after its last day

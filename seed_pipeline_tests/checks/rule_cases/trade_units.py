@@ -1,0 +1,28 @@
+"""Breaking cases of the trade's units: a hundredth of a pound of flower, half a unit of packaged goods.
+
+Each statement puts one row's quantity just off its goods' trade steps (flower's quarter pound,
+one unit otherwise), in a column, a text column TERP keeps quantities in, or a JSON item.
+"""
+
+from seed_pipeline_tests.checks.rule_cases import case
+
+FLOWER_BATCHES = "(SELECT b.id FROM batches b JOIN products p ON p.id = b.productId WHERE p.uomSellable = 'LB')"
+WHOLE_BATCHES = "(SELECT b.id FROM batches b JOIN products p ON p.id = b.productId WHERE p.uomSellable <> 'LB')"
+
+CASES = {
+    "quantities_in_trade_units": (
+        # the "0.01 returned and restocked" of old: a hundredth of a pound on a flower line
+        case(1, f"UPDATE order_line_items SET quantity = 0.01 WHERE id = "
+                f"(SELECT min(id) FROM order_line_items WHERE batch_id IN {FLOWER_BATCHES})"),
+        # an eighth of a pound is half a quarter: off the step the books hold
+        case(1, f"UPDATE batches SET onHandQty = '2.13' WHERE id = (SELECT min(id) FROM {FLOWER_BATCHES})"),
+        # half a vape cartridge moved; its before and after are off too, but it is one row
+        case(1, f"UPDATE inventoryMovements SET quantityChange = '-0.50', quantityBefore = '10.50' "
+                f"WHERE id = (SELECT min(id) FROM inventoryMovements WHERE batchId IN {WHOLE_BATCHES})"),
+        # a client's need for flower by the hundredth
+        case(1, "UPDATE client_needs SET quantity_min = 1.01 WHERE id = "
+                "(SELECT min(id) FROM client_needs WHERE category = 'Flower' AND quantity_min IS NOT NULL)"),
+        # a return's JSON item: a third of whatever it sent back (no unit's step)
+        case(1, "UPDATE returns SET items = json_set(items, '$[0].quantity', 0.33) WHERE id = (SELECT min(id) FROM returns)"),
+    ),
+}
