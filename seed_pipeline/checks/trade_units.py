@@ -101,5 +101,6 @@ def quantities_in_trade_units(conn, as_of) -> int:
 
 
 RULES = {"quantities_in_trade_units": quantities_in_trade_units}
-HOMES = {"quantities_in_trade_units": ("order_line_items", tuple(
-    t for t in dict.fromkeys((*QUANTITY_COLUMNS, *QUANTITY_ITEMS, "products")) if t != "order_line_items"))}
+# on the movements, a table of the last phase it reads: a run seeding only earlier phases checks it with them
+HOMES = {"quantities_in_trade_units": ("inventoryMovements", tuple(
+    t for t in dict.fromkeys((*QUANTITY_COLUMNS, *QUANTITY_ITEMS, "products")) if t != "inventoryMovements"))}
