@@ -21,6 +21,7 @@ from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_
 from seed_pipeline.generation.pools import pools_for
 
 PACK_HOURS, SHIP_HOURS = (1, 10), (2, 20)  # working hours after confirmation, after packing
+UNLOAD_SECONDS = 15 * 60  # a van leaves only if it reaches the client this long before closing, to unload
 RANGE_COST_SHARE = 0.15  # batches costed with a range (their midpoint is the unit cost) instead of a fixed cost
 
 
@@ -116,7 +117,7 @@ def _fulfilment(orders: pd.DataFrame, clients: pd.DataFrame, window: HistoryWind
     packed = confirmed + rng.integers(*[h * 3600 for h in PACK_HOURS], n)
     shipped = packed + rng.integers(*[h * 3600 for h in SHIP_HOURS], n)
     drive = (hours_away(clients, orders["client_id"]) * 3600).astype(np.int64)
-    late = shipped % hours.DAY_SECONDS + drive > hours.DAY_SECONDS
+    late = shipped % hours.DAY_SECONDS + drive + UNLOAD_SECONDS > hours.DAY_SECONDS
     shipped = np.where(late, (shipped // hours.DAY_SECONDS + 1) * hours.DAY_SECONDS, shipped)
     orders["confirmed_at"] = hours.from_working(confirmed).to_numpy()
     orders["packed_at"] = hours.from_working(packed).where(packed <= end).to_numpy()
