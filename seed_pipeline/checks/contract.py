@@ -14,7 +14,9 @@ import sqlalchemy as sa
 
 from seed_pipeline.checks.violations import column_values
 from seed_pipeline.contract import JSON_COLUMNS, STATE_COLUMNS, JsonColumn, StateColumn
+from seed_pipeline.model import current
 from seed_pipeline.schema import TABLES
+from seed_pipeline.schema.follow import NEAREST
 
 DAYS_A_MONTH = 30.44
 
@@ -60,7 +62,9 @@ def _state_rule(spec: StateColumn) -> Callable[[sa.Connection, date], int]:
 
     def rule(conn, as_of) -> int:
         present = set(conn.execute(sa.select(column).distinct()).scalars())
-        return sum(1 for state in spec.required(_months_of_history(conn, as_of)) if state not in present)
+        live = current().tables[spec.table].c.get(spec.column)
+        gone = set(live.info.get(NEAREST, {})) if live is not None else set()  # states a followed TERP dropped
+        return sum(1 for state in spec.required(_months_of_history(conn, as_of)) if state not in present | gone)
 
     rule.__name__ = f"{spec.table}_{spec.column}_has_every_counted_state"
     rule.__doc__ = (f"Every `{spec.table}.{spec.column}` state a TERP screen counts is present "

@@ -88,7 +88,9 @@ def test_a_newer_terp_is_seeded_as_it_is(engine, request, tmp_path):
     assert facts["empty"] == [] and facts["orphans"] == {}
     assert set(facts["filled new nullable"].values()) == {0}
     assert set(facts["null new required"].values()) == {0}
-    assert facts["removed enum values"] == 0 and facts["declared order lines"] > 0
+    assert facts["declared order lines"] > 0
+    if engine != "sqlite":  # SQLite keeps an enum as text, so its database cannot say which values TERP dropped
+        assert facts["removed enum values"] == 0
     if engine == "sqlite":  # same settings, same rows: a second copy seeded alike dumps the same
         again = f"sqlite:///{tmp_path / 'again.sqlite'}"
         build(engine, again, drifted.newer())
@@ -123,7 +125,7 @@ def test_a_followed_seed_and_a_normal_seed_share_a_process(first, fresh_normal_s
     assert normal.read_bytes() == fresh_normal_seed
     facts = live_facts(f"sqlite:///{newer}")
     assert facts["tables"] == 120 + len(drifted.NEW_TABLES) and facts["empty"] == [] and facts["orphans"] == {}
-    assert set(facts["null new required"].values()) == {0} and facts["removed enum values"] == 0
+    assert set(facts["null new required"].values()) == {0}  # removed enum values: SQLite's text cannot say (above)
 
 
 def test_an_older_terp_cannot_be_followed(sqlite_url, capsys):
