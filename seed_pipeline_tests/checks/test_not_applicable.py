@@ -24,7 +24,8 @@ SETTINGS = SeedSettings("light", 42, 1.0, END)
 READERS = {
     ("vendors", "contactPhone"): {"parties_in_california"},  # a vendor's phone is Californian
     ("clients", "phone"): {"parties_in_california"},  # a client's phone is of its city
-    ("invoices", "notes"): {"refunds_share_on_target"},  # refunds are the invoices noted as refunded
+    # refunds are the invoices noted as refunded; a credit is spent on an invoice paid, not refunded
+    ("invoices", "notes"): {"refunds_share_on_target", "credits_are_spent_where_they_can_be"},
 }
 
 
