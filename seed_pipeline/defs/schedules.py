@@ -25,13 +25,8 @@ def staging_refresh(context: dg.ScheduleEvaluationContext):
         run_config={
             "resources": {
                 "database": {"config": {"url": {"env": STAGING_URL_ENV}}},
-                "seed_settings": {"config": {**_settings_from_env(), "end_date": day}},
+                "seed_settings": {"config": {**SeedSettingsResource.from_env().model_dump(), "end_date": day}},
             }
         },
         tags={"seed_pipeline/target": "staging"},
     )
-
-
-def _settings_from_env() -> dict:
-    settings = SeedSettingsResource.from_env()
-    return {"scenario": settings.scenario, "seed": settings.seed, "scale": settings.scale}
