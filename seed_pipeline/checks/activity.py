@@ -15,15 +15,11 @@ from seed_pipeline.business.activity.calendar import (
     COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, delivery_day, event_start,
 )
 from seed_pipeline.business.history.timeline import month_starts
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 events, reminders, comments, orders = (T[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def _last_second(as_of: date) -> pd.Timestamp:
@@ -35,23 +31,23 @@ def reminder_before_its_event(conn, as_of) -> int:
     f = fetch_frame(conn, sa.select(reminders.c.id, reminders.c.reminder_time, reminders.c.created_at,
                                events.c.start_date, events.c.start_time, events.c.created_at.label("event_created"))
                .select_from(reminders.join(events, events.c.id == reminders.c.event_id)))
-    fires, event_created = _at(f["reminder_time"]), _at(f["event_created"])
+    fires, event_created = moments(f["reminder_time"]), moments(f["event_created"])
     start = event_start(f["start_date"], f["start_time"])
-    return int(((fires > start) | (fires < event_created) | (_at(f["created_at"]) < event_created)).sum())
+    return int(((fires > start) | (fires < event_created) | (moments(f["created_at"]) < event_created)).sum())
 
 
 def comment_after_its_subject(conn, as_of) -> int:
     """A comment is written after its subject was created and by the end date; it is resolved, if at all, after it was written."""
     own = fetch_frame(conn, sa.select(comments.c.id, comments.c.created_at, comments.c.resolved_at))
-    created = _at(own["created_at"])
-    bad = set(own["id"][(created > _last_second(as_of)) | (_at(own["resolved_at"]) < created)])
+    created = moments(own["created_at"])
+    bad = set(own["id"][(created > _last_second(as_of)) | (moments(own["resolved_at"]) < created)])
     for kind in COMMENT_SUBJECTS:
         table, column = CREATED_AT[kind]
         subject = T[table]
         f = fetch_frame(conn, sa.select(comments.c.id, comments.c.created_at, subject.c[column].label("subject_created"))
                    .select_from(comments.join(subject, subject.c.id == comments.c.commentable_id))
                    .where(comments.c.commentable_type == kind))
-        bad |= set(f["id"][_at(f["created_at"]) < _at(f["subject_created"])])
+        bad |= set(f["id"][moments(f["created_at"]) < moments(f["subject_created"])])
     return len(bad)
 
 
@@ -62,10 +58,10 @@ def calendar_covers_every_month(conn, as_of) -> int:
     themselves, so a calendar that starts late or is empty is caught.
     """
     first = conn.execute(sa.select(sa.func.min(orders.c.created_at))).scalar()
-    first = min(_at([first]).iloc[0], pd.Timestamp(as_of)) if first is not None else pd.Timestamp(as_of)
+    first = min(moments([first]).iloc[0], pd.Timestamp(as_of)) if first is not None else pd.Timestamp(as_of)
     months = month_starts(first, as_of)
     days = fetch_frame(conn, sa.select(events.c.start_date).where(events.c.deleted_at.is_(None)).distinct())["start_date"]
-    covered = set(_at(days).dt.to_period("M"))
+    covered = set(moments(days).dt.to_period("M"))
     return sum(1 for m in months if m.to_period("M") not in covered)
 
 
@@ -82,14 +78,14 @@ def event_follows_its_subject(conn, as_of) -> int:
             columns += [events.c[party[0]].label("party"), subject.c[party[1]].label("subject_party")]
         f = fetch_frame(conn, sa.select(*columns).select_from(events.join(subject, subject.c.id == events.c.entity_id))
                    .where(events.c.entity_type == kind))
-        wrong = _at(f["created_at"]) < _at(f["subject_created"])
+        wrong = moments(f["created_at"]) < moments(f["subject_created"])
         if party:
             wrong |= f["party"].isna() | (f["party"].astype("Int64") != f["subject_party"].astype("Int64")).fillna(True)
         bad |= set(f["id"][wrong])
     d = fetch_frame(conn, sa.select(events.c.id, events.c.start_date, events.c.status, orders.c.shipped_at)
                .select_from(events.outerjoin(orders, sa.and_(events.c.entity_type == "order", orders.c.id == events.c.entity_id)))
                .where(events.c.event_type == "DELIVERY"))
-    shipped, day = d["shipped_at"].notna(), _at(d["start_date"])
+    shipped, day = d["shipped_at"].notna(), moments(d["start_date"])
     off_day = shipped & (day != delivery_day(d["shipped_at"]))
     not_ahead = ~shipped & ((day <= pd.Timestamp(as_of)) | (d["status"] != "SCHEDULED"))
     return len(bad | set(d["id"][off_day | not_ahead]))

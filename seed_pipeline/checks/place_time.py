@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from seed_pipeline.business import hours, place
 from seed_pipeline.business.activity.calendar import delivery_start, event_start
 from seed_pipeline.business.rules import may_be_future
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -58,7 +58,7 @@ def _rows_breaking(conn, table: str, columns, broken) -> int:
     f = fetch_frame(conn, sa.select(*(t.c[c] for c in columns)))
     bad = np.zeros(len(f), bool)
     for c in columns:
-        values = pd.to_datetime(pd.Series(f[c], dtype=object), errors="coerce")
+        values = moments(f[c])
         bad |= values.notna().to_numpy() & broken(t.c[c], values)
     return int(bad.sum())
 
@@ -89,7 +89,7 @@ def deliveries_arrive_before_closing(conn, as_of) -> int:
     o, c = T["orders"], T["clients"]
     f = fetch_frame(conn, sa.select(o.c.shipped_at, c.c.address).select_from(o.join(c, c.c.id == o.c.client_id))
                     .where(o.c.shipped_at.is_not(None)))
-    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    shipped = moments(f["shipped_at"])
     arrives = shipped + pd.to_timedelta(place.drive_hours(place.miles_to(f["address"])), unit="h")
     closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)
     return int((~(arrives <= closing)).sum())  # an unknown city has no drive: it breaks the rule too
@@ -102,7 +102,7 @@ def deliveries_start_on_arrival(conn, as_of) -> int:
     f = fetch_frame(conn, sa.select(e.c.start_date, e.c.start_time, e.c.end_date, e.c.end_time, o.c.shipped_at, c.c.address)
                     .select_from(e.join(o, o.c.id == e.c.entity_id).join(c, c.c.id == o.c.client_id))
                     .where(e.c.event_type == "DELIVERY", e.c.entity_type == "order", o.c.shipped_at.is_not(None)))
-    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    shipped = moments(f["shipped_at"])
     arrives = delivery_start(shipped, place.drive_hours(place.miles_to(f["address"])))
     start, end = event_start(f["start_date"], f["start_time"]), event_start(f["end_date"], f["end_time"])
     closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)

@@ -14,16 +14,12 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import OPEN_QUOTE_STATES
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders = T["orders"]
 QUOTE = orders.c.orderType == "QUOTE"
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values), format="mixed")
 
 
 def _items(value) -> list:
@@ -45,11 +41,11 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
     bad |= set(sales["id"][(o["orderType"] != "SALE").reindex(sales.index).to_numpy() | ~named.isin(quotes.index).to_numpy()])
     pairs = sales[named.isin(quotes.index).to_numpy()]
     q = quotes.loc[pairs["converted_from_order_id"].astype("int64")]
-    sale_at, quote_at = _at(pairs["created_at"]).to_numpy(), _at(q["created_at"]).to_numpy()
+    sale_at, quote_at = moments(pairs["created_at"]).to_numpy(), moments(q["created_at"]).to_numpy()
     off = ((pairs["client_id"].to_numpy() != q["client_id"].to_numpy())
            | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > 0.005)
-           | (quote_at >= sale_at) | (_at(q["converted_at"]).to_numpy() != sale_at)
-           | (pd.Series(sale_at).dt.normalize().to_numpy() > _at(q["valid_until"]).to_numpy())
+           | (quote_at >= sale_at) | (moments(q["converted_at"]).to_numpy() != sale_at)
+           | (pd.Series(sale_at).dt.normalize().to_numpy() > moments(q["valid_until"]).to_numpy())
            | [_items(a) != _items(b) for a, b in zip(pairs["items"], q["items"])])
     bad |= set(pairs["id"][off])
     return len(bad)
@@ -62,7 +58,7 @@ def quote_status_follows_its_validity(conn, as_of: date) -> int:
     o = fetch_frame(conn, sa.select(orders.c.id, orders.c.orderType, orders.c.quoteStatus, orders.c.is_draft,
                                     orders.c.valid_until, orders.c.converted_at, orders.c.created_at))
     end = pd.Timestamp(as_of)
-    valid_until, made = _at(o["valid_until"]), _at(o["created_at"]).dt.normalize()
+    valid_until, made = moments(o["valid_until"]), moments(o["created_at"]).dt.normalize()
     status, quote = o["quoteStatus"], o["orderType"] == "QUOTE"
     draft = o["is_draft"].astype(bool)
     wrong = quote & (status.isna() | valid_until.isna() | (valid_until <= made)
