@@ -7,8 +7,9 @@ the tables' meaning (times, people, statuses), not from the generators' function
 """
 
 import pandas as pd
-from pandas.tseries.offsets import BDay
+from pandas.tseries.offsets import CustomBusinessDay
 
+from seed_pipeline.business import hours
 from seed_pipeline.graph import build_graph
 from seed_pipeline_tests.generators.test_catalogue import seeded  # noqa: F401  (the shared fixture)
 from seed_pipeline_tests.helpers import fill_all
@@ -104,5 +105,6 @@ def test_each_sales_sheet_sent_gets_one_follow_up_by_its_rep_the_next_business_d
     assert (f["client_id"].to_numpy() == f["client_id_sheet"].to_numpy()).all()
     assert (f["assigned_to"].to_numpy() == f["created_by_sheet"].to_numpy()).all()
     sent = pd.to_datetime(f["created_at_sheet"])
-    assert (pd.to_datetime(f["start_date"]) == sent.dt.normalize() + BDay(1)).all()
+    working_day = CustomBusinessDay(calendar=hours.Holidays())  # the business calendar's closed days skipped
+    assert (pd.to_datetime(f["start_date"]) == sent.dt.normalize() + working_day).all()
     assert f["start_time"].between("09:00:00", "16:45:00").all()
