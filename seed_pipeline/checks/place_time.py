@@ -177,6 +177,6 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deliveries_start_on_arrival": ("calendar_events", ("orders", "clients")),
     "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
     "desk_moments_in_working_hours": ("auditLogs", tuple(t for t in DESK_MOMENTS if t != "auditLogs")),
-    "events_in_working_hours": ("calendar_recurrence_instances", ("calendar_events",)),
+    "events_in_working_hours": ("calendar_events", ("calendar_recurrence_instances",)),
     "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
 }
