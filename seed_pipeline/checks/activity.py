@@ -106,22 +106,20 @@ def calendar_after_its_people(conn, as_of) -> int:
     participant, invitee, grantee, the client an event is with): a client won late is not invited before."""
     total = 0
     for table in CALENDAR:
-        t = T[table]
+        t, refs = T[table], _party_references(table)
         moments = [c for c in t.columns if isinstance(c.type, sa.DateTime)]
-        bad: set = set()
-        for ref in _party_references(table):
-            party = T[ref.target]
-            query = (sa.select(t.c.id, *moments, party.c[PARTY_CREATED[ref.target]].label("party_created"))
-                     .select_from(t.join(party, party.c[ref.target_column] == t.c[ref.column])))
-            if ref.type_column:
-                query = query.where(t.c[ref.type_column] == ref.type_value)
-            f = fetch_frame(conn, query)
-            born = _at(f["party_created"])
-            early = np.zeros(len(f), bool)
-            for column in moments:
-                early |= (_at(f[column.name]) < born).to_numpy()
-            bad |= set(f["id"][early])
-        total += len(bad)
+        if not (refs and moments):
+            continue
+        joined, born = t, []
+        for k, ref in enumerate(refs):  # one row per calendar row: each party joined on its key
+            party = T[ref.target].alias(f"party_{k}")
+            on = party.c[ref.target_column] == t.c[ref.column]
+            joined = joined.outerjoin(party, sa.and_(on, t.c[ref.type_column] == ref.type_value) if ref.type_column else on)
+            born.append(party.c[PARTY_CREATED[ref.target]].label(f"party_{k}"))
+        f = fetch_frame(conn, sa.select(*moments, *born).select_from(joined))
+        earliest = pd.concat([pd.to_datetime(f[c.name]) for c in moments], axis=1).min(axis=1)
+        latest = pd.concat([pd.to_datetime(f[c.name]) for c in born], axis=1).max(axis=1)
+        total += int((earliest < latest).sum())
     return total
 
 

@@ -58,7 +58,7 @@ def _rows_breaking(conn, table: str, columns, broken) -> int:
     f = fetch_frame(conn, sa.select(*(t.c[c] for c in columns)))
     bad = np.zeros(len(f), bool)
     for c in columns:
-        values = pd.to_datetime(pd.Series(f[c], dtype=object), errors="coerce")
+        values = pd.to_datetime(f[c], errors="coerce")
         bad |= values.notna().to_numpy() & broken(t.c[c], values)
     return int(bad.sum())
 
