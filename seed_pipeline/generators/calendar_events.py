@@ -9,6 +9,10 @@ and a follow-up call after each big order, a monthly compliance audit, and the t
 invoices still overdue (open, so TERP lists them as overdue payments), a share of client meetings
 nobody confirmed yet, and the intakes whose session is still open (IN_PROGRESS). The rules (kinds, hours,
 statuses) are in ``business/activity/calendar.py``; the checks read the same module.
+
+Every event is on the business calendar (``business/hours.py``): an appointment on a working day in working hours,
+a due date all day on its date, each made at a desk moment by the time it starts. TERP's ``createEvent`` would take
+an event logged after it began, but none needs it: an intake is logged as the lot reaches the dock.
 """
 
 import numpy as np
