@@ -60,8 +60,17 @@ def test_each_kind_of_event_is_there_with_past_done_and_future_scheduled(seeded)
     assert set(still_open["event_type"] + "/" + still_open["module"]) <= {"PAYMENT_DUE/ACCOUNTING", "MEETING/CLIENTS"}
     assert set(past.loc[past["status"] == "IN_PROGRESS", "event_type"]) == {"INTAKE"}  # lots still being received
     assert (past["status"] == "COMPLETED").mean() > 0.7
-    assert (e["created_at"] <= start).all() and (e["created_at"] <= window.end_ts).all()
-    assert e["start_time"].str.match(r"^(0[89]|1[0-8]):[0-5]\d:00$").all()
+    all_day = e["event_type"] == "PAYMENT_DUE"  # a due date: a day, no times
+    assert e.loc[all_day, ["start_time", "end_time"]].isna().all().all() and e.loc[all_day, "is_floating_time"].all()
+    assert (e.loc[all_day, "start_date"] == e.loc[all_day, "end_date"]).all()
+    assert (e["created_at"].dt.normalize() <= e["start_date"]).all() and (e["created_at"] <= window.end_ts).all()
+    timed = e[~all_day]
+    assert (timed["created_at"] <= start[~all_day]).all()
+    # appointments on a weekday, from 08:00, over by 18:00 the same day
+    assert timed["start_time"].str.match(r"^(0[89]|1[0-7]):[0-5]\d:00$").all()
+    assert (timed["end_time"].str.match(r"^(0[89]|1[0-7]):[0-5]\d:00$") | (timed["end_time"] == "18:00:00")).all()
+    assert (timed["start_date"] == timed["end_date"]).all() and (timed["start_time"] < timed["end_time"]).all()
+    assert (timed["start_date"].dt.day_of_week < 5).all()
     assert (e["timezone"] == "America/Los_Angeles").all()
     assert not e["title"].str.contains("lorem", case=False).any()
     assert set(e.loc[e["is_recurring"].astype(bool), "title"]) == {"Weekly team meeting", "Sales huddle", "Cycle count"}

@@ -8,6 +8,8 @@ order and still has stock; quantities never go below zero at any date.
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
+from seed_pipeline.business.activity.calendar import KINDS
 from seed_pipeline.business.history.quotas import apportion
 from seed_pipeline.business.history.timeline import exact_share, moments_in
 from seed_pipeline.business.rules import (
@@ -25,6 +27,7 @@ BATCH_PRICE_SPREAD = 0.03  # batches of one product differ a little in price (cl
 OPENING_LOTS = 2  # on the shelves on the first day
 MARGIN_SPREAD = 0.02
 SAMPLE_SHARE = (0.002, 0.01)  # of a batch taken as samples at intake
+INTAKE_MINUTES = KINDS["intake"].minutes  # a lot reaches the dock early enough to be checked in before closing
 
 
 def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
@@ -41,9 +44,9 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
-    frame = pd.DataFrame({"month": month, "date": at})
-    opening = pd.DataFrame({"month": -1, "date": moments_in(pd.Series([month_frame["first"].iloc[0]] * OPENING_LOTS),
-                                                            pd.Series([1] * OPENING_LOTS), rng)})
+    frame = pd.DataFrame({"month": month, "date": hours.before_closing(at, INTAKE_MINUTES)})
+    opening = moments_in(pd.Series([month_frame["first"].iloc[0]] * OPENING_LOTS), pd.Series([1] * OPENING_LOTS), rng)
+    opening = pd.DataFrame({"month": -1, "date": hours.before_closing(opening, INTAKE_MINUTES)})
     frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     frame["vendorId"] = _vendors(vendor_ids, len(frame), rng)
