@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
+from seed_pipeline.checks.unsold import stands_sql
 from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
@@ -59,7 +60,7 @@ def order_history_follows_the_order(conn, as_of) -> int:
     """An order's status history is PENDING when it was entered, PACKED and SHIPPED when it was, ending in its status."""
     o, h = T["orders"], T["order_status_history"]
     f = fetch_frame(conn, sa.select(o.c.id, o.c.fulfillmentStatus, o.c.created_at, o.c.packed_at, o.c.shipped_at)
-                    .where(o.c.orderType == "SALE"))  # quotes and drafts are never fulfilled
+                    .where(stands_sql(o)))  # quotes, drafts and cancelled sales are never fulfilled
     r = fetch_frame(conn, sa.select(h.c.id, h.c.order_id, h.c.fulfillmentStatus, h.c.changed_at))
     r = r.assign(at=moments(r["changed_at"])).sort_values(["order_id", "at", "id"], kind="stable")
     when = {"PENDING": "created_at", "PACKED": "packed_at", "SHIPPED": "shipped_at"}
@@ -144,7 +145,7 @@ def standing_orders_follow_their_clients(conn, as_of) -> int:
     """A standing order's client placed orders until its last generation date, and bought every product of its template."""
     r, o, li, b = T["recurring_orders"], T["orders"], T["order_line_items"], T["batches"]
     f = fetch_frame(conn, sa.select(r.c.id, r.c.client_id, r.c.order_template, r.c.last_generated_date))
-    last = dict(conn.execute(sa.select(o.c.client_id, sa.func.max(o.c.created_at)).where(o.c.orderType == "SALE")
+    last = dict(conn.execute(sa.select(o.c.client_id, sa.func.max(o.c.created_at)).where(stands_sql(o))
                              .group_by(o.c.client_id)).all())
     bought = set(conn.execute(sa.select(o.c.client_id, b.c.productId).select_from(
         o.join(li, li.c.order_id == o.c.id).join(b, b.c.id == li.c.batch_id))).all())

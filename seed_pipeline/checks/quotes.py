@@ -54,7 +54,8 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
 def quote_status_follows_its_validity(conn, as_of: date) -> int:
     """A quote's status agrees with its dates at the end date: EXPIRED ones ran out before it, open ones
     (DRAFT, SENT, VIEWED, ACCEPTED) are still valid after it, every quote was valid for a day or more;
-    only DRAFT quotes are drafts, only CONVERTED ones have a conversion time, and no sale has a quote status."""
+    only DRAFT quotes are drafts, only CONVERTED ones have a conversion time, and no sale has a quote status
+    (a draft sale is checked with the unsold sales)."""
     o = fetch_frame(conn, sa.select(orders.c.id, orders.c.orderType, orders.c.quoteStatus, orders.c.is_draft,
                                     orders.c.valid_until, orders.c.converted_at, orders.c.created_at))
     end = pd.Timestamp(as_of)
@@ -65,23 +66,27 @@ def quote_status_follows_its_validity(conn, as_of: date) -> int:
                      | ((status == "EXPIRED") & (valid_until >= end))
                      | (status.isin(OPEN_QUOTE_STATES + ("DRAFT",)) & (valid_until <= end))
                      | (draft != (status == "DRAFT")) | (o["converted_at"].notna() != (status == "CONVERTED")))
-    wrong |= ~quote & (status.notna() | draft)
+    wrong |= ~quote & status.notna()
     return int(wrong.sum())
+
+
+def touched(conn, ids: sa.Select) -> set:
+    """The orders among ``ids`` that have lines, an invoice, a stock movement or a return of their own."""
+    li, inv, mv, ret = T["order_line_items"], T["invoices"], T["inventoryMovements"], T["returns"]
+    found = set(conn.execute(sa.select(li.c.order_id).where(li.c.order_id.in_(ids))).scalars())
+    found |= set(conn.execute(sa.select(inv.c.referenceId).where(inv.c.referenceType == "ORDER", inv.c.referenceId.in_(ids))).scalars())
+    found |= set(conn.execute(sa.select(mv.c.referenceId).where(mv.c.referenceType == "ORDER", mv.c.referenceId.in_(ids))).scalars())
+    return found | set(conn.execute(sa.select(ret.c.order_id).where(ret.c.order_id.in_(ids))).scalars())
 
 
 def quotes_move_no_stock_nor_money(conn, as_of: date) -> int:
     """A quote or a draft is not a sale: no lines, invoice, stock movement or return, no sale status,
     nothing confirmed, packed or shipped. Counts the quotes that have any."""
-    li, inv, mv, ret = T["order_line_items"], T["invoices"], T["inventoryMovements"], T["returns"]
-    ids = sa.select(orders.c.id).where(QUOTE)
-    touched = set(conn.execute(sa.select(li.c.order_id).where(li.c.order_id.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(inv.c.referenceId).where(inv.c.referenceType == "ORDER", inv.c.referenceId.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(mv.c.referenceId).where(mv.c.referenceType == "ORDER", mv.c.referenceId.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(ret.c.order_id).where(ret.c.order_id.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(orders.c.id).where(QUOTE, sa.or_(
+    found = touched(conn, sa.select(orders.c.id).where(QUOTE))
+    found |= set(conn.execute(sa.select(orders.c.id).where(QUOTE, sa.or_(
         orders.c.saleStatus.is_not(None), orders.c.invoice_id.is_not(None), orders.c.confirmed_at.is_not(None),
         orders.c.packed_at.is_not(None), orders.c.shipped_at.is_not(None)))).scalars())
-    return len(touched)
+    return len(found)
 
 
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {
