@@ -34,6 +34,11 @@ def _part(entity, ids, action, at, by, before=None, after=None, reason=None) -> 
                          "reason": [None] * n if reason is None else list(reason)})
 
 
+def _noted(rows: pd.DataFrame):
+    """The rows' notes as the audit's reasons: none where the live schema followed has no notes column."""
+    return rows["notes"] if "notes" in rows.columns else None
+
+
 @generates("auditLogs")
 def generate(ctx, parents):
     users, rng, h, o = parents["users"], ctx.rng, history(ctx), ops(ctx)
@@ -58,12 +63,12 @@ def generate(ctx, parents):
     void = invoices.iloc[len(h.invoices):]  # the voided invoices follow the others
     parts.append(_part("invoice", void["id"], "INVOICE_VOIDED", void["updatedAt"],
                        allowed(users, NEEDS[("invoice", "INVOICE_VOIDED")], len(void), rng),
-                       before=[{"status": "SENT"}] * len(void), after=[{"status": "VOID"}] * len(void), reason=void["notes"]))
+                       before=[{"status": "SENT"}] * len(void), after=[{"status": "VOID"}] * len(void), reason=_noted(void)))
     cancelled = orders[was_cancelled(orders["saleStatus"], orders["shipped_at"])]
     parts.append(_part("order", cancelled["id"], "ORDER_CANCELLED", cancelled["updated_at"],
                        allowed(users, NEEDS[("order", "ORDER_CANCELLED")], len(cancelled), rng),
                        before=[{"saleStatus": "PENDING"}] * len(cancelled), after=[{"saleStatus": "CANCELLED"}] * len(cancelled),
-                       reason=cancelled["notes"]))
+                       reason=_noted(cancelled)))
     paid = h.invoices["paid_at"].notna().to_numpy()
     live = invoices.iloc[:len(h.invoices)]
     at = np.maximum((pd.to_datetime(h.invoices["paid_at"]) + PAYMENT_HOUR).to_numpy(), pd.to_datetime(live["createdAt"]).to_numpy())
