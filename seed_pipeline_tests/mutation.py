@@ -9,8 +9,8 @@ its settings and every source file of ``seed_pipeline/`` outside ``checks/``, an
 runs (mutmut's stats and clean runs) store one: a seed made while a mutant is active is never reused.
 
 The shared seeds live outside ``mutants/``: SQLite files in ``SEED_TEST_SEED_CACHE`` (default
-``/dev/shm/seed_pipeline_seed_cache``) and, on the servers, databases named ``seed_cache_<key>``
-that stay until a seed of other code replaces them.
+``/dev/shm/seed_pipeline_seed_cache``; set it empty to seed in every mutant's run, as before) and, on
+the servers, databases named ``seed_cache_<key>`` that stay until a seed of other code replaces them.
 """
 
 import functools
@@ -20,6 +20,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]  # mutants/ when mutmut runs the tests
 CACHE = Path(os.environ.get("SEED_TEST_SEED_CACHE", "/dev/shm/seed_pipeline_seed_cache"))
+SHARING = os.environ.get("SEED_TEST_SEED_CACHE") != ""
 UNMUTATED = ("", "stats")  # mutmut's names for runs of the original code
 
 
@@ -44,7 +45,7 @@ def seed_key(*settings) -> str | None:
     """The key of the shared seed with these settings, or None when this run must seed its own: outside
     mutmut, or with a mutant switched on that the seed itself may run."""
     name = mutant()
-    if name is None or not (name in UNMUTATED or name.startswith("seed_pipeline.checks.")):
+    if not SHARING or name is None or not (name in UNMUTATED or name.startswith("seed_pipeline.checks.")):
         return None
     return hashlib.sha256(f"{_code_hash()} {settings!r}".encode()).hexdigest()[:16]
 
