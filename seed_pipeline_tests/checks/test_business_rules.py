@@ -21,14 +21,14 @@ def test_a_trade_step_is_a_unit_or_a_quarter_pound():
 
 
 @pytest.mark.parametrize("rounding, expected", [
-    (np.floor, [2.0, 2.25, 0.75, 0.25, 3.0]),
-    (np.ceil, [3.0, 2.5, 0.75, 0.5, 3.0]),
-    (np.round, [2.0, 2.25, 0.75, 0.25, 3.0]),
+    (np.floor, [2.0, 2.25, 0.75, 0.25, 3.0, np.nan]),
+    (np.ceil, [3.0, 2.5, 0.75, 0.5, 3.0, np.nan]),
+    (np.round, [2.0, 2.25, 0.75, 0.25, 3.0, np.nan]),
 ])
 def test_quantities_go_to_their_trade_steps(rounding, expected):
-    # 0.7499999 is three quarters short by a rounding error: three steps, not two
-    quantity, whole = [2.3, 2.3, 0.7499999, 0.3, 2.9999999], [True, False, False, False, True]
-    assert rules.in_trade_units(quantity, whole, rounding).tolist() == expected
+    # 0.7499999 is three quarters short by a rounding error: three steps, not two; a missing quantity stays missing
+    quantity, whole = [2.3, 2.3, 0.7499999, 0.3, 2.9999999, None], [True, False, False, False, True, False]
+    np.testing.assert_array_equal(rules.in_trade_units(quantity, whole, rounding), expected)
 
 
 def test_quantities_go_down_to_their_trade_steps_by_default():
@@ -36,9 +36,9 @@ def test_quantities_go_down_to_their_trade_steps_by_default():
 
 
 def test_a_quantity_is_in_trade_units_on_its_steps_only():
-    quantity = [2.25, 2.3, 3.0, 3.5, np.nan, 1.0000001, 0.2500001]
-    whole = [False, False, True, True, False, True, False]
-    assert rules.is_in_trade_units(quantity, whole).tolist() == [True, False, True, False, False, True, True]
+    quantity = [2.25, 2.3, 3.0, 3.5, np.nan, None, 1.0000001, 0.2500001]
+    whole = [False, False, True, True, False, False, True, False]
+    assert rules.is_in_trade_units(quantity, whole).tolist() == [True, False, True, False, False, False, True, True]
 
 
 @pytest.mark.parametrize("buyers, top", [(0, 0), (1, 1), (2, 2), (10, 2), (25, 2), (35, 4), (60, 6)])
