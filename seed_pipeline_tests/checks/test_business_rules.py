@@ -112,3 +112,11 @@ def test_only_dates_that_look_ahead_may_be_future(column, future):
 ])
 def test_quote_counts_by_outcome(sales, counts):
     assert rules.quote_counts(sales) == counts
+
+
+def test_invoice_status_counts_any_payment_and_keeps_the_invoices_index():
+    # half a dollar paid is a partial payment; the statuses stay on the invoices they are for
+    frame = pd.DataFrame({"total": [100.0, 100.0], "paid": [0.5, 0.0], "due": pd.to_datetime(["2026-11-30"] * 2),
+                          "written_off": [0.0, 0.0]}, index=[7, 9])
+    status = rules.invoice_status(frame["total"], frame["paid"], frame["due"], END, frame["written_off"])
+    assert status.to_dict() == {7: "PARTIAL", 9: "SENT"}
