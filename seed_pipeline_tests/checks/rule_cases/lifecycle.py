@@ -48,5 +48,12 @@ CASES = {
         # buyer 2 spent fifty cents in January: it bought in the first half, and grew
         case(0, OPENED_A_YEAR_EARLIER, "UPDATE orders SET created_at = '2026-01-05 10:00:00', total = 0.5 WHERE id = 3"),
         # buyer 2 bought all but its last sale in January: it spent less in the second half
-        case(1, OPENED_A_YEAR_EARLIER, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE client_id = 2 AND id <> 41")),
+        case(1, OPENED_A_YEAR_EARLIER, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE client_id = 2 AND id <> 41"),
+        # buyer 2 spent 100,000 in January and 300,000 a second before the turn: all in the first half, no growth
+        case(1, OPENED_A_YEAR_EARLIER, "UPDATE orders SET total = 0 WHERE client_id = 2 AND orderType = 'SALE'",
+             "UPDATE orders SET created_at = '2026-01-05 10:00:00', total = 100000 WHERE id = 3",
+             "UPDATE orders SET created_at = '2026-04-17 04:59:59', total = 300000 WHERE id = 4"),
+        # the light history is too short to show growth, and asks none even where the top buyers bought
+        # everything in its first days
+        case(0, "UPDATE orders SET created_at = '2026-10-02 10:00:00' WHERE client_id IN (1, 2)")),
 }
