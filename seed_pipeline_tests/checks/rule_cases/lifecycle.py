@@ -25,7 +25,11 @@ CASES = {
         # every buyer but 3 on the books at a January opening: 5 of the six acquisitions beyond the founding four
         # missing, and the one made holds the one month it can fill
         case(5, "UPDATE clients SET created_at = '2026-01-05 10:00:00' WHERE id <= 10 AND id <> 3"),
-        case(0, "DELETE FROM orders WHERE orderType = 'SALE'")),  # no buyers, no acquisitions owed
+        case(0, "DELETE FROM orders WHERE orderType = 'SALE'"),  # no buyers, no acquisitions owed
+        # three buyers: the founding book is the two biggest (more than 40% of three), and buyer 3 was acquired
+        case(0, "DELETE FROM orders WHERE orderType = 'SALE' AND client_id > 3"),
+        # buyer 1 on the books in October 2025: thirteen months, six needed, one held
+        case(5, "UPDATE clients SET created_at = '2025-10-05 10:00:00' WHERE id = 1")),
     "some_clients_won_back": (
         # the first buyer's orders 270 days earlier: a history long enough, no gap of 120 days
         case(1, "UPDATE orders SET created_at = datetime(created_at, '-270 days') WHERE client_id = (SELECT min(client_id) FROM orders)"),
