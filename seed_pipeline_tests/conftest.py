@@ -52,6 +52,7 @@ def pytest_collection_modifyitems(items):
     """The slow tests first (keeping their order, and the others'): the two xdist workers start the
     longest ones at once and fill the end with short ones, instead of meeting a long one last."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    mutation.unseeded_first(items)
 
 
 def _admin(server_url: str, name: str) -> sa.Engine:
