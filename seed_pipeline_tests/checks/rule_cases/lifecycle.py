@@ -8,9 +8,12 @@ OPENED_A_YEAR_EARLIER = "UPDATE clients SET created_at = '2025-10-01 10:00:00' W
 BUYER_1_SALES = "FROM orders WHERE client_id = 1 AND orderType = 'SALE' ORDER BY created_at"
 
 CASES = {
-    "order_after_client_exists": case(  # the first order, a second before its client came on the books
-        1, "UPDATE orders SET created_at = datetime((SELECT created_at FROM clients WHERE id = orders.client_id), '-1 second') "
-           "WHERE id = 1"),
+    "order_after_client_exists": (
+        # the first order, a second before its client came on the books
+        case(1, "UPDATE orders SET created_at = datetime((SELECT created_at FROM clients WHERE id = orders.client_id), '-1 second') "
+                "WHERE id = 1"),
+        # the first order, the very second its client came on the books
+        case(0, "UPDATE orders SET created_at = (SELECT created_at FROM clients WHERE id = orders.client_id) WHERE id = 1")),
     "clients_acquired_over_time": (
         # buyer 1 on the books in January: the history opens then and spans ten months, seven once the spare
         # three are left out; the nine buyers acquired since all came in October: 6 months needed, 1 held
