@@ -35,6 +35,12 @@ def test_quantities_go_down_to_their_trade_steps_by_default():
     assert rules.in_trade_units([2.3, 0.49], [False, False]).tolist() == [2.25, 0.25]
 
 
+def test_a_millionth_of_a_step_is_no_rounding_error():
+    # the snap to a whole step forgives less than a millionth of a step, not a millionth itself
+    assert rules.in_trade_units([1e-6], [True], np.ceil).tolist() == [1.0]
+    assert rules.is_in_trade_units([1e-6, 0.0], [True, True]).tolist() == [False, True]
+
+
 def test_a_quantity_is_in_trade_units_on_its_steps_only():
     quantity = [2.25, 2.3, 3.0, 3.5, np.nan, None, 1.0000001, 0.2500001]
     whole = [False, False, True, True, False, False, True, False]
