@@ -61,6 +61,9 @@ CASES = {
         case(1, OPENED_A_YEAR_EARLIER, "UPDATE orders SET total = 0 WHERE client_id = 2 AND orderType = 'SALE'",
              "UPDATE orders SET created_at = '2026-01-05 10:00:00', total = 100000 WHERE id = 3",
              "UPDATE orders SET created_at = '2026-04-17 04:59:59', total = 300000 WHERE id = 4"),
+        # every sale a cent, buyer 2's all in January: it bought nothing in the second half, so did not grow
+        case(1, OPENED_A_YEAR_EARLIER, "UPDATE orders SET total = 0.01 WHERE orderType = 'SALE'",
+             "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE client_id = 2"),
         # the light history is too short to show growth, and asks none even where the top buyers bought
         # everything in its first days
         case(0, "UPDATE orders SET created_at = '2026-10-02 10:00:00' WHERE client_id IN (1, 2)")),
