@@ -22,6 +22,8 @@ from pandas.tseries.holiday import (
 )
 from pandas.tseries.offsets import DateOffset, Day
 
+from seed_pipeline.business.rules import may_be_future
+
 TIMEZONE = "America/Los_Angeles"
 OPEN, CLOSE = 8, 18  # working hours, local time
 DAY_SECONDS = (CLOSE - OPEN) * 3600
@@ -116,13 +118,24 @@ def working_days(days, latest) -> pd.Series:
     return pd.Series(rolled.astype("datetime64[s]"), index=days.index).where(known)
 
 
-def working_day_offset(days, offsets) -> pd.Series:
+def working_day_offset(days, offsets, roll: str = "forward") -> pd.Series:
     """The working day ``offsets`` working days after each day (before, when negative); a day that is not a
-    working day counts from the next one. Spreads dates over working days instead of piling weekends on Mondays."""
+    working day counts from the next one (the one before, ``roll="backward"``). Spreads dates over working days
+    instead of piling weekends on Mondays."""
     days = pd.to_datetime(pd.Series(days)).dt.normalize().to_numpy().astype("datetime64[D]")
-    moved = np.busday_offset(days, np.asarray(offsets, dtype=np.int64), roll="forward", weekmask=WEEKMASK,
+    moved = np.busday_offset(days, np.asarray(offsets, dtype=np.int64), roll=roll, weekmask=WEEKMASK,
                              holidays=holidays())
     return pd.Series(moved.astype("datetime64[s]"))
+
+
+def before_closing(at, minutes: int) -> pd.Series:
+    """Each working moment with its clock scaled from the working day into the hours from opening to ``minutes``
+    before closing, its day kept (the order of moments too): what must leave time for ``minutes`` of work that day."""
+    at = pd.to_datetime(pd.Series(at)).reset_index(drop=True)
+    day = at.dt.normalize()
+    into = ((at - day) - pd.Timedelta(hours=OPEN)).dt.total_seconds().clip(0, DAY_SECONDS)
+    scaled = np.floor(into * (DAY_SECONDS - minutes * 60) / DAY_SECONDS)
+    return (day + pd.Timedelta(hours=OPEN) + pd.to_timedelta(scaled, unit="s")).astype("datetime64[s]")
 
 
 def working_moments(first, days, rng: np.random.Generator) -> pd.Series:
@@ -165,12 +178,25 @@ def in_working_hours(at, end) -> pd.Series:
     return pd.Series(np.where(known, np.minimum(moved, last), np.datetime64("NaT", "s")))
 
 
-# Tables of what people do at their desks (calendar settings and views, the collaboration tools, the audit trail of
-# their actions): their moments (every DATETIME column but what is scheduled ahead, ``rules.may_be_future``) are put
-# through the calendar as each table's frame is made. The calendar's events and invitations are not yet: an event
-# starting out of hours (a due date's reminder) would then be created after it starts.
+# Tables of what people do at their desks (the calendar, the collaboration tools, the audit trail of their
+# actions): their moments are put through the calendar as each table's frame is made (``is_desk_moment``), and the
+# check ``desk_moments_in_working_hours`` holds them to it. Put through one monotone map, moments keep their order:
+# an invitation sent before its meeting starts (a working moment) is still sent before it.
 DESK_TABLES = (
-    "calendar_invitation_settings", "calendar_views", "comments", "comment_mentions", "todo_lists", "todo_list_members",
-    "todo_tasks", "todo_task_activity", "inbox_items", "freeform_notes", "note_comments", "note_activity",
-    "scratch_pad_notes", "auditLogs",
+    "calendar_events", "calendar_event_participants", "calendar_event_invitations", "calendar_invitation_history",
+    "calendar_invitation_settings", "calendar_reminders", "calendar_event_history", "calendar_event_attachments",
+    "calendar_event_permissions", "calendar_recurrence_rules", "calendar_recurrence_instances", "calendar_views",
+    "comments", "comment_mentions", "todo_lists", "todo_list_members", "todo_tasks", "todo_task_activity",
+    "inbox_items", "freeform_notes", "note_comments", "note_activity", "scratch_pad_notes", "auditLogs",
 )
+# Moments of desk tables that no person makes: TERP's jobs stamp them at their own hour.
+AUTOMATED = {
+    "calendar_reminders": ("sent_at",),  # the reminder job sends each at its time (calendarJobs, every 5 minutes)
+    "calendar_recurrence_instances": ("generated_at",),  # the instance job, nightly at 02:00
+}
+
+
+def is_desk_moment(table: str, column: str) -> bool:
+    """A DATETIME column of a desk table that a person makes: not what is scheduled ahead (``rules.may_be_future``),
+    nor what a job stamps (``AUTOMATED``)."""
+    return table in DESK_TABLES and not may_be_future(column) and column not in AUTOMATED.get(table, ())

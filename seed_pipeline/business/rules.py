@@ -218,3 +218,36 @@ def quote_counts(sales: int) -> dict[str, int]:
     counts.update({s: base + (i < extra) for i, s in enumerate(OPEN_QUOTE_STATES)})
     counts["DRAFT"] = rows_for_share(DRAFT_QUOTE_SHARE, sales)
     return counts
+
+
+# --- sales that do not stand: drafts, cancellations, invoices voided (business/history/unsold.py) ------
+# TERP keeps a sale being written as an order of type SALE with is_draft = 1 (ordersEnhancedV2.createDraft,
+# ordersDb.createOrder with isDraft): no sale status, nothing confirmed, no stock moved, no invoice. A confirmed
+# sale is cancelled by ordersDb.deleteOrder, which only sets saleStatus CANCELLED (its stock restore and
+# reversing entries are TODOs): these were cancelled before they were packed, so no goods had left and nothing
+# was invoiced or paid. A sale written off as bad debt is CANCELLED too (rules.sale_status), after it shipped.
+# An invoice keyed on the wrong terms is voided (status VOID, nothing paid or due) and re-issued for the same
+# order the same day; its journal is reversed as TERP's accountingHooks.reverseGLEntries does (INVOICE_REVERSAL).
+CANCELLED_SALE_SHARE = 0.02  # of the sales that stand
+DRAFT_SALE_SHARE = 0.005
+VOIDED_INVOICE_SHARE = 0.01  # of the invoices of the sales that stand
+DRAFT_SALE_DAYS = 3  # drafts are this recent at the end date
+VOID_NOTE = "Voided, re-issued as "  # "Voided, re-issued as INV-000042: keyed on NET_30 terms, the order's are CONSIGNMENT"
+
+
+def unsold_counts(sales: int) -> dict[str, int]:
+    """How many cancelled sales, draft sales and voided invoices a history of ``sales`` standing sales holds:
+    exact, at least one each."""
+    return {"CANCELLED": rows_for_share(CANCELLED_SALE_SHARE, sales), "DRAFT": rows_for_share(DRAFT_SALE_SHARE, sales),
+            "VOIDED": rows_for_share(VOIDED_INVOICE_SHARE, sales)}
+
+
+def cancelled(sale_status, shipped_at) -> np.ndarray:
+    """A sale cancelled before its goods left: CANCELLED and never shipped (a written-off sale had shipped)."""
+    return (pd.Series(sale_status, dtype=object).to_numpy() == "CANCELLED") & pd.isna(pd.Series(shipped_at, dtype=object)).to_numpy()
+
+
+def stands(order_type, is_draft, sale_status, shipped_at) -> np.ndarray:
+    """A sale that stands, as the figures count it and TERP's invoice-based dashboards see it: a confirmed SALE,
+    neither a draft nor cancelled before it shipped (one written off after shipping stands: it was sold)."""
+    return (np.asarray(order_type) == "SALE") & ~np.asarray(is_draft, dtype=bool) & ~cancelled(sale_status, shipped_at)

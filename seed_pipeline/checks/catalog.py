@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.checks import (
     activity, catalogue, collaboration, commercial, consistency, contract, credit, crossdomain, figures, integrity,
-    ledger, lifecycle, operations, place_time, quotes, sales_sheets, trade_units,
+    ledger, lifecycle, operations, place_time, quotes, sales_sheets, trade_units, unsold,
 )
 from seed_pipeline.checks.applicability import NOT_APPLICABLE, applicable_or_reason
 from seed_pipeline.generation.context import SeedSettings
@@ -63,7 +63,7 @@ class Check:
 # rules join the catalog by being listed here.
 RULE_MODULES = (
     consistency, ledger, credit, activity, collaboration, operations, commercial, sales_sheets, catalogue, crossdomain,
-    contract, place_time, quotes, lifecycle, trade_units,
+    contract, place_time, quotes, lifecycle, trade_units, unsold,
 )
 RULES = {name: rule for module in RULE_MODULES for name, rule in module.RULES.items()}
 SQL_RULES = {name: rule for module in RULE_MODULES for name, rule in getattr(module, "SQL_RULES", {}).items()}

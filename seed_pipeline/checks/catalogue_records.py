@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.business.catalogue.portal import HASH_COST, TEST_TOKEN_PREFIX
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -22,10 +22,6 @@ KIND_OF_EXTENSION = {"jpg": "image", "mp4": "video"}
 RELEASE = re.compile(r"^chore\(main\): release (\d+)\.(\d+)\.(\d+) \(#\d+\)")
 IN_PROGRESS = {"pending", "building", "deploying"}
 SEED_HASH = re.compile(rf"\$2b\${HASH_COST:02d}\$[./A-Za-z0-9]{{53}}")
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def _end(as_of: date) -> pd.Timestamp:
@@ -63,7 +59,7 @@ def media_follows_its_photo_session(conn, as_of) -> int:
     parsed = media["filename"].str.extract(FILE)
     f = media.join(parsed).merge(shots, left_on="batch", right_on="code", how="left")
     start = event_start(f["start_date"], f["start_time"])
-    uploaded = _at(f["createdAt"])
+    uploaded = moments(f["createdAt"])
     bad = (f["code"].isna() | (f["batch_product"] != f["productId"]) | (f["event_type"] != "PHOTOGRAPHY")
            | (f["status"] != "COMPLETED") | (uploaded < start) | (uploaded > _end(as_of))
            | (f["uploadedBy"].astype("float") != f["assigned_to"].astype("float"))
@@ -82,7 +78,7 @@ def portal_credentials_are_test_values(conn, as_of) -> int:
     hashed = [isinstance(h, str) and SEED_HASH.fullmatch(h) is not None for h in f["password_hash"]]
     tokens_ok = [all(pd.isna(t) or str(t).startswith(TEST_TOKEN_PREFIX) for t in pair)
                  for pair in zip(f["session_token"], f["reset_token"])]
-    open_reset = ((_at(f["reset_token_expires_at"]) > _end(as_of)) | (_at(f["session_expires_at"]) > _end(as_of))
+    open_reset = ((moments(f["reset_token_expires_at"]) > _end(as_of)) | (moments(f["session_expires_at"]) > _end(as_of))
                   | (f["session_token"].notna() & f["session_expires_at"].isna())).to_numpy()
     foreign = (f["google_id"].notna() | f["microsoft_id"].notna()).to_numpy()
     return int(sum(not (h and t) or o or g for h, t, o, g in zip(hashed, tokens_ok, open_reset, foreign)))
@@ -95,7 +91,7 @@ def releases_move_forward(conn, as_of) -> int:
     d = T["deployments"]
     f = fetch_frame(conn, sa.select(d.c.commitSha, d.c.commitMessage, d.c.commitTimestamp, d.c.status, d.c.startedAt,
                                     d.c.completedAt, d.c.duration, d.c.errorMessage, d.c.webhookPayload))
-    f["started"] = _at(f["startedAt"])
+    f["started"] = moments(f["startedAt"])
     f = f.sort_values("started", kind="stable").reset_index(drop=True)
     version = f["commitMessage"].str.extract(RELEASE)
     unversioned = version.isna().any(axis=1)
@@ -105,9 +101,9 @@ def releases_move_forward(conn, as_of) -> int:
         highest = max(highest, tuple(v))
     backwards = unversioned | pd.Series(backwards, dtype=bool)
     finished = ~f["status"].isin(IN_PROGRESS)
-    took = _at(f["completedAt"]) - f["started"]
+    took = moments(f["completedAt"]) - f["started"]
     wrong_time = finished & ((took != pd.to_timedelta(f["duration"].astype("float"), unit="s")) | (f["duration"] <= 0))
-    late_start = (_at(f["commitTimestamp"]) > f["started"]) | (f["started"] > _end(as_of))
+    late_start = (moments(f["commitTimestamp"]) > f["started"]) | (f["started"] > _end(as_of))
     stuck = ~finished & finished[::-1].cummax()[::-1].shift(-1, fill_value=False)  # a finished one started after it
     reason = (f["status"] == "failed") != f["errorMessage"].notna()
     payload = [_json(p) or {} for p in f["webhookPayload"]]
@@ -135,7 +131,7 @@ def inventory_view_by_someone_who_sees_inventory(conn, as_of) -> int:
         return (set(f["vendor"]) <= names["vendor"] and set(f["brand"]) <= names["brand"]
                 and f["category"] in names["category"] | {None} and f["subcategory"] in names["subcategory"] | {None})
 
-    saved = _at(views["createdAt"])
-    bad = (~views["openId"].isin(sees) | (saved < _at(views["joined"])) | (saved > _end(as_of))
+    saved = moments(views["createdAt"])
+    bad = (~views["openId"].isin(sees) | (saved < moments(views["joined"])) | (saved > _end(as_of))
            | ~pd.Series([names_real(x) for x in views["filters"]], dtype=bool))
     return int(bad.sum())

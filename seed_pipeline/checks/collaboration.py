@@ -15,15 +15,11 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 MENTION = re.compile(r"@\[([^\]]+)\]\((\d+)\)")  # server/services/mentionParser.ts
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def _json(value):
@@ -35,7 +31,7 @@ def _end(as_of: date) -> pd.Timestamp:
 
 
 def _start(f: pd.DataFrame) -> pd.Series:
-    return _at(f["start_date"]) + pd.to_timedelta(f["start_time"].fillna("00:00:00").astype(str))
+    return moments(f["start_date"]) + pd.to_timedelta(f["start_time"].fillna("00:00:00").astype(str))
 
 
 def recurrence_instances_follow_their_rule(conn, as_of) -> int:
@@ -48,7 +44,7 @@ def recurrence_instances_follow_their_rule(conn, as_of) -> int:
     bad = set(inst["id"][~inst["parent_event_id"].isin(rules["event_id"])])
     for _, rule in rules.iterrows():
         mine = inst[inst["parent_event_id"] == rule["event_id"]]
-        day, first = _at(mine["instance_date"]), pd.Timestamp(rule["start_date"])
+        day, first = moments(mine["instance_date"]), pd.Timestamp(rule["start_date"])
         step = 7 * int(rule["interval"])
         skipped = {pd.Timestamp(d) for d in (_json(rule["exception_dates"]) or [])}
         weekday = (day.dt.day_of_week + 1) % 7
@@ -68,8 +64,8 @@ def invitation_history_before_the_event(conn, as_of) -> int:
     f = fetch_frame(conn, sa.select(h.c.id, h.c.invitation_id, h.c.action, h.c.performed_at, v.c.created_at, v.c.status,
                                     e.c.start_date, e.c.start_time)
                     .select_from(h.join(v, v.c.id == h.c.invitation_id).join(e, e.c.id == v.c.event_id)))
-    at = _at(f["performed_at"])
-    bad = set(f["id"][(at > _start(f)) | (at < _at(f["created_at"])) | (at > _end(as_of))])
+    at = moments(f["performed_at"])
+    bad = set(f["id"][(at > _start(f)) | (at < moments(f["created_at"])) | (at > _end(as_of))])
     last = f.assign(at=at).sort_values(["invitation_id", "at", "id"]).groupby("invitation_id").tail(1)
     said = last["status"].replace({"PENDING": "SENT"})
     bad |= set(last["id"][last["action"].to_numpy() != said.to_numpy()])
@@ -84,10 +80,10 @@ def task_status_agrees_with_its_story(conn, as_of) -> int:
     t, a = T["todo_tasks"], T["todo_task_activity"]
     tasks = fetch_frame(conn, sa.select(t.c.id, t.c.status, t.c.is_completed, t.c.completed_at, t.c.completed_by, t.c.created_at))
     acts = fetch_frame(conn, sa.select(a.c.id, a.c.task_id, a.c.action, a.c.created_at))
-    done, completed_at, created = tasks["status"] == "done", _at(tasks["completed_at"]), _at(tasks["created_at"])
+    done, completed_at, created = tasks["status"] == "done", moments(tasks["completed_at"]), moments(tasks["created_at"])
     wrong = (done != tasks["is_completed"].astype(bool)) | (done != completed_at.notna()) | (done != tasks["completed_by"].notna()) \
         | (completed_at < created) | (completed_at > _end(as_of))
-    acts["at"] = _at(acts["created_at"])
+    acts["at"] = moments(acts["created_at"])
     moved = set(acts["task_id"][acts["action"] == "status_changed"])
     finished = acts[acts["action"] == "completed"].set_index("task_id")["at"]
     first = acts.sort_values(["at", "id"]).groupby("task_id").head(1).set_index("task_id")["action"]
@@ -109,15 +105,15 @@ def inbox_item_follows_its_source(conn, as_of) -> int:
     comments = fetch_frame(conn, sa.select(c.c.id, c.c.commentable_type, c.c.commentable_id, c.c.created_at)).set_index("id")
     mentioned = set(map(tuple, fetch_frame(conn, sa.select(m.c.comment_id, m.c.mentioned_user_id)).to_numpy().tolist()))
     tasks = fetch_frame(conn, sa.select(t.c.id, t.c.assigned_to, t.c.created_by, t.c.created_at, t.c.completed_at)).set_index("id")
-    created = _at(items["created_at"])
-    wrong = (_at(items["seen_at"]) < created) | (_at(items["completed_at"]) < created) | (created > _end(as_of))
+    created = moments(items["created_at"])
+    wrong = (moments(items["seen_at"]) < created) | (moments(items["completed_at"]) < created) | (created > _end(as_of))
     wrong |= (items["status"] == "completed") & items["completed_at"].isna()
     wrong |= (items["status"] == "unread") & items["seen_at"].notna()
     mention = (items["source_type"] == "mention").to_numpy()
     src = comments.reindex(items["source_id"])
     wrong |= mention & ((src["commentable_type"].to_numpy() != items["reference_type"].to_numpy())
                         | (src["commentable_id"].to_numpy() != items["reference_id"].to_numpy())
-                        | (_at(src["created_at"]).to_numpy() != created.to_numpy())
+                        | (moments(src["created_at"]).to_numpy() != created.to_numpy())
                         | ~np.array([(s, u) in mentioned for s, u in zip(items["source_id"], items["user_id"])]))
     task = tasks.reindex(items["source_id"])
     assignment, update = (items["source_type"] == "task_assignment").to_numpy(), (items["source_type"] == "task_update").to_numpy()
@@ -125,9 +121,9 @@ def inbox_item_follows_its_source(conn, as_of) -> int:
     wrong |= on_task & ((items["reference_type"].to_numpy() != "task") | (items["reference_id"].to_numpy() != items["source_id"].to_numpy())
                         | task["created_by"].isna().to_numpy())
     wrong |= assignment & ((task["assigned_to"].to_numpy() != items["user_id"].to_numpy())
-                           | (_at(task["created_at"]).to_numpy() != created.to_numpy()))
+                           | (moments(task["created_at"]).to_numpy() != created.to_numpy()))
     wrong |= update & ((task["created_by"].to_numpy() != items["user_id"].to_numpy())
-                       | (_at(task["completed_at"]).to_numpy() != created.to_numpy()))
+                       | (moments(task["completed_at"]).to_numpy() != created.to_numpy()))
     return int(wrong.sum())
 
 
@@ -135,10 +131,10 @@ def mentions_match_their_comment(conn, as_of) -> int:
     """comment_mentions holds exactly the @[name](id) mentions of each comment's text, by its author, at its time."""
     c, m = T["comments"], T["comment_mentions"]
     comments = fetch_frame(conn, sa.select(c.c.id, c.c.user_id, c.c.content, c.c.created_at))
-    said = {(cid, int(u), by, str(_at([at]).iloc[0])) for cid, by, text, at in comments.itertuples(index=False)
+    said = {(cid, int(u), by, str(moments([at]).iloc[0])) for cid, by, text, at in comments.itertuples(index=False)
             for _, u in MENTION.findall(text or "")}
     rows = fetch_frame(conn, sa.select(m.c.comment_id, m.c.mentioned_user_id, m.c.mentioned_by_user_id, m.c.created_at))
-    stored = {(cid, int(u), by, str(_at([at]).iloc[0])) for cid, u, by, at in rows.itertuples(index=False)}
+    stored = {(cid, int(u), by, str(moments([at]).iloc[0])) for cid, u, by, at in rows.itertuples(index=False)}
     return len(said ^ stored)
 
 
@@ -152,10 +148,10 @@ def meeting_record_matches_its_event(conn, as_of) -> int:
                                     e.c.created_at.label("event_created"))
                     .select_from(h.outerjoin(e, e.c.id == h.c.calendar_event_id)))
     expected = f["status"].map({"COMPLETED": {"completed"}, "CANCELLED": {"cancelled", "no-show"}})
-    recorded = _at(f["created_at"])
+    recorded = moments(f["created_at"])
     wrong = (f["event_type"] != "MEETING") | (f["client_id"] != f["event_client"]) \
         | ~pd.Series([o in (x if isinstance(x, set) else set()) for o, x in zip(f["outcome"], expected)]) \
-        | ((f["outcome"] != "cancelled") & (recorded < _start(f))) | (recorded < _at(f["event_created"]))
+        | ((f["outcome"] != "cancelled") & (recorded < _start(f))) | (recorded < moments(f["event_created"]))
     return int(wrong.sum())
 
 
@@ -164,7 +160,7 @@ def overdue_payment_due_stays_open(conn, as_of) -> int:
     (SCHEDULED), which is how TERP's overdue-payments screen finds it."""
     inv, e = T["invoices"], T["calendar_events"]
     overdue = fetch_frame(conn, sa.select(inv.c.id, inv.c.amountDue, inv.c.dueDate))
-    overdue = overdue[(overdue["amountDue"].astype(float) > 0) & (_at(overdue["dueDate"]) < pd.Timestamp(as_of))]
+    overdue = overdue[(overdue["amountDue"].astype(float) > 0) & (moments(overdue["dueDate"]) < pd.Timestamp(as_of))]
     open_due = fetch_frame(conn, sa.select(e.c.entity_id).where(e.c.event_type == "PAYMENT_DUE", e.c.entity_type == "invoice",
                                                                  e.c.status == "SCHEDULED", e.c.deleted_at.is_(None)))
     return int((~overdue["id"].isin(open_due["entity_id"])).sum())

@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.commercial.pricing import CENTRAL, MEDIAN_TOLERANCE, SPREAD, apply_rules
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -23,10 +23,6 @@ CENT = 0.011
 
 def _json(value):
     return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def _end(as_of: date) -> pd.Timestamp:
@@ -87,13 +83,13 @@ def price_alerts_watch_real_prices(conn, as_of) -> int:
     f = fetch_frame(conn, sa.select(a.c.id, a.c.client_id, a.c.batch_id, a.c.target_price, a.c.active, a.c.triggered_at,
                                     a.c.created_at, a.c.expires_at, T["batches"].c.createdAt.label("arrived"))
                     .select_from(a.outerjoin(T["batches"], T["batches"].c.id == a.c.batch_id)))
-    created, triggered, expires = _at(f["created_at"]), _at(f["triggered_at"]), _at(f["expires_at"])
-    bad = f["arrived"].isna() | (created < _at(f["arrived"])) | (expires < created)
+    created, triggered, expires = moments(f["created_at"]), moments(f["triggered_at"]), moments(f["expires_at"])
+    bad = f["arrived"].isna() | (created < moments(f["arrived"])) | (expires < created)
     bought = fetch_frame(conn, sa.select(o.c.client_id, li.c.batch_id, li.c.unit_price, o.c.created_at)
                          .select_from(li.join(o, o.c.id == li.c.order_id)))
     met = f[triggered.notna()].merge(bought, on=["client_id", "batch_id"], suffixes=("", "_order"))
     met = met[(met["unit_price"].astype(float) <= met["target_price"].astype(float) + 1e-9)
-              & (_at(met["created_at_order"]).to_numpy() >= _at(met["triggered_at"]).to_numpy())]
+              & (moments(met["created_at_order"]).to_numpy() >= moments(met["triggered_at"]).to_numpy())]
     hit = triggered.notna()
     bad |= hit & (~f["id"].isin(met["id"]) | (triggered < created) | f["active"].astype(bool))
     waiting = ~hit & f["active"].astype(bool)
@@ -142,13 +138,13 @@ def matches_agree_and_precede_orders(conn, as_of) -> int:
                             mine[["s", "c", "g"]].set_axis(["strainId", "category", "grade"], axis=1), ("strainId", "category", "grade"))
         holds &= mine["order_client"] == mine["need_client"]
         if after:
-            holds &= (_at(mine["ordered_at"]) >= _at(mine["created_at"])) & (_at(mine["created_at"]) >= _at(mine["need_at"]))
+            holds &= (moments(mine["ordered_at"]) >= moments(mine["created_at"])) & (moments(mine["created_at"]) >= moments(mine["need_at"]))
         ok = mine.loc[holds, "id"]
         bad |= set(mine["id"]) - set(ok)
     bad |= set(f["id"][f["resulted_in_sale"].astype(bool) != f["sale_order_id"].notna()])
     named = fetch_frame(conn, sa.select(o.c.id, o.c.client_id, o.c.created_at, n.c.client_id.label("need_client"), n.c.created_at.label("need_at"))
                         .select_from(o.join(n, n.c.id == o.c.client_need_id)))
-    wrong_orders = (named["client_id"] != named["need_client"]) | (_at(named["created_at"]) < _at(named["need_at"]))
+    wrong_orders = (named["client_id"] != named["need_client"]) | (moments(named["created_at"]) < moments(named["need_at"]))
     return len(bad) + int(wrong_orders.sum())
 
 
@@ -164,7 +160,7 @@ def sample_log_agrees_with_batches(conn, as_of) -> int:
     aside = per["ALLOCATED"] - per["RELEASED"]
     set_aside = pd.to_numeric(goods["sampleQty"], errors="coerce").fillna(0.0)
     bad = ((aside - set_aside).abs() > 0.005) | (per["CONSUMED"] > aside + 0.005)
-    early = _at(log["created_at"]).to_numpy() < _at(goods["createdAt"].reindex(log["batch_id"]).to_numpy()).to_numpy()
+    early = moments(log["created_at"]).to_numpy() < moments(goods["createdAt"].reindex(log["batch_id"]).to_numpy()).to_numpy()
     bad_batches = set(per.index[bad]) | set(log["batch_id"][early])
     consumed = log[log["action"] == "CONSUMED"].assign(product=lambda x: goods["productId"].reindex(x["batch_id"]).to_numpy())
     consumed = consumed.groupby("product")["q"].sum()

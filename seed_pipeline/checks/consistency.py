@@ -14,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import LAPSED_DAYS, invoice_status
+from seed_pipeline.checks.unsold import LIVE, STANDS
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
@@ -21,7 +22,7 @@ T = shared().tables  # the model's rules read the model's columns, whatever mode
 orders, lines, invoices, batches = T["orders"], T["order_line_items"], T["invoices"], T["batches"]
 clients, returns_ = T["clients"], T["returns"]
 CENT = 0.005
-SALE = orders.c.orderType == "SALE"  # confirmed sales: quotes and drafts have no lines, invoice or stock of their own
+SALE = STANDS  # the sales that stand: quotes, drafts and cancelled sales have no lines, invoice or stock of their own
 
 
 def _count(conn, query) -> int:
@@ -37,9 +38,9 @@ def order_total_is_sum_of_lines(as_of) -> list[sa.Select]:
 
 
 def one_invoice_per_order(as_of) -> list[sa.Select]:
-    """Every order has exactly one invoice."""
+    """Every sale that stands has exactly one invoice, besides any voided and re-issued."""
     per_order = (sa.select(invoices.c.referenceId.label("order_id"), sa.func.count().label("n"))
-                 .where(invoices.c.referenceType == "ORDER").group_by(invoices.c.referenceId).subquery())
+                 .where(invoices.c.referenceType == "ORDER", LIVE).group_by(invoices.c.referenceId).subquery())
     joined = orders.outerjoin(per_order, per_order.c.order_id == orders.c.id)
     return [sa.select(orders.c.id, per_order.c.n.label("invoices")).select_from(joined)
             .where(SALE, sa.func.coalesce(per_order.c.n, 0) != 1)]
@@ -140,7 +141,7 @@ def some_buyers_lapsed(conn, as_of) -> int:
     """Once the history is longer than a season, some buyers have lapsed: no order for 90+ days, as TERP's
     lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has."""
     last = fetch_frame(conn, sa.select(orders.c.client_id, sa.func.max(orders.c.created_at).label("last"))
-                       .where(orders.c.orderType == "SALE").group_by(orders.c.client_id))
+                       .where(SALE).group_by(orders.c.client_id))
     if last.empty:
         return 0
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)

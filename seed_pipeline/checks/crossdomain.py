@@ -12,15 +12,11 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.checks.catalogue_records import FILE
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 events = T["calendar_events"]
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def photographed_after_a_completed_session(conn, as_of) -> int:
@@ -30,7 +26,7 @@ def photographed_after_a_completed_session(conn, as_of) -> int:
     h, s, b, m = T["batch_status_history"], T["workflow_statuses"], T["batches"], T["productMedia"]
     changed = fetch_frame(conn, sa.select(h.c.batchId, h.c.createdAt).select_from(h.join(s, s.c.id == h.c.toStatusId))
                           .where(s.c.slug == "photography_complete"))
-    change = _at(changed["createdAt"]).groupby(changed["batchId"].to_numpy()).min()
+    change = moments(changed["createdAt"]).groupby(changed["batchId"].to_numpy()).min()
     done = fetch_frame(conn, sa.select(events.c.id, events.c.entity_id, events.c.end_date, events.c.end_time)
                        .where(events.c.event_type == "PHOTOGRAPHY", events.c.status == "COMPLETED",
                               events.c.entity_type == "batch", events.c.deleted_at.is_(None)))
@@ -46,7 +42,7 @@ def photographed_after_a_completed_session(conn, as_of) -> int:
     session = session[session["ended"].to_numpy() <= change.reindex(session["id"]).to_numpy()]
     bad = set(change.index) - set(session["id"])  # photographed without its session before
     bad |= set(done["entity_id"].astype("int64")) - set(change.index)  # a session took place, no change followed
-    early = _at(media["createdAt"]).to_numpy() < change.reindex(media["id"]).to_numpy()
+    early = moments(media["createdAt"]).to_numpy() < change.reindex(media["id"]).to_numpy()
     bad |= set(media["id"][media["id"].isna() | pd.isna(change.reindex(media["id"])).to_numpy() | early].fillna(-1))
     return len(bad)
 
@@ -67,7 +63,7 @@ def intake_event_is_its_session(conn, as_of) -> int:
     f = sessions.merge(intakes[intakes["entity_type"] == "lot"].astype({"entity_id": "int64"}),
                        left_on="lotId", right_on="entity_id", how="outer")
     wrong = (f["id"].isna() | f["event"].isna() | f["id"].duplicated(keep=False) | f["event"].duplicated(keep=False)
-             | (_at(f["start_date"]).dt.normalize() != _at(f["receive_date"]).dt.normalize())
+             | (moments(f["start_date"]).dt.normalize() != moments(f["receive_date"]).dt.normalize())
              | (f["assigned_to"].astype("float") != f["received_by"].astype("float"))
              | (f["vendor_id"].astype("float") != f["vendorId"].astype("float"))
              | ((f["event_status"] == "IN_PROGRESS") != (f["status"] == "IN_PROGRESS")))
@@ -85,11 +81,11 @@ def sheet_follow_up_is_its_sheets(conn, as_of) -> int:
                                         sh.c.created_at.label("sent"))
                         .select_from(events.outerjoin(sh, sh.c.id == events.c.entity_id))
                         .where(events.c.entity_type == "sales_sheet", events.c.deleted_at.is_(None)))
-    sent = _at(about["sent"])
+    sent = moments(about["sent"])
     wrong = (about["sheet"].isna() | (about["event_type"] != "FOLLOW_UP")
              | (about["client_id"].astype("float") != about["sheet_client"].astype("float"))
              | (about["assigned_to"].astype("float") != about["created_by"].astype("float"))
-             | (_at(about["created_at"]) < sent) | (event_start(about["start_date"], about["start_time"]) <= sent))
+             | (moments(about["created_at"]) < sent) | (event_start(about["start_date"], about["start_time"]) <= sent))
     sheets = fetch_frame(conn, sa.select(sh.c.id))["id"]
     followed = about["sheet"].dropna().astype("int64").value_counts()
     return int(wrong.sum()) + int((followed.reindex(sheets, fill_value=0) != 1).sum())

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from seed_pipeline.business.rules import (
     AGED_DAYS, FLOWER, GRADE_PRICE, GROW_TYPES, PRICE_TOLERANCE, REFUND_NOTE, list_price, rows_for_share,
 )
+from seed_pipeline.checks.unsold import LIVE, STANDS
 from seed_pipeline.checks.violations import fetch_frame
 from seed_pipeline.scenarios import Scenario
 from seed_pipeline.model import shared
@@ -20,7 +21,10 @@ from seed_pipeline.model import shared
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders, lines, invoices = T["orders"], T["order_line_items"], T["invoices"]
 batches, products, lots = T["batches"], T["products"], T["lots"]
-SALE = orders.c.orderType == "SALE"  # what TERP's dashboards count as sales (dashboardAnalytics.getSalesPerformance)
+# The sales that stand (rules.stands): what TERP's dashboards that its screens call count, since they sum invoices
+# (dashboard.getSalesByClient, getSalesComparison) and drafts and cancelled sales have none. dashboardAnalytics'
+# getSalesPerformance, which no screen calls, sums every SALE row, drafts and cancellations too: not followed.
+SALE = STANDS
 
 
 def _value(expression) -> sa.Select:
@@ -81,7 +85,7 @@ def _aged(as_of: date):
 # compute it the same way, in the database.
 FIGURES: dict[str, Callable[[Scenario, date], sa.Select]] = {
     "order_revenue": lambda s, as_of: _value(_sum(orders.c.total, SALE)),
-    "invoice_revenue": lambda s, as_of: _value(_sum(invoices.c.totalAmount)),
+    "invoice_revenue": lambda s, as_of: _value(_sum(invoices.c.totalAmount, LIVE)),  # a voided invoice was re-issued
     "orders": lambda s, as_of: _value(_count(orders, SALE)),
     "lines": lambda s, as_of: _value(_count(lines)),
     "buying_clients": lambda s, as_of: _value(sa.select(sa.func.count(sa.distinct(orders.c.client_id))).where(SALE).scalar_subquery()),

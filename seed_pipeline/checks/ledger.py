@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from seed_pipeline.business.books.postings import BAD_DEBT, JOURNALS, PAYABLE, RECEIVABLE, REIMBURSEMENTS_PAYABLE
 from seed_pipeline.business.rules import AGED_DAYS
 from seed_pipeline.checks.credit import credit_spent_per_invoice
+from seed_pipeline.checks.unsold import LIVE
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
@@ -165,14 +166,16 @@ def bank_balance_is_ledger_balance(as_of) -> list[sa.Select]:
 
 
 def _written_off():
-    """Per customer, what its invoices say was neither paid nor is due: the debt written off."""
-    return _per(invoices.c.customerId, invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue)
+    """Per customer, what its invoices say was neither paid nor is due: the debt written off (a voided invoice
+    was re-issued, not written off)."""
+    return _per(invoices.c.customerId, invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue, LIVE)
 
 
 def client_accounts_match_the_books(as_of) -> list[sa.Select]:
-    """Each client's transactions and statement list exactly its invoices, payments received, refunds and write-offs."""
+    """Each client's transactions and statement list exactly its invoices (but the voided ones), payments received,
+    refunds and write-offs."""
     books = {
-        "INVOICE": _per(invoices.c.customerId, invoices.c.totalAmount),
+        "INVOICE": _per(invoices.c.customerId, invoices.c.totalAmount, LIVE),
         "PAYMENT": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "RECEIVED"),
         "REFUND": _per(payments.c.customerId, payments.c.amount, payments.c.paymentType == "SENT",
                        payments.c.customerId.is_not(None)),
@@ -201,14 +204,14 @@ def client_accounts_match_the_books(as_of) -> list[sa.Select]:
 
 
 def write_offs_posted_to_bad_debt(as_of) -> list[sa.Select]:
-    """A debt written off (what an invoice says was neither paid nor is due) is posted to Bad Debt Expense
-    against Accounts Receivable."""
+    """A debt written off (what an invoice but a voided one says was neither paid nor is due) is posted to Bad
+    Debt Expense against Accounts Receivable."""
     gap = invoices.c.totalAmount - invoices.c.amountPaid - invoices.c.amountDue
     queries = []
     for account, side in ((RECEIVABLE, "credit"), (BAD_DEBT, "debit")):
         posted = _postings(WRITE_OFF, side, account)
         queries.append(sa.select(invoices.c.id, gap.label("written_off"), posted.c.amount.label("posted"))
-                       .select_from(invoices.outerjoin(posted, posted.c.ref == invoices.c.id)).where(_off(posted.c.amount, gap)))
+                       .select_from(invoices.outerjoin(posted, posted.c.ref == invoices.c.id)).where(LIVE, _off(posted.c.amount, gap)))
     return queries
 
 

@@ -2,7 +2,7 @@
 the books, buyers were acquired over the history, some stopped and came back, and a whale grew.
 
 The history is measured from its opening, the earliest ``clients.created_at`` (the vendors' seller
-clients are on the books then); sales are orders of type SALE.
+clients are on the books then); sales are the sales that stand (``rules.stands``).
 """
 
 from collections.abc import Callable
@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.rules import CLIENT_LIFECYCLE as L
 from seed_pipeline.business.rules import top_buyers
+from seed_pipeline.checks.unsold import STANDS
 from seed_pipeline.checks.violations import by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
@@ -29,7 +30,7 @@ def order_after_client_exists(as_of) -> list[sa.Select]:
 def _history(conn, as_of) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp]:
     """The sales (client, moment, total), the opening and the end of the end date."""
     sales = fetch_frame(conn, sa.select(orders.c.client_id, orders.c.created_at, orders.c.total)
-                        .where(orders.c.orderType == "SALE"))
+                        .where(STANDS))
     sales = sales.assign(created_at=pd.to_datetime(sales["created_at"]), total=sales["total"].astype(float))
     opened = fetch_frame(conn, sa.select(sa.func.min(clients.c.created_at).label("opened")))["opened"].iloc[0]
     return sales, pd.Timestamp(opened), pd.Timestamp(as_of) + pd.Timedelta(days=1)

@@ -15,17 +15,13 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.operations.workflow import SELLABLE, TRANSITIONS
 from seed_pipeline.checks import operations_audit
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 batches, history, statuses, movements = T["batches"], T["batch_status_history"], T["workflow_statuses"], T["inventoryMovements"]
 shelves, places, lines, orders = T["batchLocations"], T["locations"], T["order_line_items"], T["orders"]
 QTY = 0.011
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def _last_second(as_of: date) -> pd.Timestamp:
@@ -36,7 +32,7 @@ def _status_history(conn) -> pd.DataFrame:
     slug = {i: s.upper() for i, s in conn.execute(sa.select(statuses.c.id, statuses.c.slug))}
     h = fetch_frame(conn, sa.select(history.c.id, history.c.batchId, history.c.fromStatusId, history.c.toStatusId,
                                     history.c.createdAt))
-    h["from"], h["to"], h["at"] = h["fromStatusId"].map(slug), h["toStatusId"].map(slug), _at(h["createdAt"])
+    h["from"], h["to"], h["at"] = h["fromStatusId"].map(slug), h["toStatusId"].map(slug), moments(h["createdAt"])
     return h.sort_values(["batchId", "at", "id"], kind="stable", ignore_index=True)
 
 
@@ -45,7 +41,7 @@ def status_history_leads_to_the_status(conn, as_of) -> int:
     transitions, lies between its intake and the end date, and ends in the batch's status."""
     h = _status_history(conn)
     b = fetch_frame(conn, sa.select(batches.c.id, batches.c.batchStatus, batches.c.createdAt))
-    created = pd.Series(_at(b["createdAt"]).to_numpy(), index=b["id"])
+    created = pd.Series(moments(b["createdAt"]).to_numpy(), index=b["id"])
     prev = h.groupby("batchId")["to"].shift(1)
     first = prev.isna()
     allowed = np.array([f is None or f != f or t in TRANSITIONS.get(f, ()) for f, t in zip(h["from"], h["to"])])
@@ -64,7 +60,7 @@ def sold_only_while_sellable(conn, as_of) -> int:
     h = _status_history(conn)
     s = fetch_frame(conn, sa.select(lines.c.id, lines.c.batch_id, orders.c.created_at)
                     .select_from(lines.join(orders, orders.c.id == lines.c.order_id)))
-    s["at"] = _at(s["created_at"])
+    s["at"] = moments(s["created_at"])
     then = pd.merge_asof(s.sort_values("at"), h[["batchId", "at", "to"]].sort_values("at"), on="at",
                          left_by="batch_id", right_by="batchId")
     return int((~then["to"].isin(SELLABLE)).sum())
@@ -76,7 +72,7 @@ def movements_replay_to_on_hand(conn, as_of) -> int:
     m = fetch_frame(conn, sa.select(movements.c.id, movements.c.batchId, movements.c.inventoryMovementType,
                                     movements.c.quantityChange, movements.c.quantityBefore, movements.c.quantityAfter,
                                     movements.c.createdAt))
-    m = m.assign(at=_at(m["createdAt"])).sort_values(["batchId", "at", "id"], kind="stable", ignore_index=True)
+    m = m.assign(at=moments(m["createdAt"])).sort_values(["batchId", "at", "id"], kind="stable", ignore_index=True)
     change, before, after = (m[c].astype(float) for c in ("quantityChange", "quantityBefore", "quantityAfter"))
     expected_before = after.groupby(m["batchId"]).shift(1).fillna(0.0)
     wrong = ((before - expected_before).abs() > QTY) | ((before + change - after).abs() > QTY) | (after < -QTY)

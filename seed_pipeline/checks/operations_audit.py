@@ -16,17 +16,14 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.unsold import stands_sql
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 QTY, CENT = 0.011, 0.005
 ALERT_SETTING = {"LOW_STOCK": "LOW_STOCK", "SLOW_MOVING": "CUSTOM"}  # inventory alert -> the setting that fires it
 ENTITY_TABLE = {"Batch": "batch"}  # auditLogs.entity -> the subject kind of CREATED_AT
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype=object))
 
 
 def purchase_orders_lead_to_their_lots(conn, as_of) -> int:
@@ -40,7 +37,7 @@ def purchase_orders_lead_to_their_lots(conn, as_of) -> int:
                     .select_from(po.join(vendors, vendors.c.id == po.c.vendorId).outerjoin(ses, ses.c.id == po.c.intakeSessionId)
                                  .outerjoin(clients, clients.c.id == ses.c.vendor_id)))
     came = p["purchaseOrderStatus"].isin(["RECEIVED", "RECEIVING"])
-    wrong = came & ((p["vendor"] != p["session_vendor"]) | (_at(p["actualDeliveryDate"]) != _at(p["receive_date"]))
+    wrong = came & ((p["vendor"] != p["session_vendor"]) | (moments(p["actualDeliveryDate"]) != moments(p["receive_date"]))
                     | (p["status"] != np.where(p["purchaseOrderStatus"] == "RECEIVED", "COMPLETED", "IN_PROGRESS")))
     wrong |= ~came & (p["actualDeliveryDate"].notna() | p["intakeSessionId"].notna())
     bad = set(p["id"][wrong])
@@ -55,7 +52,7 @@ def purchase_orders_lead_to_their_lots(conn, as_of) -> int:
     both = got.astype(float).join(took.astype(float), how="outer", suffixes=("_po", "_in")).fillna(-1.0)
     off = ((both["q_po"] - both["q_in"]).abs() > QTY) | ((both["c_po"] - both["c_in"]).abs() > CENT)
     bad |= set(both.index[off].get_level_values(0))
-    bad |= set(s["purchaseOrderId"][_at(s["createdAt"]).dt.normalize() != _at(s["receive_date"])])
+    bad |= set(s["purchaseOrderId"][moments(s["createdAt"]).dt.normalize() != moments(s["receive_date"])])
     return len(bad)
 
 
@@ -63,11 +60,11 @@ def order_history_follows_the_order(conn, as_of) -> int:
     """An order's status history is PENDING when it was entered, PACKED and SHIPPED when it was, ending in its status."""
     o, h = T["orders"], T["order_status_history"]
     f = fetch_frame(conn, sa.select(o.c.id, o.c.fulfillmentStatus, o.c.created_at, o.c.packed_at, o.c.shipped_at)
-                    .where(o.c.orderType == "SALE"))  # quotes and drafts are never fulfilled
+                    .where(stands_sql(o)))  # quotes, drafts and cancelled sales are never fulfilled
     r = fetch_frame(conn, sa.select(h.c.id, h.c.order_id, h.c.fulfillmentStatus, h.c.changed_at))
-    r = r.assign(at=_at(r["changed_at"])).sort_values(["order_id", "at", "id"], kind="stable")
+    r = r.assign(at=moments(r["changed_at"])).sort_values(["order_id", "at", "id"], kind="stable")
     when = {"PENDING": "created_at", "PACKED": "packed_at", "SHIPPED": "shipped_at"}
-    expected = pd.concat([pd.DataFrame({"order_id": f["id"], "fulfillmentStatus": s, "at": _at(f[c])}).dropna(subset=["at"])
+    expected = pd.concat([pd.DataFrame({"order_id": f["id"], "fulfillmentStatus": s, "at": moments(f[c])}).dropna(subset=["at"])
                           for s, c in when.items()])
     both = r.merge(expected, on=["order_id", "fulfillmentStatus"], how="outer", suffixes=("", "_order"), indicator=True)
     bad = set(both["order_id"][(both["_merge"] != "both") | (both["at"] != both["at_order"])])
@@ -93,7 +90,7 @@ def audit_trail_in_time_order_by_permitted_users(conn, as_of) -> int:
     a, ol, bh = T["auditLogs"], T["order_audit_log"], T["batch_status_history"]
     granted = _granted(conn)
     f = fetch_frame(conn, sa.select(a.c.id, a.c.actorId, a.c.entity, a.c.entityId, a.c.action, a.c.createdAt).order_by(a.c.id))
-    at = _at(f["createdAt"])
+    at = moments(f["createdAt"])
     wrong = (at < at.cummax()) | (at > pd.Timestamp(as_of) + pd.Timedelta(days=1))
     need = [NEEDS.get((e, x)) for e, x in zip(f["entity"], f["action"])]
     wrong |= np.array([n is None or (int(u), n) not in granted for u, n in zip(f["actorId"], need)])
@@ -102,7 +99,7 @@ def audit_trail_in_time_order_by_permitted_users(conn, as_of) -> int:
         subject = T[table]
         born = dict(conn.execute(sa.select(subject.c.id, subject.c[column])).all())
         mine = (f["entity"] == entity).to_numpy()
-        wrong[mine] |= (at[mine] < _at(f["entityId"][mine].map(born)).to_numpy()).to_numpy()
+        wrong[mine] |= (at[mine] < moments(f["entityId"][mine].map(born)).to_numpy()).to_numpy()
     bad = len(f["id"][wrong])
     o = fetch_frame(conn, sa.select(ol.c.user_id, ol.c.action))
     bad += sum((int(u), NEEDS.get(("order_audit_log", x))) not in granted for u, x in zip(o["user_id"], o["action"]))
@@ -121,9 +118,9 @@ def alerts_fire_where_stock_says(conn, as_of) -> int:
                     .select_from(al.join(b, b.c.id == al.c.batchId)))
     if f.empty:
         return 0
-    f["at"], threshold = _at(f["createdAt"]), f["threshold"].astype(float)
+    f["at"], threshold = moments(f["createdAt"]), f["threshold"].astype(float)
     mv = fetch_frame(conn, sa.select(m.c.id, m.c.batchId, m.c.inventoryMovementType, m.c.quantityAfter, m.c.createdAt))
-    mv = mv.assign(at=_at(mv["createdAt"])).sort_values(["at", "id"], kind="stable")
+    mv = mv.assign(at=moments(mv["createdAt"])).sort_values(["at", "id"], kind="stable")
     then = pd.merge_asof(f.sort_values("at"), mv[["batchId", "at", "quantityAfter"]], on="at", by="batchId")
     then = then.set_index("id").reindex(f["id"])
     low = (f["inventoryAlertType"] == "LOW_STOCK").to_numpy()
@@ -134,7 +131,7 @@ def alerts_fire_where_stock_says(conn, as_of) -> int:
     sales = mv[mv["inventoryMovementType"] == "SALE"].rename(columns={"at": "sold"})
     last_sale = pd.merge_asof(f.sort_values("at"), sales[["batchId", "sold"]].assign(at=sales["sold"]), on="at",
                               by="batchId").set_index("id").reindex(f["id"])["sold"]
-    since = pd.Series(last_sale.to_numpy()).fillna(_at(f["arrived"]))
+    since = pd.Series(last_sale.to_numpy()).fillna(moments(f["arrived"]))
     slow = (f["inventoryAlertType"] == "SLOW_MOVING").to_numpy()
     wrong |= slow & ((f["at"] - since).dt.days < threshold).to_numpy()
     settings = {(t, None if i is None else int(i), round(float(v), 2)) for t, i, v in conn.execute(
@@ -148,7 +145,7 @@ def standing_orders_follow_their_clients(conn, as_of) -> int:
     """A standing order's client placed orders until its last generation date, and bought every product of its template."""
     r, o, li, b = T["recurring_orders"], T["orders"], T["order_line_items"], T["batches"]
     f = fetch_frame(conn, sa.select(r.c.id, r.c.client_id, r.c.order_template, r.c.last_generated_date))
-    last = dict(conn.execute(sa.select(o.c.client_id, sa.func.max(o.c.created_at)).where(o.c.orderType == "SALE")
+    last = dict(conn.execute(sa.select(o.c.client_id, sa.func.max(o.c.created_at)).where(stands_sql(o))
                              .group_by(o.c.client_id)).all())
     bought = set(conn.execute(sa.select(o.c.client_id, b.c.productId).select_from(
         o.join(li, li.c.order_id == o.c.id).join(b, b.c.id == li.c.batch_id))).all())
@@ -156,7 +153,7 @@ def standing_orders_follow_their_clients(conn, as_of) -> int:
     for rid, client, template, generated in f.itertuples(index=False):
         items = (json.loads(template) if isinstance(template, str) else template)["items"]
         ordered = last.get(client)
-        bad += int(ordered is None or _at([ordered]).dt.normalize().iloc[0] != _at([generated]).iloc[0]
+        bad += int(ordered is None or moments([ordered]).dt.normalize().iloc[0] != moments([generated]).iloc[0]
                    or any((client, i["productId"]) not in bought for i in items))
     return bad
 

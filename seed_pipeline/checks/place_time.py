@@ -13,9 +13,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business import hours, place
-from seed_pipeline.business.activity.calendar import delivery_start, event_start
+from seed_pipeline.business.activity.calendar import ALL_DAY_TYPES, delivery_start, event_start, fits_working_hours
 from seed_pipeline.business.rules import may_be_future
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -58,7 +58,7 @@ def _rows_breaking(conn, table: str, columns, broken) -> int:
     f = fetch_frame(conn, sa.select(*(t.c[c] for c in columns)))
     bad = np.zeros(len(f), bool)
     for c in columns:
-        values = pd.to_datetime(pd.Series(f[c], dtype=object), errors="coerce")
+        values = moments(f[c])
         bad |= values.notna().to_numpy() & broken(t.c[c], values)
     return int(bad.sum())
 
@@ -89,7 +89,7 @@ def deliveries_arrive_before_closing(conn, as_of) -> int:
     o, c = T["orders"], T["clients"]
     f = fetch_frame(conn, sa.select(o.c.shipped_at, c.c.address).select_from(o.join(c, c.c.id == o.c.client_id))
                     .where(o.c.shipped_at.is_not(None)))
-    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    shipped = moments(f["shipped_at"])
     arrives = shipped + pd.to_timedelta(place.drive_hours(place.miles_to(f["address"])), unit="h")
     closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)
     return int((~(arrives <= closing)).sum())  # an unknown city has no drive: it breaks the rule too
@@ -102,7 +102,7 @@ def deliveries_start_on_arrival(conn, as_of) -> int:
     f = fetch_frame(conn, sa.select(e.c.start_date, e.c.start_time, e.c.end_date, e.c.end_time, o.c.shipped_at, c.c.address)
                     .select_from(e.join(o, o.c.id == e.c.entity_id).join(c, c.c.id == o.c.client_id))
                     .where(e.c.event_type == "DELIVERY", e.c.entity_type == "order", o.c.shipped_at.is_not(None)))
-    shipped = pd.to_datetime(pd.Series(f["shipped_at"], dtype=object))
+    shipped = moments(f["shipped_at"])
     arrives = delivery_start(shipped, place.drive_hours(place.miles_to(f["address"])))
     start, end = event_start(f["start_date"], f["start_time"]), event_start(f["end_date"], f["end_time"])
     closing = shipped.dt.normalize() + pd.Timedelta(hours=hours.CLOSE)
@@ -119,17 +119,33 @@ def business_moments_in_working_hours(conn, as_of) -> int:
 
 
 def _desk_moments(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in T[table].columns if isinstance(c.type, sa.DateTime) and not may_be_future(c.name))
+    return tuple(c.name for c in T[table].columns if isinstance(c.type, sa.DateTime) and hours.is_desk_moment(table, c.name))
 
 
 DESK_MOMENTS = {table: _desk_moments(table) for table in hours.DESK_TABLES}
 
 
 def desk_moments_in_working_hours(conn, as_of) -> int:
-    """What people do at their desks (calendar settings and views, comments, to-dos, the inbox, notes, the audit
-    trail) happens in working hours on a working day; what is scheduled ahead may lie anywhere."""
+    """What people do at their desks (the calendar and its invitations, comments, to-dos, the inbox, notes, the audit
+    trail) happens in working hours on a working day; what is scheduled ahead, and what TERP's jobs stamp at their
+    own hour (a reminder sent, an occurrence generated), may lie anywhere."""
     return sum(_rows_breaking(conn, table, columns, lambda column, values: ~hours.is_working_moment(values))
                for table, columns in DESK_MOMENTS.items())
+
+
+def events_in_working_hours(conn, as_of) -> int:
+    """An event is an appointment that begins and ends on one working day inside working hours, or, for the all-day
+    types (a payment's due date), a day without times; the occurrences of a series are appointments too."""
+    e, i = T["calendar_events"], T["calendar_recurrence_instances"]
+    f = fetch_frame(conn, sa.select(e.c.event_type, e.c.start_date, e.c.start_time, e.c.end_date, e.c.end_time))
+    all_day = f["event_type"].isin(ALL_DAY_TYPES).to_numpy()
+    timed = fits_working_hours(event_start(f["start_date"], f["start_time"]), event_start(f["end_date"], f["end_time"]))
+    one_day = (f["start_time"].isna() & f["end_time"].isna()).to_numpy() & (
+        pd.to_datetime(f["start_date"]) == pd.to_datetime(f["end_date"])).to_numpy()
+    bad = np.where(all_day, ~one_day, ~timed)
+    g = fetch_frame(conn, sa.select(i.c.instance_date, i.c.start_time, i.c.end_time))
+    held = fits_working_hours(event_start(g["instance_date"], g["start_time"]), event_start(g["instance_date"], g["end_time"]))
+    return int(bad.sum() + (~held).sum())
 
 
 def nothing_after_the_end(conn, as_of) -> int:
@@ -151,6 +167,7 @@ RULES = {
     "deliveries_start_on_arrival": deliveries_start_on_arrival,
     "business_moments_in_working_hours": business_moments_in_working_hours,
     "desk_moments_in_working_hours": desk_moments_in_working_hours,
+    "events_in_working_hours": events_in_working_hours,
     "nothing_after_the_end": nothing_after_the_end,
 }
 HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -160,5 +177,6 @@ HOMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deliveries_start_on_arrival": ("calendar_events", ("orders", "clients")),
     "business_moments_in_working_hours": ("orders", tuple(t for t in WORKING_MOMENTS if t != "orders")),
     "desk_moments_in_working_hours": ("auditLogs", tuple(t for t in DESK_MOMENTS if t != "auditLogs")),
+    "events_in_working_hours": ("calendar_events", ("calendar_recurrence_instances",)),
     "nothing_after_the_end": ("auditLogs", tuple(t for t in DATED_TABLES if t != "auditLogs")),
 }

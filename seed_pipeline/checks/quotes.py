@@ -14,16 +14,12 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import OPEN_QUOTE_STATES
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders = T["orders"]
 QUOTE = orders.c.orderType == "QUOTE"
-
-
-def _at(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values), format="mixed")
 
 
 def _items(value) -> list:
@@ -45,11 +41,11 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
     bad |= set(sales["id"][(o["orderType"] != "SALE").reindex(sales.index).to_numpy() | ~named.isin(quotes.index).to_numpy()])
     pairs = sales[named.isin(quotes.index).to_numpy()]
     q = quotes.loc[pairs["converted_from_order_id"].astype("int64")]
-    sale_at, quote_at = _at(pairs["created_at"]).to_numpy(), _at(q["created_at"]).to_numpy()
+    sale_at, quote_at = moments(pairs["created_at"]).to_numpy(), moments(q["created_at"]).to_numpy()
     off = ((pairs["client_id"].to_numpy() != q["client_id"].to_numpy())
            | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > 0.005)
-           | (quote_at >= sale_at) | (_at(q["converted_at"]).to_numpy() != sale_at)
-           | (pd.Series(sale_at).dt.normalize().to_numpy() > _at(q["valid_until"]).to_numpy())
+           | (quote_at >= sale_at) | (moments(q["converted_at"]).to_numpy() != sale_at)
+           | (pd.Series(sale_at).dt.normalize().to_numpy() > moments(q["valid_until"]).to_numpy())
            | [_items(a) != _items(b) for a, b in zip(pairs["items"], q["items"])])
     bad |= set(pairs["id"][off])
     return len(bad)
@@ -58,34 +54,39 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
 def quote_status_follows_its_validity(conn, as_of: date) -> int:
     """A quote's status agrees with its dates at the end date: EXPIRED ones ran out before it, open ones
     (DRAFT, SENT, VIEWED, ACCEPTED) are still valid after it, every quote was valid for a day or more;
-    only DRAFT quotes are drafts, only CONVERTED ones have a conversion time, and no sale has a quote status."""
+    only DRAFT quotes are drafts, only CONVERTED ones have a conversion time, and no sale has a quote status
+    (a draft sale is checked with the unsold sales)."""
     o = fetch_frame(conn, sa.select(orders.c.id, orders.c.orderType, orders.c.quoteStatus, orders.c.is_draft,
                                     orders.c.valid_until, orders.c.converted_at, orders.c.created_at))
     end = pd.Timestamp(as_of)
-    valid_until, made = _at(o["valid_until"]), _at(o["created_at"]).dt.normalize()
+    valid_until, made = moments(o["valid_until"]), moments(o["created_at"]).dt.normalize()
     status, quote = o["quoteStatus"], o["orderType"] == "QUOTE"
     draft = o["is_draft"].astype(bool)
     wrong = quote & (status.isna() | valid_until.isna() | (valid_until <= made)
                      | ((status == "EXPIRED") & (valid_until >= end))
                      | (status.isin(OPEN_QUOTE_STATES + ("DRAFT",)) & (valid_until <= end))
                      | (draft != (status == "DRAFT")) | (o["converted_at"].notna() != (status == "CONVERTED")))
-    wrong |= ~quote & (status.notna() | draft)
+    wrong |= ~quote & status.notna()
     return int(wrong.sum())
+
+
+def touched(conn, ids: sa.Select) -> set:
+    """The orders among ``ids`` that have lines, an invoice, a stock movement or a return of their own."""
+    li, inv, mv, ret = T["order_line_items"], T["invoices"], T["inventoryMovements"], T["returns"]
+    found = set(conn.execute(sa.select(li.c.order_id).where(li.c.order_id.in_(ids))).scalars())
+    found |= set(conn.execute(sa.select(inv.c.referenceId).where(inv.c.referenceType == "ORDER", inv.c.referenceId.in_(ids))).scalars())
+    found |= set(conn.execute(sa.select(mv.c.referenceId).where(mv.c.referenceType == "ORDER", mv.c.referenceId.in_(ids))).scalars())
+    return found | set(conn.execute(sa.select(ret.c.order_id).where(ret.c.order_id.in_(ids))).scalars())
 
 
 def quotes_move_no_stock_nor_money(conn, as_of: date) -> int:
     """A quote or a draft is not a sale: no lines, invoice, stock movement or return, no sale status,
     nothing confirmed, packed or shipped. Counts the quotes that have any."""
-    li, inv, mv, ret = T["order_line_items"], T["invoices"], T["inventoryMovements"], T["returns"]
-    ids = sa.select(orders.c.id).where(QUOTE)
-    touched = set(conn.execute(sa.select(li.c.order_id).where(li.c.order_id.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(inv.c.referenceId).where(inv.c.referenceType == "ORDER", inv.c.referenceId.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(mv.c.referenceId).where(mv.c.referenceType == "ORDER", mv.c.referenceId.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(ret.c.order_id).where(ret.c.order_id.in_(ids))).scalars())
-    touched |= set(conn.execute(sa.select(orders.c.id).where(QUOTE, sa.or_(
+    found = touched(conn, sa.select(orders.c.id).where(QUOTE))
+    found |= set(conn.execute(sa.select(orders.c.id).where(QUOTE, sa.or_(
         orders.c.saleStatus.is_not(None), orders.c.invoice_id.is_not(None), orders.c.confirmed_at.is_not(None),
         orders.c.packed_at.is_not(None), orders.c.shipped_at.is_not(None)))).scalars())
-    return len(touched)
+    return len(found)
 
 
 RULES: dict[str, Callable[[sa.Connection, date], int]] = {

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.checks.commercial import CENT, _at, _client_price, _goods, _json
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.commercial import CENT, _client_price, _goods, _json
+from seed_pipeline.checks.violations import fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -31,10 +31,10 @@ def _mispriced(conn, items: pd.DataFrame, batch: str, price: str) -> pd.Series:
     if items.empty:
         return pd.Series(dtype=bool)
     goods = _goods(conn)
-    arrived = _at(goods["createdAt"].reindex(items[batch]).to_numpy())
+    arrived = moments(goods["createdAt"].reindex(items[batch]).to_numpy())
     expected = _client_price(conn, items["client_id"], items[batch])
     off = ~(np.abs(items[price].astype(float).to_numpy() - expected) <= CENT)
-    return pd.Series(off | arrived.isna().to_numpy() | (arrived.to_numpy() > _at(items["at"]).to_numpy()), index=items.index)
+    return pd.Series(off | arrived.isna().to_numpy() | (arrived.to_numpy() > moments(items["at"]).to_numpy()), index=items.index)
 
 
 def sales_sheets_priced_by_client_profile(conn, as_of) -> int:
@@ -54,7 +54,7 @@ def sales_sheets_priced_by_client_profile(conn, as_of) -> int:
                             | (totals["count"].to_numpy() != sheets["item_count"].to_numpy())])
     templated = sheets["template_id"].notna()
     bad |= set(sheets["id"][templated & ((sheets["template_client"] != sheets["client_id"])
-                                         | (_at(sheets["template_at"]) > _at(sheets["created_at"])))])
+                                         | (moments(sheets["template_at"]) > moments(sheets["created_at"])))])
     return len(bad)
 
 
@@ -67,13 +67,13 @@ def sheet_versions_tell_the_changes(conn, as_of) -> int:
     temps = fetch_frame(conn, sa.select(t.c.id, t.c.current_version, t.c.selected_items, t.c.created_at)).set_index("id")
     bad = 0
     for template, versions in f.groupby("templateId"):
-        at = _at(versions["createdAt"])
+        at = moments(versions["createdAt"])
         numbered = versions["versionNumber"].tolist() == list(range(1, len(versions) + 1))
         told = versions["changes"].iloc[1:].fillna("").str.len().gt(0).all()
         row = temps.loc[template] if template in temps.index else None
         current = (row is not None and row["current_version"] == len(versions)
                    and _json(row["selected_items"]) == _json(versions["selected_items"].iloc[-1])
-                   and _at([row["created_at"]]).iloc[0] <= at.iloc[0])
+                   and moments([row["created_at"]]).iloc[0] <= at.iloc[0])
         bad += int(not (numbered and at.is_monotonic_increasing and told and current))
     return bad + int((~temps.index.isin(f["templateId"])).sum())
 
@@ -94,13 +94,13 @@ def live_catalog_priced_by_client_profile(conn, as_of) -> int:
     bad |= set(lists["id"][((totals["total"].astype(float).to_numpy() - lists["total_value"].astype(float)).abs() > CENT).to_numpy()
                            | (totals["count"].to_numpy() != lists["total_items"].to_numpy())])
     converted = lists["status"] == "CONVERTED"
-    late = (_at(lists["ordered_at"]) < _at(lists["submitted_at"])) | (lists["order_client"] != lists["client_id"])
+    late = (moments(lists["ordered_at"]) < moments(lists["submitted_at"])) | (lists["order_client"] != lists["client_id"])
     bad |= set(lists["id"][converted & (lists["converted_to_order_id"].isna() | late)])
     d, b, c, v = T["client_draft_interests"], T["batches"], T["clients"], T["client_catalog_views"]
     drafts = fetch_frame(conn, sa.select(d.c.added_at, b.c.createdAt, b.c.onHandQty).select_from(d.outerjoin(b, b.c.id == d.c.batch_id)))
-    stale = drafts["createdAt"].isna() | (_at(drafts["added_at"]) < _at(drafts["createdAt"])) | ~(pd.to_numeric(drafts["onHandQty"]) > 0)
+    stale = drafts["createdAt"].isna() | (moments(drafts["added_at"]) < moments(drafts["createdAt"])) | ~(pd.to_numeric(drafts["onHandQty"]) > 0)
     views = fetch_frame(conn, sa.select(v.c.created_at, v.c.updated_at, c.c.created_at.label("born")).select_from(v.outerjoin(c, c.c.id == v.c.client_id)))
-    early = views["born"].isna() | (_at(views["created_at"]) < _at(views["born"])) | (_at(views["updated_at"]) < _at(views["created_at"]))
+    early = views["born"].isna() | (moments(views["created_at"]) < moments(views["born"])) | (moments(views["updated_at"]) < moments(views["created_at"]))
     return len(bad) + int(stale.sum()) + int(early.sum())
 
 
@@ -115,8 +115,8 @@ def sample_requests_precede_their_orders(conn, as_of) -> int:
     products = bought.groupby("order_id")["productId"].agg(set)
     sampled = [{x["productId"] for x in _json(v)} for v in f["products"]]
     holds = [bool(s & products.get(order, set())) for s, order in zip(sampled, f["relatedOrderId"])]
-    ordered = _at(f["created_at"])
-    good = ((f["sampleRequestStatus"] == "FULFILLED") & (_at(f["fulfilledDate"]) <= ordered) & (_at(f["requestDate"]) < ordered)
+    ordered = moments(f["created_at"])
+    good = ((f["sampleRequestStatus"] == "FULFILLED") & (moments(f["fulfilledDate"]) <= ordered) & (moments(f["requestDate"]) < ordered)
             & (f["clientId"] == f["client_id"]) & pd.Series(holds, index=f.index)
             & (f["related_sample_request_id"] == f["id"]).fillna(False))
     back = fetch_frame(conn, sa.select(o.c.id, r.c.relatedOrderId).select_from(o.join(r, r.c.id == o.c.related_sample_request_id)))

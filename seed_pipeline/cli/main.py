@@ -219,7 +219,6 @@ def _seed_locked(args, settings, selected, database, model) -> int:
 
         keys = {AssetKey(t) for t in selected}
         job = job.get_subset(asset_selection=keys, asset_check_selection=seed_check_keys(defs.resolve_asset_graph(), keys))
-    tag = ("seed_pipeline/invocation", uuid.uuid4().hex)
     asked = (PREFLIGHT_TAG, "asked by the command line")  # before_writing ran in cmd_seed
     run_config = {
         "resources": {
@@ -237,11 +236,13 @@ def _seed_locked(args, settings, selected, database, model) -> int:
     }
     started = time.perf_counter()
     total = len(selected) if selected is not None else len(defs.resolve_asset_graph().get_all_asset_keys())
-    with cli_instance() as instance, RunProgress(instance, tag, total) as progress:
+    run_id = str(uuid.uuid4())  # known before the run starts: the progress listens for its events
+    with cli_instance() as instance, RunProgress(instance, run_id, total) as progress:
         result = job.execute_in_process(
             run_config=run_config,
             instance=instance,
-            tags=dict([tag, asked]),
+            run_id=run_id,
+            tags=dict([asked]),
             raise_on_error=False,
         )
     watch = progress.watch

@@ -4,6 +4,7 @@ version computed from its rows."""
 import hashlib
 
 import dagster as dg
+import numpy as np
 import pandas as pd
 from sqlalchemy.dialects import mysql
 
@@ -31,8 +32,15 @@ def preview(frame: pd.DataFrame) -> dg.MetadataValue:
 
 
 def content_version(frame: pd.DataFrame) -> dg.DataVersion:
-    """A digest of the rows as written: the same data gives the same version, so children stay fresh."""
-    hashable = frame.astype({c: str for c in frame.columns if frame[c].dtype == object})  # JSON lists and dicts
-    digest = hashlib.sha256(pd.util.hash_pandas_object(hashable, index=False).to_numpy().tobytes())
-    digest.update(",".join(frame.columns).encode())
+    """A digest of the rows as written: the same data gives the same version, so children stay fresh.
+
+    Plain numpy columns are digested as their bytes, the rest (text, nullable numbers, JSON values) as their
+    text joined by a unit separator: half the cost of pandas' per-row hashing of the same frame."""
+    digest = hashlib.sha256(",".join(frame.columns).encode())
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iufbM":
+            digest.update(column.to_numpy().tobytes())
+        else:
+            digest.update("\x1f".join(map(str, column.tolist())).encode())
     return dg.DataVersion(digest.hexdigest()[:24])

@@ -4,6 +4,7 @@ sign-off and the weekly series. ``calendar_events`` adds them to the events of t
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.activity.calendar import (
     BIG_ORDER_QUANTILE, CLOSE_SIGN_OFF_DAY, KINDS, ONE_ON_ONE_WEEKS, REMINDER_LEADS, SALES_MEETING_DAYS, SERIES,
     business_times,
@@ -21,8 +22,9 @@ def sales_meetings(ctx, parents, h, reps, part, ahead):
     big = np.flatnonzero((o["total"] >= o["total"].quantile(BIG_ORDER_QUANTILE)).to_numpy())
     client = o["client_id"].to_numpy()[big]
     placed = o["created_at"].to_numpy()[big].astype("datetime64[D]")
-    day = np.busday_offset(placed - rng.integers(*SALES_MEETING_DAYS, len(big)).astype("timedelta64[D]"), 0, roll="backward")
-    start = day.astype("datetime64[s]") + business_times(rng, len(big), (10, 16))
+    day = hours.working_day_offset(placed - rng.integers(*SALES_MEETING_DAYS, len(big)).astype("timedelta64[D]"), 0,
+                                   roll="backward")
+    start = day.to_numpy() + business_times(rng, len(big), (10, 16))
     born = clients["created_at"].to_numpy()[client - 1]
     keep = (start >= born) & (start >= np.datetime64(ctx.window.start_ts)) & (start < o["created_at"].to_numpy()[big])
     big, client, start, born = big[keep], client[keep], start[keep], born[keep]
@@ -50,8 +52,8 @@ def one_on_ones(ctx, crew, part):
     person = np.repeat(np.arange(len(people)), rounds)
     day = first[person] + (np.tile(np.arange(rounds), len(people)) * 7 * ONE_ON_ONE_WEEKS).astype("timedelta64[D]")
     keep = day <= until.to_datetime64()
-    person, day = person[keep], day[keep]
-    begin = day.astype("datetime64[s]") + business_times(rng, len(day), (10, 16))
+    person, day = person[keep], hours.working_day_offset(day[keep], 0).to_numpy()  # a holiday's 1:1 is the next day
+    begin = day + business_times(rng, len(day), (10, 16))
     lead_name = crew.set_index("id")["name"].reindex(people["lead"].to_numpy()[person]).to_numpy()
     name = people["name"].to_numpy()[person]
     created = np.maximum(begin - np.timedelta64(7 * ONE_ON_ONE_WEEKS, "D"), np.datetime64(ctx.window.start_ts))
@@ -65,8 +67,8 @@ def one_on_ones(ctx, crew, part):
 def close_sign_offs(ctx, crew, part):
     """The admin signs off each month's close a few business days after month end (TERP: closing a period needs the admin)."""
     month_ends = pd.date_range(ctx.window.start, pd.Timestamp(ctx.window.end) + pd.offsets.MonthEnd(1), freq="ME")
-    day = np.busday_offset((month_ends + pd.Timedelta(days=1)).to_numpy().astype("datetime64[D]"), CLOSE_SIGN_OFF_DAY - 1, roll="forward")
-    begin = day.astype("datetime64[s]") + np.timedelta64(14, "h")
+    day = hours.working_day_offset(month_ends + pd.Timedelta(days=1), CLOSE_SIGN_OFF_DAY - 1)
+    begin = day.to_numpy() + np.timedelta64(14, "h")
     admin = first_of(crew, ("Super Admin",))
     accountant = first_of(crew, ("Accountant",), admin)
     created = np.maximum(month_ends.normalize().to_numpy() + np.timedelta64(9, "h"), np.datetime64(ctx.window.start_ts))
@@ -78,12 +80,15 @@ def close_sign_offs(ctx, crew, part):
 
 
 def series_parents(ctx, crew, part):
-    """The first meeting of each weekly series; TERP expands the rest from its rule."""
+    """The first meeting of each weekly series, on its first working day of the history; TERP expands the rest
+    from its rule."""
     start = pd.Timestamp(ctx.window.start)
     parts = []
     for s in SERIES:
         host = first_of(crew, s.host_jobs)
         day = start + pd.Timedelta(days=(s.weekday - start.day_of_week) % 7)
+        while not hours.is_working_day([day])[0]:
+            day += pd.Timedelta(weeks=s.interval_weeks)
         parts.append(part("series", [day + pd.Timedelta(hours=s.hour)], [ctx.window.start_ts], [host], [host], [s.title],
                           [f"{s.title}, every {'week' if s.interval_weeks == 1 else f'{s.interval_weeks} weeks'}."],
                           s.location, [{"series": s.key}], recurring=True))

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.history import CoreHistory, core_history
+from seed_pipeline.business.rules import stands
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.generators._system import jobs_of
 
@@ -18,9 +19,9 @@ def history(ctx: GenerationContext) -> CoreHistory:
 
 
 def sales_orders(orders: pd.DataFrame) -> pd.DataFrame:
-    """The confirmed sales among the ``orders`` rows (the history's orders, first and in order); quotes and
-    drafts follow them and have no fulfilment, invoice or stock of their own."""
-    return orders[(orders["orderType"] == "SALE").to_numpy()]
+    """The sales that stand among the ``orders`` rows (the history's orders, first and in order); quotes,
+    drafts and cancelled sales follow them and have no fulfilment, invoice or stock of their own."""
+    return orders[stands(orders["orderType"], orders["is_draft"], orders["saleStatus"], orders["shipped_at"])]
 
 
 def real_ids(parent: pd.DataFrame, local) -> np.ndarray:

@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.business.hours import DESK_TABLES, in_working_hours
-from seed_pipeline.business.rules import may_be_future
+from seed_pipeline.business.hours import in_working_hours, is_desk_moment
 from seed_pipeline.generation.columns import Spec, typed
 from seed_pipeline.generation.context import GenerationContext
 from seed_pipeline.schema import TABLES
@@ -35,7 +34,7 @@ def table_frame(ctx: GenerationContext, values: Mapping[str, Sequence]) -> pd.Da
             made = pd.Series([ctx.window.start_ts] * n, dtype=object)
         else:
             made = pd.Series([Spec(column).default] * n, dtype=object)
-        if ctx.table in DESK_TABLES and isinstance(column.type, sa.DateTime) and not may_be_future(column.name):
+        if isinstance(column.type, sa.DateTime) and is_desk_moment(ctx.table, column.name):
             made = in_working_hours(made, ctx.window.end_ts)
         columns[column.name] = typed(column, made)
     return pd.DataFrame(columns)

@@ -1,7 +1,7 @@
 """The application's audit trail: who created, changed, shipped or paid what, on every audited record.
 
-Orders (entered, shipped), batches (every workflow change, every stock correction), invoices
-(issued, payment recorded), clients, vendors and products (created), each at the moment the
+Orders (entered, shipped, cancelled), batches (every workflow change, every stock correction), invoices
+(issued, voided, payment recorded), clients, vendors and products (created), each at the moment the
 record says, by the person who did it there (the order's rep and shipper, the invoice's accountant,
 the batch's status changer) or someone whose role grants the action (``business/operations/permissions.py``).
 ``before``/``after`` hold the changed fields as JSON text, as TERP's audit logger writes them.
@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.operations.permissions import NEEDS
+from seed_pipeline.business.rules import cancelled as was_cancelled
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import history, real_ids
 from seed_pipeline.generators._frame import table_frame
@@ -54,10 +55,20 @@ def generate(ctx, parents):
                        reason=m["notes"].to_numpy()[adjusted]))
     parts.append(_part("invoice", invoices["id"], "INVOICE_CREATED", invoices["createdAt"], invoices["createdBy"],
                        after=[{"invoiceNumber": n, "totalAmount": float(t)} for n, t in zip(invoices["invoiceNumber"], invoices["totalAmount"])]))
+    void = invoices.iloc[len(h.invoices):]  # the voided invoices follow the others
+    parts.append(_part("invoice", void["id"], "INVOICE_VOIDED", void["updatedAt"],
+                       allowed(users, NEEDS[("invoice", "INVOICE_VOIDED")], len(void), rng),
+                       before=[{"status": "SENT"}] * len(void), after=[{"status": "VOID"}] * len(void), reason=void["notes"]))
+    cancelled = orders[was_cancelled(orders["saleStatus"], orders["shipped_at"])]
+    parts.append(_part("order", cancelled["id"], "ORDER_CANCELLED", cancelled["updated_at"],
+                       allowed(users, NEEDS[("order", "ORDER_CANCELLED")], len(cancelled), rng),
+                       before=[{"saleStatus": "PENDING"}] * len(cancelled), after=[{"saleStatus": "CANCELLED"}] * len(cancelled),
+                       reason=cancelled["notes"]))
     paid = h.invoices["paid_at"].notna().to_numpy()
-    at = np.maximum((pd.to_datetime(h.invoices["paid_at"]) + PAYMENT_HOUR).to_numpy(), pd.to_datetime(invoices["createdAt"]).to_numpy())
+    live = invoices.iloc[:len(h.invoices)]
+    at = np.maximum((pd.to_datetime(h.invoices["paid_at"]) + PAYMENT_HOUR).to_numpy(), pd.to_datetime(live["createdAt"]).to_numpy())
     at = np.minimum(at, np.datetime64(ctx.window.end_ts))
-    parts.append(_part("invoice", invoices["id"].to_numpy()[paid], "PAYMENT_RECORDED", at[paid],
+    parts.append(_part("invoice", live["id"].to_numpy()[paid], "PAYMENT_RECORDED", at[paid],
                        allowed(users, NEEDS[("invoice", "PAYMENT_RECORDED")], int(paid.sum()), rng),
                        after=[{"amountPaid": float(a)} for a in h.invoices["amountPaid"].to_numpy()[paid]]))
     for entity, parent, action, created, name in (("client", "clients", "CLIENT_CREATED", "created_at", "name"),

@@ -56,6 +56,7 @@ def generate(ctx, parents):
         "client_id": pd.array(rows["client"], dtype="Int64"), "external_email": rows["email"], "external_name": rows["name"],
         "role": rows["role"], "message": [f"You are invited to '{t}'." for t in title], "status": status,
         "auto_accept": auto, "auto_accept_reason": np.where(auto, "Invitation settings", None),
+        "overridden_at": [None] * len(rows),  # no admin overrode an answer (TERP stamps it only then)
         "sent_at": sent, "responded_at": answered, "expires_at": start,
         "created_by": event["created_by"].to_numpy(), "created_at": created,
         "updated_at": answered.fillna(pd.Series(sent)).to_numpy(),

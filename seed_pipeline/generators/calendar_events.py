@@ -9,15 +9,20 @@ and a follow-up call after each big order, a monthly compliance audit, and the t
 invoices still overdue (open, so TERP lists them as overdue payments), a share of client meetings
 nobody confirmed yet, and the intakes whose session is still open (IN_PROGRESS). The rules (kinds, hours,
 statuses) are in ``business/activity/calendar.py``; the checks read the same module.
+
+Every event is on the business calendar (``business/hours.py``): an appointment on a working day in working hours,
+a due date all day on its date, each made at a desk moment by the time it starts. TERP's ``createEvent`` would take
+an event logged after it began, but none needs it: an intake is logged as the lot reaches the dock.
 """
 
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.activity.calendar import (
-    BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, QUARTER,
-    TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_end, delivery_start, event_status, last_business_day,
-    sheet_follow_up, still_overdue, was_overdue,
+    ALL_DAY_TYPES, BIG_ORDER_QUANTILE, CLIENT_MEETINGS, COLLECTION_EVERY, FOLLOW_UP_DAYS, KINDS, LATE_DAYS, QUARTER,
+    TIMEZONE, UNCONFIRMED_SHARE, business_times, delivery_end, delivery_start, event_status, fits_working_hours,
+    last_business_day, next_slot, sheet_follow_up, still_overdue, was_overdue,
 )
 from seed_pipeline.business.activity.quota import by_quota
 from seed_pipeline.business.activity.team import account_reps, team
@@ -36,8 +41,9 @@ from seed_pipeline.generators._frame import table_frame
 COMPLIANCE = {"Inventory Manager", "Owner/Executive"}
 DOCK, OFFICE, VIDEO = "Main Warehouse - receiving dock", "Main Warehouse - conference room", "Video call"
 SHEET = KINDS["sheet_follow_up"].entity_type  # its id is filled later (a deferred reference)
-PLANNED_DELIVERY_DAYS = (1, 4)  # after the end date, for orders not shipped yet
+PLANNED_DELIVERY_DAYS = (1, 4)  # working days after the end date, for orders not shipped yet
 SCHEDULED_AHEAD_DAYS = (5, 15)  # meetings and calls are put in the calendar this long before
+ALL_DAY = [k for k, kind in KINDS.items() if kind.event_type in ALL_DAY_TYPES]
 
 
 def _part(kind, start, created, by, to, title, description, location, metadata, entity=None, client=None,
@@ -69,7 +75,7 @@ def _orders(ctx, parents, h, reps):
     number, client = orders["order_number"].to_numpy(), h.orders["client_id"].to_numpy()
     name, address = clients["name"].to_numpy()[client - 1], clients["address"].to_numpy()[client - 1]
     shipped = o["shipped_at"].notna().to_numpy()
-    planned = (pd.Timestamp(ctx.window.end) + pd.to_timedelta(rng.integers(*PLANNED_DELIVERY_DAYS, len(o)), unit="D")
+    planned = (hours.working_day_offset([ctx.window.end] * len(o), rng.integers(*PLANNED_DELIVERY_DAYS, len(o)))
                + pd.to_timedelta(business_times(rng, len(o))))
     start = np.where(shipped, delivery_start(o["shipped_at"], hours_away(h.clients, client)).to_numpy(), planned.to_numpy())
     driver = orders["shipped_by"].astype("float").fillna(0).to_numpy(np.int64)
@@ -83,7 +89,7 @@ def _orders(ctx, parents, h, reps):
         address, [{"orderNumber": n, "total": float(t)} for n, t in zip(number, o["total"])],
         entity=orders["id"], client=real_ids(clients, client))
     big = np.flatnonzero(shipped & (o["total"] >= o["total"].quantile(BIG_ORDER_QUANTILE)).to_numpy())
-    day = o["shipped_at"].iloc[big].dt.normalize() + pd.to_timedelta(rng.integers(*FOLLOW_UP_DAYS, len(big)), unit="D")
+    day = hours.working_day_offset(o["shipped_at"].iloc[big], rng.integers(*FOLLOW_UP_DAYS, len(big)))
     rep = reps[client[big] - 1]
     follow = _part(
         "follow_up", day.to_numpy() + business_times(rng, len(big)), o["shipped_at"].iloc[big], rep, rep,
@@ -145,7 +151,7 @@ def _receivables(ctx, parents, h):
     late = was_overdue(inv["amountDue"], inv["dueDate"], inv["paid_at"], end)
     keep = np.flatnonzero(late | ((inv["amountDue"] > 0) & (inv["dueDate"] > end)).to_numpy())
     unpaid = still_overdue(inv["amountDue"], inv["dueDate"], end)
-    due = inv["dueDate"].iloc[keep] + pd.Timedelta(hours=16)
+    due = inv["dueDate"].iloc[keep]  # all day
     client = inv["customerId"].to_numpy()
     number, name = invoices["invoiceNumber"].to_numpy(), clients["name"].to_numpy()[client - 1]
     payment = _part(
@@ -159,8 +165,9 @@ def _receivables(ctx, parents, h):
     # an invoice still overdue is not settled, even when part of it was paid
     settled = inv["paid_at"].where(~unpaid).iloc[overdue].fillna(pd.Timestamp.max.normalize()).dt.normalize()
     calls = pd.DataFrame({"i": overdue.repeat(60), "k": np.tile(np.arange(60), len(overdue))})
-    calls["day"] = (inv["dueDate"].to_numpy()[calls["i"]]
-                    + pd.to_timedelta(LATE_DAYS + COLLECTION_EVERY * calls["k"], unit="D").to_numpy())
+    calls["day"] = hours.working_day_offset(inv["dueDate"].to_numpy()[calls["i"]]
+                                            + pd.to_timedelta(LATE_DAYS + COLLECTION_EVERY * calls["k"], unit="D").to_numpy(),
+                                            0).to_numpy()
     calls = calls[(calls["day"] < settled.reindex(calls["i"]).to_numpy())
                   & (calls["day"] <= end + pd.Timedelta(days=COLLECTION_EVERY))]
     i = calls["i"].to_numpy()
@@ -184,8 +191,8 @@ def _routine(ctx, parents, h, reps):
     pair = pd.DataFrame({"c": whales.repeat(len(months)), "m": np.tile(months.to_numpy(), len(whales))})
     first = np.maximum(pair["m"].to_numpy(), np.datetime64(window.start_ts))
     span = np.maximum((pair["m"] + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]") - first.astype("datetime64[D]"), 1)
-    day = np.busday_offset((first + (rng.random(len(pair)) * span.astype(int)).astype("timedelta64[D]")).astype("datetime64[D]"), 0, roll="forward")
-    start = day.astype("datetime64[s]") + business_times(rng, len(pair), (10, 16))
+    day = hours.working_day_offset(first + (rng.random(len(pair)) * span.astype(int)).astype("timedelta64[D]"), 0)
+    start = day.to_numpy() + business_times(rng, len(pair), (10, 16))
     born = clients["created_at"].to_numpy()[pair["c"]]
     keep = start >= born + np.timedelta64(1, "D")
     c, start, born = pair["c"].to_numpy()[keep], start[keep], born[keep]
@@ -197,7 +204,8 @@ def _routine(ctx, parents, h, reps):
         np.where(rng.random(len(c)) < 0.6, clients["address"].to_numpy()[c], VIDEO), [{"client": n} for n in name],
         entity=clients["id"].to_numpy()[c], client=clients["id"].to_numpy()[c])
     months = month_starts(window.start, window.end)
-    audit_day = np.maximum(last_business_day(months), pd.Timestamp(window.start))
+    # a history starting after a month's last working day audits that month on its first working day
+    audit_day = hours.working_day_offset(np.maximum(last_business_day(months), pd.Timestamp(window.start)), 0)
     auditor = staff(users, COMPLIANCE, 1, rng)[0]
     audit = _part(
         "audit", audit_day + pd.Timedelta(hours=10), np.maximum(months, pd.Timestamp(window.start)) + pd.Timedelta(hours=8), [auditor] * len(months),
@@ -223,6 +231,28 @@ def _statuses(rng, e, end) -> np.ndarray:
     return event_status(e["start"], end, cancelled, e["left_open"].to_numpy(bool) | unconfirmed, e["working"].to_numpy(bool))
 
 
+def _finish(kinds: pd.Series, start: pd.Series) -> pd.Series:
+    """When each event ends: its kind's length after it starts, a delivery's unloading cut short at closing; an
+    all-day event's deadline passes at the closing of its day."""
+    minutes = pd.to_timedelta([KINDS[k].minutes for k in kinds], unit="m")
+    day = start.dt.normalize()
+    return (start + minutes).where(kinds != "delivery", delivery_end(start, KINDS["delivery"].minutes)).where(
+        ~kinds.isin(ALL_DAY), day + pd.Timedelta(hours=hours.CLOSE))
+
+
+def _on_the_calendar(e: pd.DataFrame, users: pd.DataFrame, end) -> None:
+    """Each event made at a desk moment, once its people have accounts, and starting no earlier: an appointment
+    planned out of hours or before it could be made takes the next slot it fits in, an all-day event the day it was
+    made when that is later than its own."""
+    joined = users.set_index("id")["createdAt"]
+    made = pd.concat([e["created"], e["created_by"].map(joined), e["assigned_to"].astype("float").map(joined)], axis=1)
+    e["created"] = hours.in_working_hours(made.max(axis=1), end).to_numpy()
+    all_day = e["kind"].isin(ALL_DAY).to_numpy()
+    fits = fits_working_hours(e["start"], _finish(e["kind"], e["start"])) & (e["start"] >= e["created"]).to_numpy()
+    later = next_slot(np.maximum(e["start"], e["created"]), [KINDS[k].minutes for k in e["kind"]]).to_numpy()
+    e["start"] = np.where(all_day, np.maximum(e["start"], e["created"].dt.normalize()), np.where(fits, e["start"], later))
+
+
 @generates("calendar_events")
 def generate(ctx, parents):
     h, rng, end = history(ctx), ctx.rng, ctx.window.end_ts
@@ -233,14 +263,11 @@ def generate(ctx, parents):
                   + _routine(ctx, parents, h, reps) + _sheets(ctx, parents) + [sales_meetings(ctx, parents, h, reps, _part, _ahead),
                   one_on_ones(ctx, crew, _part), close_sign_offs(ctx, crew, _part)] + series_parents(ctx, crew, _part),
                   ignore_index=True)
-    joined = users.set_index("id")["createdAt"]
-    e["created"] = pd.concat([e["created"], e["created_by"].map(joined),
-                              e["assigned_to"].astype("float").map(joined)], axis=1).max(axis=1).clip(upper=end)
-    e["start"] = e["start"].where(e["start"] >= e["created"], e["created"].dt.ceil(QUARTER))
+    _on_the_calendar(e, users, end)
     e = e.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
     kind = e["kind"].map(KINDS)
-    minutes = pd.to_timedelta([k.minutes for k in kind], unit="m")
-    finish = (e["start"] + minutes).where(e["kind"] != "delivery", delivery_end(e["start"], KINDS["delivery"].minutes))
+    finish = _finish(e["kind"], e["start"])
+    all_day = e["kind"].isin(ALL_DAY).to_numpy()
     status = _statuses(rng, e, end)
     called_off = e["created"] + (e["start"].clip(upper=end) - e["created"]) * rng.random(len(e))
     confirm = pd.to_timedelta(np.where(e["kind"].isin(CLIENT_MEETINGS), rng.random(len(e)) * 86400, 0).round(), unit="s")
@@ -251,8 +278,8 @@ def generate(ctx, parents):
     return table_frame(ctx, {
         "title": e["title"], "description": e["description"], "location": e["location"],
         "start_date": e["start"].dt.normalize(), "end_date": finish.dt.normalize(),
-        "start_time": e["start"].dt.strftime("%H:%M:%S"), "end_time": finish.dt.strftime("%H:%M:%S"),
-        "timezone": [TIMEZONE] * len(e), "is_floating_time": np.zeros(len(e), bool),
+        "start_time": e["start"].dt.strftime("%H:%M:%S").where(~all_day), "end_time": finish.dt.strftime("%H:%M:%S").where(~all_day),
+        "timezone": [TIMEZONE] * len(e), "is_floating_time": all_day,  # TERP: all-day events float
         "module": [k.module for k in kind], "event_type": [k.event_type for k in kind], "status": status,
         "priority": [k.priority for k in kind], "is_recurring": e["is_recurring"].astype(bool),
         "entity_type": [k.entity_type if pd.notna(i) or k.entity_type == SHEET else None for k, i in zip(kind, e["entity_id"])],

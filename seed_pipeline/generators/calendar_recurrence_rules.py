@@ -1,6 +1,6 @@
 """The rule of each weekly series (``activity.calendar.SERIES``) on its first meeting: every
-``interval`` weeks on that meeting's weekday, no end, the US federal holidays as exceptions (TERP's
-instance generator skips them)."""
+``interval`` weeks on that meeting's weekday, no end, the days the business is closed as exceptions
+(TERP's instance generator skips them)."""
 
 import pandas as pd
 

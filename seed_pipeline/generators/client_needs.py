@@ -51,7 +51,7 @@ def orders_from_needs(ctx, orders, needs):
     met = n[n["status"] == "FULFILLED"]
     values = np.full(len(orders), None, dtype=object)
     h = history(ctx)
-    if len(orders) != len(h.orders) + len(h.quotes) or len(needs) != len(n):
+    if len(orders) != len(h.orders) + len(h.quotes) + len(h.unsold) or len(needs) != len(n):
         return values
     values[met["order_id"].to_numpy(dtype=np.int64) - 1] = real_ids(needs, met["id"])
     return values

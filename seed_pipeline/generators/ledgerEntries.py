@@ -14,7 +14,9 @@ from seed_pipeline.generators._core import ACCOUNTING, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 from seed_pipeline.generators._system import ids_by
 
-DOCUMENT_TABLE = {"INVOICE": "invoices", "PAYMENT": "payments", "BILL": "bills", "EXPENSE": "expenses", "WRITE_OFF": "invoices"}
+DOCUMENT_TABLE = {"INVOICE": "invoices", "PAYMENT": "payments", "BILL": "bills", "EXPENSE": "expenses", "WRITE_OFF": "invoices",
+                  "INVOICE_REVERSAL": "invoices"}
+KEYED = {"INVOICE_REVERSAL": "updatedAt"}  # a voided invoice's reversal is keyed when it was voided, not when it was
 POSTED_AFTER_HOURS = (1, 20)
 
 
@@ -31,7 +33,7 @@ def _document_moments(parents, ledger: pd.DataFrame) -> np.ndarray:
     out = np.full(len(ledger), np.datetime64("NaT"), dtype="datetime64[s]")
     for kind, table in DOCUMENT_TABLE.items():
         mine = (ledger["referenceType"] == kind).to_numpy()
-        out[mine] = parent_moments(parents[table], "createdAt", ledger.loc[mine, "ref"])
+        out[mine] = parent_moments(parents[table], KEYED.get(kind, "createdAt"), ledger.loc[mine, "ref"])
     return out
 
 

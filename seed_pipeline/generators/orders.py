@@ -4,19 +4,25 @@ Half are on consignment terms. Sale status and due date come from the order's in
 invoice id itself is filled in once invoices exist (a deferred reference). After the sales come the
 quotes and draft quotes of the history (``history/quotes.py``): each carries the items and totals of
 the sale it was made from or repeats, nothing of its fulfilment, and a sale converted from a quote
-names it (``converted_from_order_id``, a self-reference moved with the ids by the loader).
+names it (``converted_from_order_id``, a self-reference moved with the ids by the loader). Last come the
+sales that do not stand (``history/unsold.py``): cancelled ones, confirmed and cancelled before packing, and
+drafts, each with the goods and totals of the sale it repeats and nothing fulfilled, invoiced or paid.
 """
 
 import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.catalog import document_number
+from seed_pipeline.business.rules import due_dates
 from seed_pipeline.contract.core import ORDER_ITEMS
 from seed_pipeline.generation.registry import generates
 from seed_pipeline.generators._core import SALES, WAREHOUSE, history, real_ids, staff
 from seed_pipeline.generators._frame import table_frame
 
 NOTE_SHARE = 0.2
+CANCEL_REASONS = ("Cancelled: client changed its mind", "Cancelled: client ordered the wrong strain",
+                  "Cancelled: duplicate of an order entered by phone", "Cancelled: client's license renewal pending",
+                  "Cancelled: client asked to wait for next week's harvest")
 PARTIAL_CASH = (0.2, 0.5)  # share paid in cash up front on PARTIAL terms
 
 
@@ -94,7 +100,11 @@ def generate(ctx, parents):
         "converted_from_order_id": o["quote_id"],
         "converted_at": [None] * n,  # TERP marks the quote converted, not the sale
     })
-    return pd.concat([sales, _quotes(ctx, h, sales)], ignore_index=True)
+    return pd.concat([sales, _quotes(ctx, h, sales), _unsold(ctx, h, sales)], ignore_index=True)
+
+
+REPEATED = ("client_id", "items", "subtotal", "tax", "discount", "total", "total_cogs", "total_margin",
+            "avg_margin_percent", "paymentTerms", "created_by")  # what a quote or an unsold sale takes from its sale
 
 
 def _quotes(ctx, h, sales: pd.DataFrame) -> pd.DataFrame:
@@ -102,9 +112,7 @@ def _quotes(ctx, h, sales: pd.DataFrame) -> pd.DataFrame:
     fulfilled, due or invoiced (TERP's ``createOrder`` of a QUOTE)."""
     q = h.quotes
     like = sales.iloc[q["sale"].to_numpy()].reset_index(drop=True)
-    keep = ("client_id", "items", "subtotal", "tax", "discount", "total", "total_cogs", "total_margin",
-            "avg_margin_percent", "paymentTerms", "created_by")
-    return table_frame(ctx, {column: like[column] for column in keep} | {
+    return table_frame(ctx, {column: like[column] for column in REPEATED} | {
         "order_number": [document_number("quote", i) for i in range(1, len(q) + 1)],
         "orderType": ["QUOTE"] * len(q),
         "is_draft": q["is_draft"].to_numpy(),
@@ -116,3 +124,24 @@ def _quotes(ctx, h, sales: pd.DataFrame) -> pd.DataFrame:
         "created_at": q["created_at"],
         "updated_at": q["updated_at"],
     }).assign(id=np.arange(len(sales) + 1, len(sales) + len(q) + 1))
+
+
+def _unsold(ctx, h, sales: pd.DataFrame) -> pd.DataFrame:
+    """Cancelled sales (confirmed, CANCELLED minutes later, due as confirmed) and drafts (nothing confirmed,
+    no sale status): the goods, totals, terms and creator of the sale each repeats, numbered after the sales."""
+    u, n = h.unsold, len(h.unsold)
+    like = sales.iloc[u["sale"].to_numpy()].reset_index(drop=True)
+    cancelled = (u["status"] == "CANCELLED").to_numpy()
+    due = due_dates(u["created_at"].dt.normalize(), like["paymentTerms"]).where(cancelled)
+    return table_frame(ctx, {column: like[column] for column in REPEATED} | {
+        "order_number": [document_number("order", i) for i in range(len(h.orders) + 1, len(h.orders) + n + 1)],
+        "orderType": ["SALE"] * n,
+        "is_draft": ~cancelled,
+        "saleStatus": np.where(cancelled, "CANCELLED", None),
+        "due_date": due,
+        "cash_payment": np.zeros(n),
+        "notes": np.where(cancelled, ctx.rng.choice(CANCEL_REASONS, n), None),
+        "confirmed_at": u["confirmed_at"], "packed_at": [None] * n, "shipped_at": [None] * n,
+        "created_at": u["created_at"],
+        "updated_at": u["cancelled_at"].fillna(u["created_at"]),
+    }).assign(id=u["id"].to_numpy())

@@ -10,8 +10,8 @@ from seed_pipeline.generators._frame import table_frame
 @generates("sequences")
 def generate(ctx, parents):
     h, b = history(ctx), books_of(ctx)
-    used = {"order": len(h.orders), "quote": len(h.quotes), "invoice": len(h.invoices), "lot": len(h.lots),
-            "batch": len(h.batches), "return": len(h.returns), "bill": len(b.bills), "payment": len(b.payments),
+    used = {"order": len(h.orders) + len(h.unsold), "quote": len(h.quotes), "invoice": len(h.invoices) + len(h.voided),
+            "lot": len(h.lots), "batch": len(h.batches), "return": len(h.returns), "bill": len(b.bills), "payment": len(b.payments),
             "expense": len(b.expenses), "journal_entry": int(b.ledger["journal"].max()),
             "transaction": len(b.transactions)}
     return table_frame(ctx, {

@@ -57,7 +57,7 @@ ledgerEntries = table(
     sa.Column('createdBy', sa.Integer(), nullable=False, info=refers_to('users')),
     created('createdAt'),
     sa.UniqueConstraint('entryNumber'),
-    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses', 'WRITE_OFF': 'invoices'})),
+    info=polymorphic_refs(polymorphic('referenceType', 'referenceId', {'INVOICE': 'invoices', 'PAYMENT': 'payments', 'BILL': 'bills', 'EXPENSE': 'expenses', 'WRITE_OFF': 'invoices', 'INVOICE_REVERSAL': 'invoices'})),
 )
 
 

@@ -77,3 +77,28 @@ def test_working_days_roll_forward_unless_past_the_latest():
     # a working day past the latest (Monday 2 November) comes back to the last working day before it too
     assert got.tolist() == [pd.Timestamp("2026-10-26"), pd.Timestamp("2026-10-30"), pd.Timestamp("2026-10-28"),
                             pd.Timestamp("2026-10-30")]
+
+
+def test_working_day_offsets_skip_closed_days_either_way():
+    days = pd.Series(pd.to_datetime(["2026-07-02", "2026-07-04", "2026-07-06", "2026-11-25"]))
+    # Thursday 2 July + 1: Monday 6 July (Friday 3 July is the observed Independence Day); Saturday counts from Monday
+    assert hours.working_day_offset(days, [1, 0, 0, 1]).tolist() == [
+        pd.Timestamp("2026-07-06"), pd.Timestamp("2026-07-06"), pd.Timestamp("2026-07-06"), pd.Timestamp("2026-11-30")]
+    # rolled backward, Saturday 4 July is Thursday 2 July
+    assert hours.working_day_offset(days, 0, roll="backward").tolist()[1] == pd.Timestamp("2026-07-02")
+
+
+def test_before_closing_scales_the_working_day_into_the_hours_that_leave_time():
+    at = pd.Series(pd.to_datetime(["2026-10-28 08:00:00", "2026-10-28 13:00:00", "2026-10-28 17:59:59"]))
+    # 90 minutes before closing: 08:00–16:30, 8.5 of the 10 working hours; 13:00 is 5 h in, 4.25 h of them
+    assert hours.before_closing(at, 90).tolist() == [pd.Timestamp("2026-10-28 08:00:00"), pd.Timestamp("2026-10-28 12:15:00"),
+                                                     pd.Timestamp("2026-10-28 16:29:59")]
+
+
+def test_desk_moments_are_what_people_make_at_their_desks():
+    assert hours.is_desk_moment("calendar_event_invitations", "sent_at")
+    assert hours.is_desk_moment("calendar_reminders", "created_at")
+    assert not hours.is_desk_moment("calendar_reminders", "sent_at")  # the reminder job, at the reminder's time
+    assert not hours.is_desk_moment("calendar_recurrence_instances", "generated_at")  # the nightly job
+    assert not hours.is_desk_moment("calendar_event_invitations", "expires_at")  # ahead: as the meeting starts
+    assert not hours.is_desk_moment("orders", "created_at")  # not a desk table: the core history's own rule

@@ -68,21 +68,26 @@ def test_seeded_invoice_statuses_follow_the_rule_written_in_sql(db):
 
 
 def _top_two_share(conn) -> float:  # the light scenario's 2 whales
-    spent = sorted((s for (s,) in conn.execute("SELECT sum(total) FROM orders WHERE orderType = 'SALE' GROUP BY client_id")), reverse=True)
+    spent = sorted((s for (s,) in conn.execute(f"SELECT sum(total) FROM orders WHERE {SOLD} GROUP BY client_id")), reverse=True)
     return sum(spent[:2]) / sum(spent)
 
 
-# TERP's dashboards count sales (orderType SALE): quotes and drafts are no revenue
+# TERP's dashboards count sales by their invoices: quotes, drafts and cancelled sales have none, and no revenue;
+# an invoice counts when its order names it (a voided one was re-issued, and its order names the new one)
+SOLD = "orderType = 'SALE' AND id IN (SELECT referenceId FROM invoices WHERE referenceType = 'ORDER')"
 GOODS = "FROM order_line_items l JOIN batches b ON b.id = l.batch_id JOIN products p ON p.id = b.productId"
 ORACLES = {
-    "order_revenue": lambda c: c.execute("SELECT sum(total) FROM orders WHERE orderType = 'SALE'").fetchone()[0],
-    "buying_clients": lambda c: c.execute("SELECT count(DISTINCT client_id) FROM orders WHERE orderType = 'SALE'").fetchone()[0],
+    "order_revenue": lambda c: c.execute(f"SELECT sum(total) FROM orders WHERE {SOLD}").fetchone()[0],
+    "invoice_revenue": lambda c: c.execute(
+        "SELECT sum(totalAmount) FROM invoices WHERE id IN (SELECT invoice_id FROM orders)").fetchone()[0],
+    "orders": lambda c: c.execute(f"SELECT count(*) FROM orders WHERE {SOLD}").fetchone()[0],
+    "buying_clients": lambda c: c.execute(f"SELECT count(DISTINCT client_id) FROM orders WHERE {SOLD}").fetchone()[0],
     "whale_share": _top_two_share,
     "flower_share": lambda c: c.execute(
         f"SELECT sum(CASE WHEN p.category = 'Flower' THEN l.line_total ELSE 0 END) / sum(l.line_total) {GOODS}").fetchone()[0],
     "margin": lambda c: c.execute(f"SELECT 1 - sum(l.quantity * l.cogs_per_unit) / sum(l.line_total) {GOODS}").fetchone()[0],
     "consignment_sale_share": lambda c: c.execute(
-        "SELECT avg(paymentTerms = 'CONSIGNMENT') FROM orders WHERE orderType = 'SALE'").fetchone()[0],
+        f"SELECT avg(paymentTerms = 'CONSIGNMENT') FROM orders WHERE {SOLD}").fetchone()[0],
     "overdue_share": lambda c: c.execute(
         f"SELECT sum(CASE WHEN date(dueDate) < '{END.isoformat()}' THEN amountDue ELSE 0 END) / sum(amountDue) "
         "FROM invoices WHERE amountDue > 0").fetchone()[0],

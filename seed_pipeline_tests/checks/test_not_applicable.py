@@ -24,8 +24,11 @@ SETTINGS = SeedSettings("light", 42, 1.0, END)
 READERS = {
     ("vendors", "contactPhone"): {"parties_in_california"},  # a vendor's phone is Californian
     ("clients", "phone"): {"parties_in_california"},  # a client's phone is of its city
-    # refunds are the invoices noted as refunded; a credit is spent on an invoice paid, not refunded
-    ("invoices", "notes"): {"refunds_share_on_target", "credits_are_spent_where_they_can_be"},
+    # refunds are the invoices noted as refunded; a credit is spent on an invoice paid, not refunded; a voided
+    # invoice is the one noted as re-issued, which no sale, client account or write-off counts
+    ("invoices", "notes"): {"refunds_share_on_target", "credits_are_spent_where_they_can_be", "unsold_counts_are_exact",
+                            "voided_invoice_is_reversed_and_reissued", "one_invoice_per_order",
+                            "client_accounts_match_the_books", "write_offs_posted_to_bad_debt"},
 }
 
 

@@ -3,10 +3,13 @@ written here (not with the generators' or the checks' code).
 
 - flower is bought at a unit cost 27% below the batch's price (normal around it, σ 2 points), a
   batch's price is its list price (grow type's price a pound × grade factor) within ±6%;
-- one invoice per sale, dated the sale's working day or the next working day;
+- one invoice per sale that stands, dated the sale's working day or the next working day;
 - quotes: 10% of sales converted from a quote made 30 minutes to 5 working days before, 4% expired,
   2% rejected, 1% open (SENT, VIEWED, ACCEPTED, one each at least), 0.5% drafts (at least one), none
-  with lines or an invoice.
+  with lines or an invoice;
+- sales that do not stand: 2% of the sales cancelled 10 minutes to an hour after confirmation, 0.5% drafts
+  of the last 3 working days, each with the goods of an earlier sale of its client, none with lines, an
+  invoice, a stock movement or cash; 1% of the invoices voided and re-issued, their journals reversed.
 """
 
 import sqlite3
@@ -16,6 +19,8 @@ from datetime import date
 import numpy as np
 import pytest
 
+# a sale that stands: confirmed, not a draft, not cancelled before it shipped (a written-off sale had shipped)
+STANDS = "orderType = 'SALE' AND NOT is_draft AND NOT (saleStatus = 'CANCELLED' AND shipped_at IS NULL)"
 POUND = {"Indoor": 1800, "Deps": 1200, "Outdoor": 800}  # TERP's price of a pound, by grow type
 GRADE = {"A": 1.20, "B": 1.05, "C": 0.90, "D": 0.75}
 
@@ -43,9 +48,9 @@ def test_every_sale_has_one_invoice_dated_its_working_day_or_the_next(db):
     """The light seed's history is October 2026: the business works Monday to Friday and closes on no
     weekday that month, so the next working day after a Friday is the Monday."""
     dated = db.execute(
-        "SELECT date(o.created_at), date(i.invoiceDate) FROM orders o "
-        "LEFT JOIN invoices i ON i.referenceType = 'ORDER' AND i.referenceId = o.id WHERE o.orderType = 'SALE'").fetchall()
-    orders = db.execute("SELECT count(*) FROM orders WHERE orderType = 'SALE'").fetchone()[0]
+        "SELECT date(o.created_at), date(i.invoiceDate) FROM orders o LEFT JOIN invoices i ON i.referenceType = 'ORDER' "
+        f"AND i.referenceId = o.id AND coalesce(i.notes, '') NOT LIKE 'Voided%' WHERE {STANDS}").fetchall()
+    orders = db.execute(f"SELECT count(*) FROM orders WHERE {STANDS}").fetchone()[0]
     assert len(dated) == orders == 50  # the light scenario's 50 sales, each with exactly one invoice
     ordered, invoiced = (np.array([date.fromisoformat(row[k]) for row in dated], dtype="datetime64[D]") for k in (0, 1))
     assert np.is_busday(ordered).all() and np.is_busday(invoiced).all()
@@ -75,3 +80,38 @@ def test_quotes_by_outcome_and_their_conversions(db):
         "WHERE l.order_id = q.id) OR EXISTS (SELECT 1 FROM invoices i WHERE i.referenceType = 'ORDER' AND i.referenceId = q.id))"
     ).fetchone()[0]
     assert touched == 0
+
+
+def test_cancelled_and_draft_sales_move_nothing(db):
+    """50 sales: 1 cancelled (2%), 1 draft (0.5% is 0.25, at least one); the end date is Saturday 2026-10-31."""
+    unsold = db.execute(
+        "SELECT o.is_draft, o.saleStatus, o.created_at, o.confirmed_at, o.updated_at, o.cash_payment, "
+        "(SELECT count(*) FROM order_line_items l WHERE l.order_id = o.id) + (SELECT count(*) FROM invoices i "
+        "WHERE i.referenceType = 'ORDER' AND i.referenceId = o.id) + (SELECT count(*) FROM inventoryMovements m "
+        "WHERE m.referenceType = 'ORDER' AND m.referenceId = o.id) + (SELECT count(*) FROM returns r WHERE r.order_id = o.id), "
+        "EXISTS (SELECT 1 FROM orders s WHERE s.orderType = 'SALE' AND s.client_id = o.client_id "
+        "AND s.items = o.items AND s.total = o.total AND s.created_at < o.created_at) "
+        "FROM orders o WHERE o.orderType = 'SALE' AND (o.is_draft OR o.shipped_at IS NULL AND o.saleStatus = 'CANCELLED')").fetchall()
+    assert sorted((bool(d), status) for d, status, *_ in unsold) == [(False, "CANCELLED"), (True, None)]
+    for draft, status, made, confirmed, changed, cash, touched, repeats in unsold:
+        assert touched == 0 and float(cash) == 0 and repeats
+        if draft:  # the last 3 working days: Wednesday 28 to Friday 30 October
+            assert confirmed is None and changed == made and "2026-10-28" <= made < "2026-10-31"
+        else:
+            minutes = (np.datetime64(changed) - np.datetime64(confirmed)) / np.timedelta64(1, "m")
+            assert made <= confirmed and 10 <= minutes <= 60
+
+
+def test_a_voided_invoice_is_reissued_and_its_journals_reversed(db):
+    voided = db.execute("SELECT id, referenceId, totalAmount, amountPaid, amountDue, invoiceDate, updatedAt FROM invoices "
+                        "WHERE status = 'VOID' AND notes LIKE 'Voided%'").fetchall()
+    assert len(voided) == 1  # 1% of 50 invoices is 0.5: at least one
+    (invoice, order, total, paid, due, dated, voided_at), = voided
+    assert float(paid) == float(due) == 0
+    again = db.execute("SELECT i.id, i.totalAmount, i.invoiceDate, i.createdAt FROM orders o JOIN invoices i ON i.id = o.invoice_id "
+                       "WHERE o.id = ?", (order,)).fetchone()
+    assert again[0] != invoice and float(again[1]) == float(total) and again[2] == dated and again[3] > voided_at
+    net = db.execute("SELECT accountId, round(sum(debit - credit), 2), sum(referenceType = 'INVOICE_REVERSAL') FROM ledgerEntries "
+                     "WHERE referenceId = ? AND referenceType IN ('INVOICE', 'INVOICE_REVERSAL') GROUP BY accountId",
+                     (invoice,)).fetchall()
+    assert len(net) >= 4 and all(n == 0 and reversals == 1 for _, n, reversals in net)  # AR, revenue, cost, stock or consignment

@@ -14,6 +14,12 @@ pytestmark = pytest.mark.xdist_group("generated_frames")  # one worker generates
 ACTIVITY = ("calendar_events", "calendar_reminders", "comments")
 
 
+def sold(orders: pd.DataFrame) -> pd.DataFrame:
+    """The sales that stand: confirmed, not a draft, not cancelled before shipping (a written-off sale shipped)."""
+    gone = (orders["saleStatus"] == "CANCELLED") & orders["shipped_at"].isna()
+    return orders[(orders["orderType"] == "SALE") & ~orders["is_draft"].astype(bool) & ~gone]
+
+
 @pytest.fixture(scope="module", params=["light", "full"])
 def seeded(request):
     chosen = settings(request.param)
@@ -33,7 +39,7 @@ def test_every_month_of_the_history_has_events(seeded):
 
 def test_every_shipped_order_has_its_delivery_on_its_shipping_day(seeded):
     _, frames, _ = seeded
-    e, orders = frames["calendar_events"], frames["orders"][frames["orders"]["orderType"] == "SALE"]  # quotes ship nothing
+    e, orders = frames["calendar_events"], sold(frames["orders"])  # quotes, drafts and cancelled sales ship nothing
     deliveries = e[e["event_type"] == "DELIVERY"].merge(orders, left_on="entity_id", right_on="id", suffixes=("", "_order"))
     assert set(deliveries["entity_type"]) == {"order"} and deliveries["entity_id"].is_unique
     assert len(deliveries) == len(orders)
@@ -60,8 +66,17 @@ def test_each_kind_of_event_is_there_with_past_done_and_future_scheduled(seeded)
     assert set(still_open["event_type"] + "/" + still_open["module"]) <= {"PAYMENT_DUE/ACCOUNTING", "MEETING/CLIENTS"}
     assert set(past.loc[past["status"] == "IN_PROGRESS", "event_type"]) == {"INTAKE"}  # lots still being received
     assert (past["status"] == "COMPLETED").mean() > 0.7
-    assert (e["created_at"] <= start).all() and (e["created_at"] <= window.end_ts).all()
-    assert e["start_time"].str.match(r"^(0[89]|1[0-8]):[0-5]\d:00$").all()
+    all_day = e["event_type"] == "PAYMENT_DUE"  # a due date: a day, no times
+    assert e.loc[all_day, ["start_time", "end_time"]].isna().all().all() and e.loc[all_day, "is_floating_time"].all()
+    assert (e.loc[all_day, "start_date"] == e.loc[all_day, "end_date"]).all()
+    assert (e["created_at"].dt.normalize() <= e["start_date"]).all() and (e["created_at"] <= window.end_ts).all()
+    timed = e[~all_day]
+    assert (timed["created_at"] <= start[~all_day]).all()
+    # appointments on a weekday, from 08:00, over by 18:00 the same day
+    assert timed["start_time"].str.match(r"^(0[89]|1[0-7]):[0-5]\d:00$").all()
+    assert (timed["end_time"].str.match(r"^(0[89]|1[0-7]):[0-5]\d:00$") | (timed["end_time"] == "18:00:00")).all()
+    assert (timed["start_date"] == timed["end_date"]).all() and (timed["start_time"] < timed["end_time"]).all()
+    assert (timed["start_date"].dt.day_of_week < 5).all()
     assert (e["timezone"] == "America/Los_Angeles").all()
     assert not e["title"].str.contains("lorem", case=False).any()
     assert set(e.loc[e["is_recurring"].astype(bool), "title"]) == {"Weekly team meeting", "Sales huddle", "Cycle count"}
@@ -98,7 +113,7 @@ def test_comments_come_after_their_subjects(seeded):
     resolved = c["is_resolved"]
     assert (c.loc[resolved, "resolved_at"] >= c.loc[resolved, "created_at"]).all()
     assert c.loc[resolved, "resolved_by"].notna().all() and c.loc[~resolved, "resolved_at"].isna().all()
-    share = c.loc[c["commentable_type"] == "order", "commentable_id"].nunique() / (frames["orders"]["orderType"] == "SALE").sum()
+    share = c.loc[c["commentable_type"] == "order", "commentable_id"].nunique() / len(sold(frames["orders"]))
     assert 0.15 < share < 0.35
     assert all(n in text for n, text in zip(
         frames["orders"].set_index("id")["order_number"].reindex(c.loc[c["commentable_type"] == "order", "commentable_id"]),

@@ -6,9 +6,10 @@ media made after them) for several scenarios, seeds and end dates; the expectati
 the tables' meaning (times, people, statuses), not from the generators' functions.
 """
 
+import numpy as np
 import pandas as pd
-from pandas.tseries.offsets import BDay
 
+from seed_pipeline.business import hours
 from seed_pipeline.graph import build_graph
 from seed_pipeline_tests.generators.test_catalogue import seeded  # noqa: F401  (the shared fixture)
 from seed_pipeline_tests.helpers import fill_all
@@ -104,5 +105,7 @@ def test_each_sales_sheet_sent_gets_one_follow_up_by_its_rep_the_next_business_d
     assert (f["client_id"].to_numpy() == f["client_id_sheet"].to_numpy()).all()
     assert (f["assigned_to"].to_numpy() == f["created_by_sheet"].to_numpy()).all()
     sent = pd.to_datetime(f["created_at_sheet"])
-    assert (pd.to_datetime(f["start_date"]) == sent.dt.normalize() + BDay(1)).all()
+    # the next day the business is open (a sheet sent on a weekend: the first after it)
+    next_day = np.busday_offset(sent.to_numpy().astype("datetime64[D]"), 1, roll="backward", holidays=hours.holidays())
+    assert (pd.to_datetime(f["start_date"]).to_numpy() == next_day.astype("datetime64[ns]")).all()
     assert f["start_time"].between("09:00:00", "16:45:00").all()

@@ -10,6 +10,7 @@ starts a one-month history with a day of the month before.
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from seed_pipeline.business.history import core_history
@@ -41,6 +42,27 @@ def test_counts_are_dealt_exactly(key):
     assert orders * 0.97 <= len(history.orders) <= orders  # all of them, less chaos's crumbs too small to fill
     assert len(history.returns) == returns
     assert len(history.refunds) == refunds
+
+
+# (scenario, seed, scale, end date) -> (cancelled sales, draft sales, voided invoices): 2%, 0.5% and 1% of the
+# sales, halves up, at least one each
+UNSOLD = {
+    ("light", 9, 1.0, date(2026, 10, 31)): (1, 1, 1),  # 1, 0.25 and 0.5 of 50
+    ("light", 11, 1.5, date(2026, 10, 31)): (2, 1, 1),  # 1.5, 0.375 and 0.75 of 75
+    ("chaos", 21, 1.0, date(2025, 6, 23)): (4, 1, 2),  # about 200 sales
+    ("edge-cases", 4, 1.0, date(2025, 12, 1)): (2, 1, 1),  # 2, 0.5 and 1 of 100
+}
+
+
+@pytest.mark.parametrize("key", list(UNSOLD), ids=lambda k: f"{k[0]}-{k[1]}x{k[2]}@{k[3]}")
+def test_cancelled_and_draft_sales_and_voided_invoices_are_dealt_exactly(key):
+    history = core_history(SeedSettings(*key))
+    kinds = history.unsold["status"].value_counts()
+    assert (kinds.get("CANCELLED", 0), kinds.get("DRAFT", 0), len(history.voided)) == UNSOLD[key]
+    gone = history.unsold[history.unsold["status"] == "CANCELLED"]
+    assert (gone["created_at"] < gone["confirmed_at"]).all() and (gone["confirmed_at"] < gone["cancelled_at"]).all()
+    assert (gone["cancelled_at"] <= pd.Timestamp(key[3]) + pd.Timedelta(days=1)).all()
+    assert set(history.voided["order_id"]) <= set(history.orders["id"]) and history.voided["order_id"].is_unique
 
 
 @pytest.mark.parametrize("key", list(EXPECTED), ids=lambda k: f"{k[0]}-{k[1]}x{k[2]}@{k[3]}")

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from seed_pipeline.business.hours import CLOSE
+from seed_pipeline.business import hours
+from seed_pipeline.business.hours import CLOSE, OPEN
 
 TIMEZONE = "America/Los_Angeles"
 DAY_HOURS = (8, 17)  # events start on a quarter hour between these (business hours)
 QUARTER = pd.Timedelta(minutes=15)
+# Events of these types are all-day (no start or end time, TERP's calendar shows them on their date): a due date is
+# a date, kept where it falls, a weekend included. Every other event is an appointment in working hours.
+ALL_DAY_TYPES = ("PAYMENT_DUE",)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ CREATED_AT = {
     "batch": ("batches", "createdAt"), "invoice": ("invoices", "createdAt"), "product": ("products", "createdAt"),
     "lot": ("lots", "createdAt"), "calendar_event": ("calendar_events", "created_at"),
 }
+# When the people a calendar row names came to exist: party table -> its creation column.
+PARTY_CREATED = {"users": "createdAt", "clients": "created_at"}
 EVENT_SUBJECTS = ("client", "vendor", "order", "batch", "invoice", "lot")
 # An event about a record is with that record's party: entity type -> (event column, subject column).
 EVENT_PARTY = {"client": ("client_id", "id"), "order": ("client_id", "client_id"),
@@ -104,6 +110,33 @@ def event_start(start_date, start_time) -> pd.Series:
     """When an event begins: its date plus its 'HH:MM:SS' time (midnight when it has none)."""
     time = pd.Series(start_time, dtype=object).fillna("00:00:00").astype(str)
     return pd.Series(pd.to_datetime(pd.Series(start_date)).to_numpy() + pd.to_timedelta(time).to_numpy())
+
+
+def fits_working_hours(start, finish) -> np.ndarray:
+    """An appointment begins and ends on one working day, inside working hours, and lasts."""
+    start, finish = pd.to_datetime(pd.Series(start)), pd.to_datetime(pd.Series(finish))
+    day = start.dt.normalize()
+    return (hours.is_working_day(day) & (start >= day + pd.Timedelta(hours=OPEN)) & (finish > start)
+            & (finish <= day + pd.Timedelta(hours=CLOSE))).to_numpy()
+
+
+def next_slot(at, minutes) -> pd.Series:
+    """The first quarter hour at or after each moment when an appointment of ``minutes`` fits in working hours."""
+    at = pd.to_datetime(pd.Series(at)).reset_index(drop=True).dt.ceil(QUARTER)
+    day, opening = at.dt.normalize(), pd.Timedelta(hours=OPEN)
+    clock = (at - day).clip(lower=opening)
+    late = (clock + pd.to_timedelta(np.asarray(minutes), unit="m") > pd.Timedelta(hours=CLOSE)).to_numpy()
+    moved = hours.working_day_offset(day + pd.to_timedelta(late.astype(int), unit="D"), 0)
+    clock = clock.where((moved == day).to_numpy() & ~late, opening)
+    return (moved + clock).astype("datetime64[s]")
+
+
+def made_in_time(created, start_date, start_time) -> np.ndarray:
+    """An event is put in the calendar by the time it starts; an all-day one (no start time) by the end of its day."""
+    day = pd.to_datetime(pd.Series(start_date)).reset_index(drop=True)
+    timed = pd.Series(start_time).reset_index(drop=True).notna()
+    latest = event_start(day, start_time).where(timed, day + pd.Timedelta(days=1) - pd.Timedelta(seconds=1))
+    return (pd.to_datetime(pd.Series(created)).reset_index(drop=True) <= latest).to_numpy()
 
 
 def reminder_time(start, relative_minutes) -> pd.Series:
@@ -155,13 +188,13 @@ def event_status(start, end_ts: pd.Timestamp, cancelled, left_open, in_progress)
 
 
 def sheet_follow_up(sent) -> pd.Series:
-    """When a rep calls about a sales sheet: the next business day, at the quarter hour it was sent (kept
+    """When a rep calls about a sales sheet: the next working day, at the quarter hour it was sent (kept
     in office hours). Never earlier for a later sheet, so a client's follow-ups are in its sheets' order."""
     sent = pd.to_datetime(pd.Series(sent))
-    day = np.busday_offset(sent.dt.normalize().to_numpy().astype("datetime64[D]") + 1, 0, roll="forward")
+    day = hours.working_day_offset(sent.dt.normalize() + pd.Timedelta(days=1), 0)
     low, high = (pd.Timedelta(hours=h) for h in SHEET_FOLLOW_UP_HOURS)
     clock = (sent - sent.dt.normalize()).dt.ceil(QUARTER).clip(lower=low, upper=high)
-    return pd.Series(day.astype("datetime64[s]") + clock.to_numpy())
+    return pd.Series(day.to_numpy() + clock.to_numpy())
 
 
 def business_times(rng: np.random.Generator, n: int, hours: tuple[int, int] = DAY_HOURS) -> np.ndarray:
@@ -183,6 +216,5 @@ def moments_between(rng: np.random.Generator, earliest, latest) -> pd.Series:
 
 
 def last_business_day(month_start: pd.DatetimeIndex) -> pd.DatetimeIndex:
-    """The monthly compliance audit's day: the month's last weekday."""
-    month_end = (month_start + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]")
-    return pd.DatetimeIndex(np.busday_offset(month_end, 0, roll="backward"))
+    """The monthly compliance audit's day: the month's last working day."""
+    return pd.DatetimeIndex(hours.working_day_offset(month_start + pd.offsets.MonthEnd(0), 0, roll="backward"))

@@ -2,13 +2,12 @@
 
 TERP's instance generator (server/_core/instanceGenerationService.ts) steps from the rule's start
 date by ``interval`` weeks and keeps the dates whose weekday is in ``by_day`` (0 = Sunday), skipping
-``exception_dates``. Our series are weekly; their exceptions are the US federal holidays.
+``exception_dates``. Our series are weekly; their exceptions are the days the business is closed (``hours``).
 """
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.holiday import USFederalHolidayCalendar
-
+from seed_pipeline.business import hours
 from seed_pipeline.business.activity.attendance import series_of
 from seed_pipeline.business.activity.calendar import SERIES
 
@@ -36,12 +35,8 @@ def occurrences(start: pd.Timestamp, interval_weeks: int, until: pd.Timestamp) -
     return pd.date_range(pd.Timestamp(start).normalize(), pd.Timestamp(until).normalize(), freq=f"{7 * interval_weeks}D")
 
 
-def holidays(first: pd.Timestamp, last: pd.Timestamp) -> set[pd.Timestamp]:
-    return set(USFederalHolidayCalendar().holidays(pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()))
-
-
 def series_dates(start: pd.Timestamp, interval_weeks: int, until: pd.Timestamp) -> tuple[list[pd.Timestamp], list[str]]:
     """(the instance dates, the exception dates as ISO strings) of one weekly series."""
     dates = occurrences(start, interval_weeks, until)
-    off = holidays(dates.min(), dates.max()) if len(dates) else set()
-    return [d for d in dates if d not in off], [d.strftime("%Y-%m-%d") for d in dates if d in off]
+    open_ = hours.is_working_day(dates) if len(dates) else np.zeros(0, bool)
+    return list(dates[open_]), [d.strftime("%Y-%m-%d") for d in dates[~open_]]

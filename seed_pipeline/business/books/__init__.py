@@ -67,10 +67,11 @@ def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, win
     capital = opening_capital(float(h.orders["total"].sum()) / months, paid, costs)
     opening = pd.DataFrame({"id": [pd.NA], "date": [window.start_ts]})
     docs = [journal.documents("opening capital", opening, "date", [None], amount=[capital])]
-    docs.append(journal.documents("sale", inv, "invoiceDate", numbers["invoice"], amount=inv["totalAmount"]))
-    docs.append(journal.documents("cost of sale", inv, "invoiceDate", numbers["invoice"],
-                                  amount=(cost["owned"] + cost["consigned"]).round(2),
-                                  owned_cost=cost["owned"], consigned_cost=cost["consigned"]))
+    docs += _invoiced(inv, cost, ("sale", "cost of sale"), "invoiceDate")
+    void = h.voided
+    void_cost = cost.set_axis(inv["order_id"].to_numpy()).reindex(void["order_id"]).reset_index(drop=True)
+    for kinds, date in ((("sale", "cost of sale"), "invoiceDate"), (("sale voided", "cost of sale voided"), "voided_at")):
+        docs += _invoiced(void, void_cost, kinds, date)
     gone = inv[inv["writtenOff"] > 0]
     docs.append(journal.documents("write-off", gone, "written_off_at", numbers["invoice"][gone.index], amount=gone["writtenOff"]))
     for kind in ("receipt", "refund", "vendor payment"):
@@ -87,6 +88,15 @@ def _ledger(h, bills: pd.DataFrame, paid: pd.DataFrame, costs: pd.DataFrame, win
                                   amount=costs.loc[repaid, "amount"]))
     docs.append(journal.cash_deposits(paid[paid["kind"] == "receipt"], window.end_ts.normalize()))
     return journal.ledger(docs + credit_docs)
+
+
+def _invoiced(inv: pd.DataFrame, cost: pd.DataFrame, kinds: tuple[str, str], date: str) -> list[pd.DataFrame]:
+    """An invoice's two journals (or their reversals): the sale for its total, and the cost of its goods."""
+    number = inv["id"].map(lambda i: document_number("invoice", i))
+    sale, cost_of_sale = kinds
+    return [journal.documents(sale, inv, date, number, amount=inv["totalAmount"]),
+            journal.documents(cost_of_sale, inv, date, number, amount=(cost["owned"] + cost["consigned"]).round(2),
+                              owned_cost=cost["owned"], consigned_cost=cost["consigned"])]
 
 
 def opening_capital(monthly_sales: float, paid: pd.DataFrame, costs: pd.DataFrame) -> float:

@@ -4,7 +4,7 @@ The journal builder turns every document into these postings, and the ledger che
 same table to know which control account a document must have reached, and on which side.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPERATING, CASH_VAULT = "1010", "1030"
 RECEIVABLE, INVENTORY = "1100", "1200"
@@ -69,6 +69,19 @@ JOURNALS = {
     "credit lapsed": Journal(None, "Unused store credit expired, {number}", (
         Posting(CUSTOMER_CREDITS, "debit", "amount"), Posting(REFUNDS, "credit", "amount"))),
 }
+
+
+
+def reversal(journal: Journal, description: str) -> Journal:
+    """What TERP's ``accountingHooks.reverseGLEntries`` posts to undo a journal: every posting on the other
+    side, under the reference ``<reference>_REVERSAL``."""
+    swapped = tuple(replace(p, side="credit" if p.side == "debit" else "debit") for p in journal.postings)
+    return Journal(f"{journal.reference}_REVERSAL", description, swapped)
+
+
+# an invoice voided and re-issued (business/history/voids.py): both of its journals reversed
+JOURNALS["sale voided"] = reversal(JOURNALS["sale"], "Invoice voided, sale reversed, {number}")
+JOURNALS["cost of sale voided"] = reversal(JOURNALS["cost of sale"], "Invoice voided, cost of goods reversed, {number}")
 
 BANK_ACCOUNTS = (  # (name, type, ledger account, bank)
     ("Operating Checking", "CHECKING", OPERATING, "Pacific Premier Credit Union"),

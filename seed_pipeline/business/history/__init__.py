@@ -16,6 +16,8 @@ from seed_pipeline.business import hours, place
 from seed_pipeline.business.history import catalogue, lifecycle, parties, receivables, sales, stock, timeline
 from seed_pipeline.business.history.quotes import quotes as quotes_of
 from seed_pipeline.business.history.returns import returns
+from seed_pipeline.business.history.unsold import unsold as unsold_of
+from seed_pipeline.business.history.voids import voided
 from seed_pipeline.business.rules import FLOWER_UNIT, days_past_due, sale_status
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings, table_rng
 from seed_pipeline.generation.pools import pools_for
@@ -41,6 +43,8 @@ class CoreHistory:
     returns: pd.DataFrame
     refunds: pd.DataFrame
     quotes: pd.DataFrame  # orders that are not sales: quotes and drafts (local ids after the sales')
+    unsold: pd.DataFrame  # sales that do not stand: cancelled and draft sales (local ids after the quotes')
+    voided: pd.DataFrame  # invoices voided and re-issued (local ids after the others')
 
 
 @lru_cache(maxsize=4)
@@ -49,7 +53,7 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     window = HistoryWindow.ending(settings.end_date, s.months)
     rng = {part: table_rng(settings.seed, f"history.{part}") for part in
            ("timeline", "parties", "catalogue", "sales", "stock", "receivables", "returns", "costing", "quotes",
-            "lifecycle")}
+            "lifecycle", "unsold", "voids")}
     pools = pools_for(settings.seed)
     month_frame = timeline.months(window)
     weights = timeline.month_weights(month_frame, rng["timeline"])
@@ -75,15 +79,17 @@ def core_history(settings: SeedSettings) -> CoreHistory:
     orders, lines = _order_totals(orders, lines)
     orders = _fulfilment(orders, clients, window, rng["sales"])
     orders, quotes = quotes_of(orders, clients, window, rng["quotes"])
+    unsold = unsold_of(orders, len(orders) + len(quotes) + 1, window, rng["unsold"])
     invoices = receivables.invoices(s, orders, settings.end_date, rng["receivables"])
     orders["saleStatus"] = sale_status(invoices["status"]).to_numpy()
     orders["due_date"] = invoices["dueDate"].to_numpy()
     refunds = receivables.refunds(s, invoices, settings.end_date, rng["receivables"])
+    invoices, void = voided(invoices, window.end_ts, rng["voids"])
     returned = returns(s, orders, lines, settings.end_date, rng["returns"])
     batches = _stock_on_hand(batches, lines, returned)
     clients = _running_totals(clients, orders, invoices, settings)
     return CoreHistory(window, clients, vendors, brands, strains, products, lots, batches, orders, lines,
-                       invoices, returned, refunds, quotes)
+                       invoices, returned, refunds, quotes, unsold, void)
 
 
 def _order_totals(orders: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -34,11 +34,11 @@ def quotes(orders: pd.DataFrame, clients: pd.DataFrame, window: HistoryWindow,
     client_w = hours.to_working(clients["created_at"].to_numpy()[orders["client_id"].to_numpy() - 1])
     parts = [_converted(sale_w, np.maximum(client_w, start_w), counts["CONVERTED"], rng)]
     last_day_w = hours.to_working([pd.Timestamp(window.end) - pd.Timedelta(days=2)])[0] - 1  # expired: out by the end
-    parts.append(_repeats(sale_w, start_w, min(last_day_w, end_w), "EXPIRED", counts["EXPIRED"], rng))
-    parts.append(_repeats(sale_w, start_w, end_w - DAY, "REJECTED", counts["REJECTED"], rng))
+    parts.append(repeats(sale_w, start_w, min(last_day_w, end_w), "EXPIRED", counts["EXPIRED"], rng))
+    parts.append(repeats(sale_w, start_w, end_w - DAY, "REJECTED", counts["REJECTED"], rng))
     for state in OPEN_QUOTE_STATES:
-        parts.append(_repeats(sale_w, end_w - RECENT["open"], end_w - 3600, state, counts[state], rng))
-    parts.append(_repeats(sale_w, end_w - RECENT["DRAFT"], end_w, "DRAFT", counts["DRAFT"], rng))
+        parts.append(repeats(sale_w, end_w - RECENT["open"], end_w - 3600, state, counts[state], rng))
+    parts.append(repeats(sale_w, end_w - RECENT["DRAFT"], end_w, "DRAFT", counts["DRAFT"], rng))
     q = pd.concat(parts, ignore_index=True)
     q["created_at"] = hours.from_working(q.pop("at")).to_numpy()
     q = _validity(q, window, rng)
@@ -62,7 +62,7 @@ def _converted(sale_w: np.ndarray, lower_w: np.ndarray, k: int, rng: np.random.G
                          "answered": sale_w[sale]})
 
 
-def _repeats(sale_w: np.ndarray, lo: int, hi: int, status: str, k: int, rng: np.random.Generator) -> pd.DataFrame:
+def repeats(sale_w: np.ndarray, lo: int, hi: int, status: str, k: int, rng: np.random.Generator) -> pd.DataFrame:
     """``k`` quotes made in working time [lo, hi], each offering again the goods of a sale made at most
     REPEAT before it (the nearest earlier sale where none is that recent)."""
     recent = np.flatnonzero((sale_w + REPEAT[0] <= hi) & (sale_w + REPEAT[1] >= lo))

@@ -5,11 +5,11 @@ start), with a safety margin, so a line always finds a batch that was received b
 order and still has stock; quantities never go below zero at any date.
 """
 
-from collections import defaultdict
-
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
+from seed_pipeline.business.activity.calendar import KINDS
 from seed_pipeline.business.history.quotas import apportion
 from seed_pipeline.business.history.timeline import exact_share, moments_in
 from seed_pipeline.business.rules import (
@@ -27,6 +27,7 @@ BATCH_PRICE_SPREAD = 0.03  # batches of one product differ a little in price (cl
 OPENING_LOTS = 2  # on the shelves on the first day
 MARGIN_SPREAD = 0.02
 SAMPLE_SHARE = (0.002, 0.01)  # of a batch taken as samples at intake
+INTAKE_MINUTES = KINDS["intake"].minutes  # a lot reaches the dock early enough to be checked in before closing
 
 
 def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
@@ -43,9 +44,9 @@ def lots(s: Scenario, month_frame: pd.DataFrame, vendor_ids: np.ndarray, rng: np
     month = np.repeat(np.arange(len(month_frame)), counts)
     at = moments_in(month_frame["first"].iloc[month].reset_index(drop=True),
                     month_frame["days"].iloc[month].reset_index(drop=True), rng)
-    frame = pd.DataFrame({"month": month, "date": at})
-    opening = pd.DataFrame({"month": -1, "date": moments_in(pd.Series([month_frame["first"].iloc[0]] * OPENING_LOTS),
-                                                            pd.Series([1] * OPENING_LOTS), rng)})
+    frame = pd.DataFrame({"month": month, "date": hours.before_closing(at, INTAKE_MINUTES)})
+    opening = moments_in(pd.Series([month_frame["first"].iloc[0]] * OPENING_LOTS), pd.Series([1] * OPENING_LOTS), rng)
+    opening = pd.DataFrame({"month": -1, "date": hours.before_closing(opening, INTAKE_MINUTES)})
     frame = pd.concat([opening, frame], ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     frame["vendorId"] = _vendors(vendor_ids, len(frame), rng)
@@ -87,19 +88,24 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     demand = demand.groupby(["month", "line", "grade"])["target"].sum().reset_index()
     rows = []
     last_month = int(lot_frame["month"].max())
+    # the products of each class and the lots' fields as arrays: a batch is picked by positions, not by frame lookups
+    of_class = product_frame.groupby(["line", "grade"], sort=False).indices
+    vendor_of = product_frame["brandId"].map(brand_vendor).to_numpy()
+    product = {c: product_frame[c].tolist() for c in ("id", "list_price", "uomSellable")}
+    lot = {c: lot_frame[c].tolist() for c in ("id", "date", "paymentTerms", "vendorId")}
+    lot_month = lot_frame["month"].to_numpy()
     for month in range(-1, last_month + 1):
-        arriving = lot_frame[lot_frame["month"] == month]
+        arriving = np.flatnonzero(lot_month == month)
         wanted = _wanted(demand, month, last_month, len(arriving))
         # classes dealt to the month's lots in turn, so every lot brings at least one batch
         turn = rng.permutation(len(arriving))
         for k, (line, grade, value) in enumerate(wanted):
-            is_class = (product_frame["line"] == line) & (product_frame["grade"] == grade)
-            candidates = product_frame[is_class]
-            lot = arriving.iloc[turn[k % len(arriving)]]
-            own = candidates[candidates["brandId"].map(brand_vendor) == lot["vendorId"]]
-            product = (own if len(own) else candidates).iloc[int(rng.integers(0, len(own) or len(candidates)))]
-            rows.append((lot["id"], lot["date"], lot["paymentTerms"], product["id"], line, grade,
-                         product["list_price"], product["uomSellable"], value))
+            candidates = of_class[(line, grade)]
+            at = arriving[turn[k % len(arriving)]]
+            own = candidates[vendor_of[candidates] == lot["vendorId"][at]]
+            chosen = (own if len(own) else candidates)[int(rng.integers(0, len(own) or len(candidates)))]
+            rows.append((lot["id"][at], lot["date"][at], lot["paymentTerms"][at], product["id"][chosen], line, grade,
+                         product["list_price"][chosen], product["uomSellable"][chosen], value))
     frame = pd.DataFrame(rows, columns=["lotId", "arrived", "paymentTerms", "productId", "line", "grade",
                                         "list_price", "unit", "value"])
     n = len(frame)
@@ -127,15 +133,17 @@ def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: p
                         rng.uniform(*CLIENT_DISCOUNT["whale"], len(line_frame)),
                         rng.uniform(*CLIENT_DISCOUNT["regular"], len(line_frame)))
     at = order_at.reindex(line_frame["order_id"]).to_numpy()
-    by_class: dict[tuple, list[int]] = defaultdict(list)
-    by_line: dict[str, list[int]] = defaultdict(list)
-    for i, (line, grade) in enumerate(zip(batch_frame["line"], batch_frame["grade"])):
-        by_class[(line, grade)].append(i)  # batches are in arrival order
-        by_line[line].append(i)
+    # each class's and each line's batches (in arrival order) as index arrays, so a line's batches in stock are
+    # found by array masks, not by a Python pass over every batch of its class
+    batch_class = pd.Series(list(zip(batch_frame["line"], batch_frame["grade"])))
+    by_class = {key: np.asarray(rows) for key, rows in batch_class.groupby(batch_class, sort=False).indices.items()}
+    by_line = {key: np.asarray(rows) for key, rows in batch_frame.groupby("line", sort=False).indices.items()}
+    empty = np.zeros(0, dtype=np.int64)
     remaining = (batch_frame["received"] - batch_frame["sampled"]).to_numpy().copy()
     arrived = batch_frame["arrived"].to_numpy()
     price = batch_frame["unit_price"].to_numpy()
     whole = (batch_frame["unit"] != FLOWER_UNIT).to_numpy()
+    step = trade_step(whole)
     targets = line_frame["target"].to_numpy()
     classes = list(zip(line_frame["line"], line_frame["grade"]))
     chosen = np.full(len(line_frame), -1)
@@ -143,19 +151,21 @@ def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: p
     unit_price = np.zeros(len(line_frame))
     for i in np.argsort(at, kind="stable"):
         # the line's own class first; another grade of the same goods if that class ran dry
-        for pool in (by_class[classes[i]], by_line[classes[i][0]]):
-            in_stock = [b for b in pool if arrived[b] < at[i] and remaining[b] > 0]
-            if in_stock:
+        for pool in (by_class.get(classes[i], empty), by_line.get(classes[i][0], empty)):
+            in_stock = pool[(arrived[pool] < at[i]) & (remaining[pool] > 0)]
+            if len(in_stock):
                 break
         else:
             continue
         need = targets[i] / (price[in_stock[0]] * (1 - discount[i]))
-        b = next((b for b in in_stock if remaining[b] >= need), max(in_stock, key=lambda k: remaining[k]))
+        left = remaining[in_stock]
+        enough = np.flatnonzero(left >= need)
+        b = in_stock[enough[0]] if len(enough) else in_stock[np.argmax(left)]
         p = round(price[b] * (1 - discount[i]), 2)
         # the nearest step of the trade (rounding down lost half a step a line: 3.6% of a full seed's revenue), at
         # least one, which a batch in stock always holds (its stock is kept on those steps): a small line rounded
         # to nothing would empty an order and lose it from the scenario's count
-        q = max(float(in_trade_units(min(targets[i] / p, remaining[b]), whole[b], np.round)), float(trade_step(whole[b])))
+        q = max(float(in_trade_units(min(targets[i] / p, remaining[b]), whole[b], np.round)), float(step[b]))
         remaining[b] -= q
         chosen[i], qty[i], unit_price[i] = b, q, p
     out = line_frame.copy()

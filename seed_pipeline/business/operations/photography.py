@@ -10,6 +10,7 @@ PHOTOGRAPHY_COMPLETE exactly when a session about it took place before that chan
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.activity.calendar import KINDS, business_times
 from seed_pipeline.business.operations.workflow import PHOTO_DAYS, PHOTO_SHARE
 from seed_pipeline.business.rules import FLOWER_UNIT
@@ -31,7 +32,7 @@ def photo_sessions(workflow: pd.DataFrame, batches: pd.DataFrame, status: np.nda
              & np.isin(status, ("AWAITING_INTAKE", "LIVE")) & ~np.isin(np.arange(len(batches)), done["batch"])
              & (arrived >= np.datetime64(end - pd.Timedelta(days=BOOKED_WITHIN_DAYS), "s")))
     booked = np.flatnonzero(fresh & (rng.random(len(batches)) < PHOTO_SHARE))
-    day = end.normalize() + pd.to_timedelta(rng.integers(*PHOTO_DAYS, len(booked)), unit="D")
-    ahead = pd.DataFrame({"batch": booked, "start": (day + business_times(rng, len(booked))).to_numpy(),
+    day = hours.working_day_offset([end] * len(booked), rng.integers(*PHOTO_DAYS, len(booked)))
+    ahead = pd.DataFrame({"batch": booked, "start": (day.to_numpy() + business_times(rng, len(booked))),
                           "took_place": False, "change": -1})
     return pd.concat([done, ahead], ignore_index=True).astype({"start": "datetime64[s]"})

@@ -12,6 +12,7 @@ unsold stock is still in the intake queue at the end date. Transitions are TERP'
 import numpy as np
 import pandas as pd
 
+from seed_pipeline.business import hours
 from seed_pipeline.business.catalog import document_number
 from seed_pipeline.business.rules import FLOWER_UNIT
 
@@ -27,7 +28,7 @@ TRANSITIONS = {  # TERP's server/inventoryUtils.ts
 }
 INTAKE_HOURS = (1, 8)  # arrival to LIVE, kept before the first sale
 RECENT_INTAKE_DAYS = 2  # unsold stock that arrived this close to the end is still in the intake queue
-PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches, days after going live
+PHOTO_SHARE, PHOTO_DAYS = 0.3, (1, 4)  # of flower batches, working days after going live
 HELD_AT_END, QUARANTINED_AT_END = 0.04, 0.03  # of batches with stock (at least one each)
 PAST_HOLD_SHARE, PAST_HOLD_GAP_DAYS = 0.15, 4  # of batches with a quiet spell this long between two sales
 CLOSED_SHARE, CLOSE_DAYS = 0.5, (3, 21)  # of sold-out batches, the longest sold out; closed this long after
@@ -84,7 +85,7 @@ def batch_workflow(batches: pd.DataFrame, lines: pd.DataFrame, orders: pd.DataFr
     quarantined[_one_each(rng, np.flatnonzero(~sold & stock & ~awaiting), QUARANTINED_AT_END)] = True
 
     flower = (batches["unit"] == FLOWER_UNIT).to_numpy()
-    photo_at = (inspect.astype("datetime64[D]") + rng.integers(*PHOTO_DAYS, n).astype("timedelta64[D]")
+    photo_at = (hours.working_day_offset(inspect, rng.integers(*PHOTO_DAYS, n)).to_numpy()  # at the bench on working days
                 + (rng.integers(9 * 4, 16 * 4, n) * 15).astype("timedelta64[m]")).astype("datetime64[s]")
     busy_until = np.where(sold, last, inspect)  # no status change while a batch is selling out
     can_shoot = flower & ~awaiting & ~quarantined & (photo_at > inspect) & (photo_at < end) & (stock | (photo_at < busy_until))

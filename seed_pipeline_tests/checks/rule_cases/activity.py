@@ -22,6 +22,36 @@ CASES = {
     "meeting_record_matches_its_event": case(1, "UPDATE client_meeting_history SET outcome = 'rescheduled' WHERE " + _first("client_meeting_history")),
     "overdue_payment_due_stays_open": case(1, "UPDATE calendar_events SET status = 'COMPLETED' WHERE " + _first(
         "calendar_events", "event_type = 'PAYMENT_DUE' AND status = 'SCHEDULED' AND start_date < '2026-10-31'")),
+    "calendar_after_its_people": (
+        # a client's invitation sent, a participant added, a grant given, an event with a client made: a second
+        # before that client or user existed
+        case(1, "UPDATE calendar_event_invitations SET sent_at = (SELECT datetime(c.created_at, '-1 second') FROM clients c "
+                "WHERE c.id = client_id) WHERE " + _first("calendar_event_invitations", "invitee_type = 'CLIENT'")),
+        case(1, "UPDATE calendar_event_participants SET added_at = (SELECT datetime(u.createdAt, '-1 second') FROM users u "
+                "WHERE u.id = user_id) WHERE " + _first("calendar_event_participants")),
+        case(1, "UPDATE calendar_event_permissions SET granted_at = (SELECT datetime(u.createdAt, '-1 second') FROM users u "
+                "WHERE u.id = grantee_id) WHERE " + _first("calendar_event_permissions")),
+        case(1, "UPDATE calendar_events SET created_at = (SELECT datetime(c.created_at, '-1 second') FROM clients c "
+                "WHERE c.id = client_id) WHERE " + _first("calendar_events", "client_id IS NOT NULL")),
+    ),
+    "calendar_steps_in_order": (
+        # a delivery (no participants, no invitations) starting a second before it was made
+        case(1, "UPDATE calendar_events SET start_date = date(created_at), start_time = time(created_at, '-1 second') WHERE "
+                + _first("calendar_events", "event_type = 'DELIVERY'")),
+        # a due date (all day) the day before it was made
+        case(1, "UPDATE calendar_events SET start_date = date(created_at, '-1 day'), end_date = date(created_at, '-1 day') "
+                "WHERE " + _first("calendar_events", "event_type = 'PAYMENT_DUE'")),
+        case(1, "UPDATE calendar_event_invitations SET sent_at = datetime(created_at, '-1 second') WHERE "
+                + _first("calendar_event_invitations")),
+        case(1, "UPDATE calendar_event_invitations SET responded_at = datetime(expires_at, '+1 second') WHERE "
+                + _first("calendar_event_invitations", "responded_at IS NOT NULL")),  # it expires as the meeting starts
+        case(1, "UPDATE calendar_event_participants SET responded_at = datetime(added_at, '-1 second') WHERE "
+                + _first("calendar_event_participants", "responded_at IS NOT NULL")),
+        case(1, "UPDATE calendar_event_history SET changed_at = datetime(changed_at, '-1 second') WHERE "
+                + _first("calendar_event_history", "change_type = 'CREATED'")),  # logged as the event was made
+        case(1, "UPDATE calendar_event_attachments SET uploaded_at = (SELECT datetime(e.start_date || ' ' || e.start_time, "
+                "'-1 second') FROM calendar_events e WHERE e.id = event_id) WHERE " + _first("calendar_event_attachments")),
+    ),
     "participants_can_see_their_event": case(1, "DELETE FROM calendar_event_permissions WHERE " + _first("calendar_event_permissions", "permission = 'VIEW'")),
     "everyone_has_their_own_screens": case(1, "DELETE FROM calendar_views WHERE user_id = (SELECT min(id) FROM users) AND is_default = 1"),
 }

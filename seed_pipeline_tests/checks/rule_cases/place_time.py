@@ -8,6 +8,7 @@ from seed_pipeline_tests.checks.rule_cases import case
 
 FIRST_CLIENT = "(SELECT min(id) FROM clients)"
 FIRST_ORDER = "(SELECT min(id) FROM orders)"
+FIRST_MEETING = "(SELECT min(id) FROM calendar_events WHERE event_type = 'MEETING')"
 FIRST_DELIVERY = ("(SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY' AND entity_id IN "
                   "(SELECT id FROM orders WHERE shipped_at IS NOT NULL))")
 
@@ -47,6 +48,23 @@ CASES = {
         case(1, "UPDATE todo_tasks SET created_at = date(created_at) || ' 07:59:00' WHERE id = (SELECT min(id) FROM todo_tasks)"),
         # Friday 3 July 2026, closed for Independence Day
         case(1, "UPDATE auditLogs SET createdAt = '2026-07-03 10:00:00' WHERE id = (SELECT min(id) FROM auditLogs)"),
+        # the calendar's desk moments: an event made on a Sunday, an invitation sent a second after closing
+        case(1, "UPDATE calendar_events SET created_at = '2026-10-25 11:00:00' WHERE id = (SELECT min(id) FROM calendar_events)"),
+        case(1, "UPDATE calendar_event_invitations SET sent_at = date(sent_at) || ' 18:00:01' "
+                "WHERE id = (SELECT min(id) FROM calendar_event_invitations)"),
+    ),
+    "events_in_working_hours": (
+        # a meeting moved to Sunday 25 October 2026, a minute before opening, a minute past closing
+        case(1, f"UPDATE calendar_events SET start_date = '2026-10-25', end_date = '2026-10-25' WHERE id = {FIRST_MEETING}"),
+        case(1, f"UPDATE calendar_events SET start_time = '07:59:00' WHERE id = {FIRST_MEETING}"),
+        case(1, f"UPDATE calendar_events SET end_time = '18:01:00' WHERE id = {FIRST_MEETING}"),
+        # a meeting without times, a due date with them
+        case(1, f"UPDATE calendar_events SET start_time = NULL, end_time = NULL WHERE id = {FIRST_MEETING}"),
+        case(1, "UPDATE calendar_events SET start_time = '09:00:00', end_time = '09:30:00' "
+                "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'PAYMENT_DUE')"),
+        # an occurrence of a series on Friday 3 July 2026, closed for Independence Day
+        case(1, "UPDATE calendar_recurrence_instances SET instance_date = '2026-07-03' "
+                "WHERE id = (SELECT min(id) FROM calendar_recurrence_instances)"),
     ),
     "nothing_after_the_end": (
         # the light seed ends on 2026-10-31: a second after its last second, a day after its last day
