@@ -32,6 +32,7 @@ from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline.loaders.ownership import BOOKKEEPING, KEYS, OWNERSHIP
 from seed_pipeline.schema import TABLES, metadata
+from seed_pipeline_tests import mutation
 from seed_pipeline_tests.shared import must_not_skip
 
 PG_SERVER = os.environ.get("SEED_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
@@ -51,6 +52,7 @@ def pytest_collection_modifyitems(items):
     """The slow tests first (keeping their order, and the others'): the two xdist workers start the
     longest ones at once and fill the end with short ones, instead of meeting a long one last."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    mutation.unseeded_first(items)
 
 
 def _admin(server_url: str, name: str) -> sa.Engine:
@@ -231,9 +233,47 @@ def _shared_sqlite(root: Path, scenario: str, seed: int, end_date: str, scale: f
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (home / "seeded").exists():
             path.unlink(missing_ok=True)
-            _seed_into(f"sqlite:///{path}", home, scenario, seed, end_date, scale)
+            key = mutation.seed_key("sqlite", scenario, seed, end_date, scale)
+            shared = key and mutation.CACHE / f"{key}.sqlite"
+            if shared and shared.exists():
+                shutil.copyfile(shared, path)
+            else:
+                _seed_into(f"sqlite:///{path}", home, scenario, seed, end_date, scale)
+                if shared and mutation.may_store():
+                    mutation.CACHE.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, shared.with_suffix(".part"))
+                    shared.with_suffix(".part").rename(shared)
             (home / "seeded").touch()
     return f"sqlite:///{path}"
+
+
+def _shared_server_seed(server_url: str, engine: str, key: str, home: Path, settings: tuple) -> str | None:
+    """Under mutmut, the URL of the server database seeded with these settings by the original code
+    (seeding it if this run is of the original code), or None when this run must seed its own."""
+    admin = _admin(server_url, engine)
+    try:
+        database = f"seed_cache_{key}"
+        url = make_url(server_url).set(database=database).render_as_string(hide_password=False)
+        marker = mutation.CACHE / f"{database}.{engine}"
+        with admin.connect() as conn:
+            listed = "SELECT datname FROM pg_database" if engine == "postgresql" else "SHOW DATABASES"
+            present = database in set(conn.exec_driver_sql(listed).scalars())
+        if present and marker.exists():
+            return url
+        if not mutation.may_store():
+            return None
+        quote = admin.dialect.identifier_preparer.quote
+        with admin.connect() as conn:  # the shared seeds of other code are stale: only this one is kept
+            for stale in [d for d in conn.exec_driver_sql(listed).scalars() if d.startswith("seed_cache_")]:
+                force = " WITH (FORCE)" if engine == "postgresql" else ""
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quote(stale)}{force}")
+            conn.exec_driver_sql(f"CREATE DATABASE {quote(database)}")
+        _seed_into(url, home, *settings)
+        mutation.CACHE.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        return url
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -251,7 +291,12 @@ def seeded_database(tmp_path_factory):
                 made[key] = _shared_sqlite(_session_root(tmp_path_factory), *key[1:])
                 return made[key]
             home = tmp_path_factory.mktemp(f"seeded_{engine}_{scenario}_{seed}")
-            server = _fresh_database(PG_SERVER if engine == "postgresql" else MYSQL_SERVER, engine)
+            server_url = PG_SERVER if engine == "postgresql" else MYSQL_SERVER
+            shared = mutation.seed_key(*key)
+            if shared and (url := _shared_server_seed(server_url, engine, shared, home, key[1:])):
+                made[key] = url
+                return url
+            server = _fresh_database(server_url, engine)
             servers.append(server)
             url = next(server)
             _seed_into(url, home, scenario, seed, end_date, scale)

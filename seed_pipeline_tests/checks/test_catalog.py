@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from seed_pipeline.business.rules import GRADE_PRICE, GROW_TYPES
+from seed_pipeline.checks import lifecycle
 from seed_pipeline.checks.catalog import all_checks
 from seed_pipeline.cli.main import main
 from seed_pipeline.generation.context import SeedSettings
@@ -71,8 +72,21 @@ BROKEN_CLAUSES = [(rule, i) for rule, cases in sorted(RULE_CASES.items()) for i 
 def test_rule_check_reports_exactly_the_rows_its_case_breaks(broken, rule, clause):
     case = RULE_CASES[rule][clause]
     outcome = evaluate(broken(*case.statements), rule)
-    assert (outcome.passed, outcome.failures) == (False, (f"{rule}: {case.rows} rows",))
+    failures = (f"{rule}: {case.rows} rows",) if case.rows else ()
+    assert (outcome.passed, outcome.failures) == (case.rows == 0, failures)
     assert outcome.observed == {"violating_rows": case.rows}
+
+
+def test_acquisition_months_are_counted_across_a_new_year(broken):
+    # buyer 1 on the books in October 2025, the history read to March 2026: six months, three once the spare
+    # three are left out; the nine acquisitions came in one month (October 2026, the rule reads them all)
+    url = broken("UPDATE clients SET created_at = '2025-10-05 10:00:00' WHERE id = 1")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert lifecycle.clients_acquired_over_time(conn, date(2026, 3, 31)) == 2
+    finally:
+        engine.dispose()
 
 
 FIGURE_CASES = {

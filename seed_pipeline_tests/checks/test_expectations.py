@@ -198,6 +198,10 @@ def test_business_rules_and_figures_are_in_their_tables_suites():
     ("orders", "UPDATE orders SET total = total * 3", "order_revenue_on_target", "'observed'"),
     ("invoices", "UPDATE invoices SET dueDate = '2025-01-01' WHERE amountDue > 0", "aged_share_on_target", "'observed': 1.0"),
     ("bills", "UPDATE billLineItems SET lineTotal = lineTotal + 1 WHERE id = 1", "bill_is_sum_of_its_lines", "'lines'"),
+    # the row names the order and both moments: order 1 is client 8's, on the books at 9:55:19 on 1 October
+    ("orders", "UPDATE orders SET created_at = datetime((SELECT created_at FROM clients WHERE id = orders.client_id), "
+               "'-1 second') WHERE id = 1", "order_after_client_exists",
+     "1 rows, e.g. [{'id': 1, 'created_at': '2026-10-01 09:55:18', 'client_created_at': '2026-10-01 09:55:19'}]"),
 ])
 def test_a_broken_business_rule_fails_its_expectation_with_the_rows_that_break_it(broken, table, statement, rule, observed):
     url, execute = broken

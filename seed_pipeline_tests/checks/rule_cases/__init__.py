@@ -4,8 +4,9 @@ Each module holds ``CASES``: rule name -> ``case(rows, *statements)``, the state
 and the number of rows (or, for a rule that counts missing states, states) the rule must then
 report; a rule of several clauses may map to a tuple of cases, one breaking each clause alone. The number is worked out from what the statements change, not read from the check: a
 case touches one row just past the rule's boundary wherever it can, so it is 1 unless the comment
-beside the case says why not. Every module in this folder is collected, so a domain adds its cases
-without touching the others'.
+beside the case says why not. A case of 0 rows puts a row exactly on the boundary, which the rule
+allows: a rule moving its boundary by one (``<`` for ``<=``, a day more) reports it. Every module in
+this folder is collected, so a domain adds its cases without touching the others'.
 """
 
 import importlib
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Case:
-    rows: int  # what the rule reports once the statements ran
+    rows: int  # what the rule reports once the statements ran: 0 when it still holds
     statements: tuple[str, ...]
 
 

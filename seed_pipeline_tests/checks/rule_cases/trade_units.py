@@ -24,5 +24,13 @@ CASES = {
                 "(SELECT min(id) FROM client_needs WHERE category = 'Flower' AND quantity_min IS NOT NULL)"),
         # a return's JSON item: a third of whatever it sent back (no unit's step)
         case(1, "UPDATE returns SET items = json_set(items, '$[0].quantity', 0.33) WHERE id = (SELECT min(id) FROM returns)"),
+        # a standing order's template, an object holding its items
+        case(1, "UPDATE recurring_orders SET order_template = json_set(order_template, '$.items[0].quantity', 0.33) "
+                "WHERE id = (SELECT min(id) FROM recurring_orders)"),
+        # a sample request's quantity, which TERP keeps as text
+        case(1, "UPDATE sampleRequests SET products = json_set(products, '$[0].quantity', '0.10') "
+                "WHERE id = (SELECT min(id) FROM sampleRequests)"),
+        # a line of goods the history does not know: no trade step to be on
+        case(1, "UPDATE order_line_items SET batch_id = 999999 WHERE id = 1"),
     ),
 }
