@@ -15,13 +15,12 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.rules import LAPSED_DAYS, invoice_status
 from seed_pipeline.checks.unsold import LIVE, STANDS
-from seed_pipeline.checks.violations import by_name, counted, fetch_frame
+from seed_pipeline.checks.violations import CENT, by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders, lines, invoices, batches = T["orders"], T["order_line_items"], T["invoices"], T["batches"]
 clients, returns_ = T["clients"], T["returns"]
-CENT = 0.005
 SALE = STANDS  # the sales that stand: quotes, drafts and cancelled sales have no lines, invoice or stock of their own
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.books.postings import CUSTOMER_CREDITS
-from seed_pipeline.checks.violations import by_name, counted, fetch_frame
+from seed_pipeline.checks.violations import CENT, by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -20,7 +20,6 @@ credits, applications, txn = T["credits"], T["creditApplications"], T["transacti
 invoices, orders, order_lines, lines = T["invoices"], T["orders"], T["order_line_items"], T["invoiceLineItems"]
 payments, history, batches, lots, sales = T["payments"], T["paymentHistory"], T["batches"], T["lots"], T["sales"]
 ledger, accounts = T["ledgerEntries"], T["accounts"]
-CENT = 0.005
 OPEN = ("ACTIVE", "PARTIALLY_USED")
 LIMIT_EVENTS = ("LIMIT_CALCULATED", "LIMIT_INCREASED", "LIMIT_DECREASED")
 

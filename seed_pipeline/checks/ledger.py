@@ -13,14 +13,13 @@ from seed_pipeline.business.books.postings import BAD_DEBT, JOURNALS, PAYABLE, R
 from seed_pipeline.business.rules import AGED_DAYS
 from seed_pipeline.checks.credit import credit_spent_per_invoice
 from seed_pipeline.checks.unsold import LIVE
-from seed_pipeline.checks.violations import by_name, counted, fetch_frame
+from seed_pipeline.checks.violations import CENT, by_name, counted, fetch_frame
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 ledger, accounts, periods = T["ledgerEntries"], T["accounts"], T["fiscalPeriods"]
 invoices, bills, bill_lines, payments, expenses = T["invoices"], T["bills"], T["billLineItems"], T["payments"], T["expenses"]
 banks, clients, txn, statement = T["bankAccounts"], T["clients"], T["transactions"], T["client_transactions"]
-CENT = 0.005
 WRITE_OFF = JOURNALS["write-off"].reference
 BAD_DEBT_MARK = '%"writeOffType":%"BAD_DEBT"%'  # how TERP finds a write-off among the transactions
 

@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import OPEN_QUOTE_STATES
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import CENT, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -43,7 +43,7 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
     q = quotes.loc[pairs["converted_from_order_id"].astype("int64")]
     sale_at, quote_at = moments(pairs["created_at"]).to_numpy(), moments(q["created_at"]).to_numpy()
     off = ((pairs["client_id"].to_numpy() != q["client_id"].to_numpy())
-           | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > 0.005)
+           | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > CENT)
            | (quote_at >= sale_at) | (moments(q["converted_at"]).to_numpy() != sale_at)
            | (pd.Series(sale_at).dt.normalize().to_numpy() > moments(q["valid_until"]).to_numpy())
            | [_items(a) != _items(b) for a, b in zip(pairs["items"], q["items"])])

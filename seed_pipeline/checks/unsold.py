@@ -16,12 +16,11 @@ from seed_pipeline.business import hours
 from seed_pipeline.business.history.unsold import drafts_since
 from seed_pipeline.business.rules import VOID_NOTE, cancelled, unsold_counts
 from seed_pipeline.checks.quotes import touched
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import CENT, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders, invoices, ledger, payments = T["orders"], T["invoices"], T["ledgerEntries"], T["payments"]
-CENT = 0.005
 
 
 def cancelled_sql(o: sa.Table = orders):

@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 RowQueries = Callable[[date], list[sa.Select]]
+CENT = 0.005  # half a cent: money is kept to the cent, so amounts further apart than this differ
 
 
 def counted(rows: RowQueries) -> Callable[[sa.Connection, date], int]:
