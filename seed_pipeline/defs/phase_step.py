@@ -12,7 +12,7 @@ import dagster as dg
 from seed_pipeline.checks.catalog import Check
 from seed_pipeline.defs.checks import Judge
 from seed_pipeline.defs.frames import parent_frames, run_frames, wrote
-from seed_pipeline.defs.metadata import column_schema, content_version, preview
+from seed_pipeline.defs.metadata import content_version, preview
 from seed_pipeline.defs.preflight import in_first_step
 from seed_pipeline.defs.settings import TARGET_TAG
 from seed_pipeline.generation.conform import conform
@@ -60,7 +60,6 @@ def materialise(table: str, graph: DependencyGraph, frames: dict, database, sett
         source[ref.column] = values.reindex(source["id"]).to_numpy()
     metadata = {
         "dagster/row_count": written.rows,
-        "dagster/column_schema": column_schema(table),
         "seconds": round(time.perf_counter() - started, 3),
         "load_seconds": round(written.seconds, 3),
         "id_offset": written.id_offset,
