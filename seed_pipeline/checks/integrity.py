@@ -1,6 +1,7 @@
 """Referential and vocabulary integrity, computed with SQL in the database (never by loading tables).
 
-One query per rule; each returns the number of violating rows, so a check can say exactly what broke.
+One count per rule, so a check can say exactly what broke; a table's counts are one statement (a
+scalar subquery per rule), since compiling and sending ~380 statements cost more than running them.
 """
 
 from collections.abc import Iterator
@@ -55,13 +56,6 @@ def enum_query(table: str, column: str) -> sa.Select:
     return sa.select(sa.func.count()).select_from(t).where(col.is_not(None), sa.cast(col, sa.String).not_in(col.type.enums))
 
 
-def integrity_rules() -> Iterator[tuple[str, str, sa.Select]]:
-    """(rule, table, count query) for every reference, polymorphic vocabulary and enum column."""
-    for table in TABLES:
-        for rule, query in rules_for(table):
-            yield rule, table, query
-
-
 def rules_for(table: str) -> tuple[tuple[str, sa.Select], ...]:
     """The rules of one table of the current model, built once per model (building ~900 queries is slower
     than running a table's few)."""
@@ -76,10 +70,19 @@ def _rules_for(table: str) -> tuple[tuple[str, sa.Select], ...]:
     return tuple(rules)
 
 
+def _counts_query(table: str) -> sa.Select:
+    return sa.select(*(query.scalar_subquery().label(f"rule_{i}") for i, (_, query) in enumerate(rules_for(table))))
+
+
+def broken_rules(connection: sa.Connection, table: str) -> dict[str, int]:
+    """Each integrity rule of ``table`` with its number of violating rows (0 where it holds)."""
+    rules = rules_for(table)
+    if not rules:
+        return {}
+    counts = connection.execute(current().memo(("integrity counts", table), lambda: _counts_query(table))).one()
+    return {rule: int(n) for (rule, _), n in zip(rules, counts)}
+
+
 def violations(connection: sa.Connection) -> list[Violation]:
-    found = []
-    for rule, table, query in integrity_rules():
-        rows = connection.execute(query).scalar_one()
-        if rows:
-            found.append(Violation(rule, table, rows))
-    return found
+    return [Violation(rule, table, rows) for table in TABLES
+            for rule, rows in broken_rules(connection, table).items() if rows]
