@@ -12,6 +12,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 from faker import Faker
+from faker.providers.address.en_US import Provider as Address
+from faker.providers.person.en_US import Provider as Person
 
 from seed_pipeline.business import place
 
@@ -180,9 +182,12 @@ def pools_for(seed: int) -> Pools:
     def choice(options, k=n):
         return [options[i] for i in rnd.integers(len(options), size=k)]
 
-    firsts = [fake.first_name() for _ in range(n)]
-    lasts = [fake.last_name() for _ in range(n)]
-    streets = np.array([fake.street_address() for _ in range(n)], dtype=object)
+    # Faker's weighted name lists drawn in one call each: a call per value recomputed the weights every time
+    firsts = fake.random_elements(Person.first_names, length=n, use_weighting=True)
+    lasts = fake.random_elements(Person.last_names, length=n, use_weighting=True)
+    streets = np.array([f"{number} {name} {suffix}" for number, name, suffix in zip(
+        rnd.integers(100, 100_000, n), choice(firsts + lasts), fake.random_elements(Address.street_suffixes, length=n))],
+        dtype=object)
     city_of_row = place.client_cities(rnd, n)  # every address and phone is of a Californian city
     cities = [place.CITIES[c].name for c in city_of_row]
     people = [f"{f} {l}" for f, l in zip(firsts, lasts)]
