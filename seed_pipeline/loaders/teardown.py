@@ -10,7 +10,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.graph import build_graph
-from seed_pipeline.loaders import ownership, referrers
+from seed_pipeline.loaders import ownership, referrers, scope
 from seed_pipeline.loaders.bulk import delete_rows
 from seed_pipeline.schema import TABLES, references
 
@@ -18,7 +18,10 @@ from seed_pipeline.schema import TABLES, references
 def users_rows_in_the_way(conn: sa.Connection) -> list[str]:
     """Each row the tool did not create that points at a seeded row, as ``table key (column -> target value)``."""
     found = []
+    holding = set(scope.tables_with_foreign_rows(conn))  # one query; a reference from elsewhere holds no user's row
     for ref in references():
+        if ref.table not in holding:
+            continue
         child, target = TABLES[ref.table], TABLES[ref.target]
         seeded = sa.select(target.c[ref.target_column]).where(ownership.owned_clause(conn, ref.target)).correlate(None)
         where = [child.c[ref.column].in_(seeded), sa.not_(ownership.owned_clause(conn, ref.table))]
