@@ -4,16 +4,14 @@ Each fetches the few columns it needs and counts the rows breaking it in Python 
 a version or check a bcrypt hash the same way on three engines).
 """
 
-import json
 import re
-from datetime import date, datetime, time
 
 import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.activity.calendar import event_start
 from seed_pipeline.business.catalogue.portal import HASH_COST, TEST_TOKEN_PREFIX
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import decoded, fetch_frame, last_moment, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -24,12 +22,6 @@ IN_PROGRESS = {"pending", "building", "deploying"}
 SEED_HASH = re.compile(rf"\$2b\${HASH_COST:02d}\$[./A-Za-z0-9]{{53}}")
 
 
-def _end(as_of: date) -> pd.Timestamp:
-    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def tag_hierarchy_is_a_tree(conn, as_of) -> int:
@@ -61,7 +53,7 @@ def media_follows_its_photo_session(conn, as_of) -> int:
     start = event_start(f["start_date"], f["start_time"])
     uploaded = moments(f["createdAt"])
     bad = (f["code"].isna() | (f["batch_product"] != f["productId"]) | (f["event_type"] != "PHOTOGRAPHY")
-           | (f["status"] != "COMPLETED") | (uploaded < start) | (uploaded > _end(as_of))
+           | (f["status"] != "COMPLETED") | (uploaded < start) | (uploaded > last_moment(as_of))
            | (f["uploadedBy"].astype("float") != f["assigned_to"].astype("float"))
            | ~pd.Series([u.endswith(f"/{p}/{n}") for u, p, n in zip(f["url"], f["productId"], f["filename"])])
            | (f["ext"].map(KIND_OF_EXTENSION) != f["type"]))
@@ -78,7 +70,7 @@ def portal_credentials_are_test_values(conn, as_of) -> int:
     hashed = [isinstance(h, str) and SEED_HASH.fullmatch(h) is not None for h in f["password_hash"]]
     tokens_ok = [all(pd.isna(t) or str(t).startswith(TEST_TOKEN_PREFIX) for t in pair)
                  for pair in zip(f["session_token"], f["reset_token"])]
-    open_reset = ((moments(f["reset_token_expires_at"]) > _end(as_of)) | (moments(f["session_expires_at"]) > _end(as_of))
+    open_reset = ((moments(f["reset_token_expires_at"]) > last_moment(as_of)) | (moments(f["session_expires_at"]) > last_moment(as_of))
                   | (f["session_token"].notna() & f["session_expires_at"].isna())).to_numpy()
     foreign = (f["google_id"].notna() | f["microsoft_id"].notna()).to_numpy()
     return int(sum(not (h and t) or o or g for h, t, o, g in zip(hashed, tokens_ok, open_reset, foreign)))
@@ -103,10 +95,10 @@ def releases_move_forward(conn, as_of) -> int:
     finished = ~f["status"].isin(IN_PROGRESS)
     took = moments(f["completedAt"]) - f["started"]
     wrong_time = finished & ((took != pd.to_timedelta(f["duration"].astype("float"), unit="s")) | (f["duration"] <= 0))
-    late_start = (moments(f["commitTimestamp"]) > f["started"]) | (f["started"] > _end(as_of))
+    late_start = (moments(f["commitTimestamp"]) > f["started"]) | (f["started"] > last_moment(as_of))
     stuck = ~finished & finished[::-1].cummax()[::-1].shift(-1, fill_value=False)  # a finished one started after it
     reason = (f["status"] == "failed") != f["errorMessage"].notna()
-    payload = [_json(p) or {} for p in f["webhookPayload"]]
+    payload = [decoded(p) or {} for p in f["webhookPayload"]]
     other_commit = pd.Series([p.get("after") != s or p.get("head_commit", {}).get("message") != msg
                               for p, s, msg in zip(payload, f["commitSha"], f["commitMessage"])])
     return int((backwards | wrong_time | late_start | stuck | reason | other_commit).sum())
@@ -127,11 +119,11 @@ def inventory_view_by_someone_who_sees_inventory(conn, as_of) -> int:
                                 ("subcategory", "subcategories"))}
 
     def names_real(filters) -> bool:
-        f = _json(filters)
+        f = decoded(filters)
         return (set(f["vendor"]) <= names["vendor"] and set(f["brand"]) <= names["brand"]
                 and f["category"] in names["category"] | {None} and f["subcategory"] in names["subcategory"] | {None})
 
     saved = moments(views["createdAt"])
-    bad = (~views["openId"].isin(sees) | (saved < moments(views["joined"])) | (saved > _end(as_of))
+    bad = (~views["openId"].isin(sees) | (saved < moments(views["joined"])) | (saved > last_moment(as_of))
            | ~pd.Series([names_real(x) for x in views["filters"]], dtype=bool))
     return int(bad.sum())

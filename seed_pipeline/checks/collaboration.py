@@ -6,28 +6,21 @@ service, its inbox writers), not from the generators' functions, and counts brea
 for per-user rules, missing things). Dates are compared in pandas, since SQLite returns text.
 """
 
-import json
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import decoded, fetch_frame, last_moment, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 MENTION = re.compile(r"@\[([^\]]+)\]\((\d+)\)")  # server/services/mentionParser.ts
 
 
-def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _end(as_of: date) -> pd.Timestamp:
-    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
 
 
 def _start(f: pd.DataFrame) -> pd.Series:
@@ -46,9 +39,9 @@ def recurrence_instances_follow_their_rule(conn, as_of) -> int:
         mine = inst[inst["parent_event_id"] == rule["event_id"]]
         day, first = moments(mine["instance_date"]), pd.Timestamp(rule["start_date"])
         step = 7 * int(rule["interval"])
-        skipped = {pd.Timestamp(d) for d in (_json(rule["exception_dates"]) or [])}
+        skipped = {pd.Timestamp(d) for d in (decoded(rule["exception_dates"]) or [])}
         weekday = (day.dt.day_of_week + 1) % 7
-        wrong = ((day - first).dt.days % step != 0) | (day < first) | ~weekday.isin(_json(rule["by_day"]) or []) \
+        wrong = ((day - first).dt.days % step != 0) | (day < first) | ~weekday.isin(decoded(rule["by_day"]) or []) \
             | day.isin(skipped) | (mine["start_time"].to_numpy() != rule["start_time"]) | (rule["frequency"] != "WEEKLY")
         bad |= set(mine["id"][wrong.to_numpy()])
         if len(day):
@@ -65,7 +58,7 @@ def invitation_history_before_the_event(conn, as_of) -> int:
                                     e.c.start_date, e.c.start_time)
                     .select_from(h.join(v, v.c.id == h.c.invitation_id).join(e, e.c.id == v.c.event_id)))
     at = moments(f["performed_at"])
-    bad = set(f["id"][(at > _start(f)) | (at < moments(f["created_at"])) | (at > _end(as_of))])
+    bad = set(f["id"][(at > _start(f)) | (at < moments(f["created_at"])) | (at > last_moment(as_of))])
     last = f.assign(at=at).sort_values(["invitation_id", "at", "id"]).groupby("invitation_id").tail(1)
     said = last["status"].replace({"PENDING": "SENT"})
     bad |= set(last["id"][last["action"].to_numpy() != said.to_numpy()])
@@ -82,7 +75,7 @@ def task_status_agrees_with_its_story(conn, as_of) -> int:
     acts = fetch_frame(conn, sa.select(a.c.id, a.c.task_id, a.c.action, a.c.created_at))
     done, completed_at, created = tasks["status"] == "done", moments(tasks["completed_at"]), moments(tasks["created_at"])
     wrong = (done != tasks["is_completed"].astype(bool)) | (done != completed_at.notna()) | (done != tasks["completed_by"].notna()) \
-        | (completed_at < created) | (completed_at > _end(as_of))
+        | (completed_at < created) | (completed_at > last_moment(as_of))
     acts["at"] = moments(acts["created_at"])
     moved = set(acts["task_id"][acts["action"] == "status_changed"])
     finished = acts[acts["action"] == "completed"].set_index("task_id")["at"]
@@ -106,7 +99,7 @@ def inbox_item_follows_its_source(conn, as_of) -> int:
     mentioned = set(map(tuple, fetch_frame(conn, sa.select(m.c.comment_id, m.c.mentioned_user_id)).to_numpy().tolist()))
     tasks = fetch_frame(conn, sa.select(t.c.id, t.c.assigned_to, t.c.created_by, t.c.created_at, t.c.completed_at)).set_index("id")
     created = moments(items["created_at"])
-    wrong = (moments(items["seen_at"]) < created) | (moments(items["completed_at"]) < created) | (created > _end(as_of))
+    wrong = (moments(items["seen_at"]) < created) | (moments(items["completed_at"]) < created) | (created > last_moment(as_of))
     wrong |= (items["status"] == "completed") & items["completed_at"].isna()
     wrong |= (items["status"] == "unread") & items["seen_at"].notna()
     mention = (items["source_type"] == "mention").to_numpy()

@@ -5,28 +5,21 @@ cost) with TERP's own algorithm (``business/commercial/pricing.apply_rules``), s
 or a price changed in the database alone is caught. Each rule counts the rows breaking it.
 """
 
-import json
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.commercial.pricing import CENTRAL, MEDIAN_TOLERANCE, SPREAD, apply_rules
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import decoded, fetch_frame, last_moment, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 CENT = 0.011
 
 
-def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _end(as_of: date) -> pd.Timestamp:
-    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
 
 
 def _goods(conn) -> pd.DataFrame:
@@ -42,10 +35,10 @@ def _goods(conn) -> pd.DataFrame:
 def _client_price(conn, clients, batches) -> np.ndarray:
     """What each client's profile charges for each batch, as TERP prices it; NaN for a client without a profile."""
     rules = fetch_frame(conn, sa.select(T["pricing_rules"]))
-    rules["conditions"] = rules["conditions"].map(_json)
+    rules["conditions"] = rules["conditions"].map(decoded)
     by_id = {int(r["id"]): r for r in rules.to_dict("records")}
     profiles = fetch_frame(conn, sa.select(T["pricing_profiles"].c.id, T["pricing_profiles"].c.rules))
-    rule_lists = {int(i): [by_id[r["ruleId"]] for r in _json(v) if r.get("ruleId") in by_id]
+    rule_lists = {int(i): [by_id[r["ruleId"]] for r in decoded(v) if r.get("ruleId") in by_id]
                   for i, v in zip(profiles["id"], profiles["rules"])}
     c = fetch_frame(conn, sa.select(T["clients"].c.id, T["clients"].c.pricing_profile_id)).set_index("id")["pricing_profile_id"]
     goods = _goods(conn)
@@ -94,8 +87,8 @@ def price_alerts_watch_real_prices(conn, as_of) -> int:
     bad |= hit & (~f["id"].isin(met["id"]) | (triggered < created) | f["active"].astype(bool))
     waiting = ~hit & f["active"].astype(bool)
     price = _client_price(conn, f["client_id"], f["batch_id"])
-    bad |= waiting & ((f["target_price"].astype(float) >= price) | (expires <= _end(as_of)) | np.isnan(price))
-    bad |= ~hit & ~f["active"].astype(bool) & (expires > _end(as_of))
+    bad |= waiting & ((f["target_price"].astype(float) >= price) | (expires <= last_moment(as_of)) | np.isnan(price))
+    bad |= ~hit & ~f["active"].astype(bool) & (expires > last_moment(as_of))
     return int(bad.sum())
 
 
@@ -165,8 +158,8 @@ def sample_log_agrees_with_batches(conn, as_of) -> int:
     consumed = log[log["action"] == "CONSUMED"].assign(product=lambda x: goods["productId"].reindex(x["batch_id"]).to_numpy())
     consumed = consumed.groupby("product")["q"].sum()
     r = fetch_frame(conn, sa.select(T["sampleRequests"].c.products).where(T["sampleRequests"].c.sampleRequestStatus == "FULFILLED"))
-    handed = pd.Series([float(x["quantity"]) for v in r["products"] for x in _json(v)],
-                       index=[x["productId"] for v in r["products"] for x in _json(v)], dtype=float)
+    handed = pd.Series([float(x["quantity"]) for v in r["products"] for x in decoded(v)],
+                       index=[x["productId"] for v in r["products"] for x in decoded(v)], dtype=float)
     handed = handed.groupby(level=0).sum()
     both = pd.concat([consumed.rename("log"), handed.rename("requests")], axis=1).fillna(0.0)
     return len(bad_batches) + int(((both["log"] - both["requests"]).abs() > 0.005).sum())

@@ -15,13 +15,12 @@ import sqlalchemy as sa
 
 from seed_pipeline.business.operations.workflow import SELLABLE, TRANSITIONS
 from seed_pipeline.checks import operations_audit
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import QTY, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 batches, history, statuses, movements = T["batches"], T["batch_status_history"], T["workflow_statuses"], T["inventoryMovements"]
 shelves, places, lines, orders = T["batchLocations"], T["locations"], T["order_line_items"], T["orders"]
-QTY = 0.011
 
 
 def _last_second(as_of: date) -> pd.Timestamp:

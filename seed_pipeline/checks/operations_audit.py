@@ -17,11 +17,10 @@ import sqlalchemy as sa
 from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
 from seed_pipeline.checks.unsold import stands_sql
-from seed_pipeline.checks.violations import CENT, fetch_frame, moments
+from seed_pipeline.checks.violations import CENT, QTY, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
-QTY = 0.011
 ALERT_SETTING = {"LOW_STOCK": "LOW_STOCK", "SLOW_MOVING": "CUSTOM"}  # inventory alert -> the setting that fires it
 ENTITY_TABLE = {"Batch": "batch"}  # auditLogs.entity -> the subject kind of CREATED_AT
 

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from seed_pipeline.checks.commercial import CENT, _client_price, _goods, _json
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.commercial import CENT, _client_price, _goods
+from seed_pipeline.checks.violations import decoded, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -21,7 +21,7 @@ T = shared().tables  # the model's rules read the model's columns, whatever mode
 def _item_frame(owners: pd.DataFrame, column: str) -> pd.DataFrame:
     """One row per item of each owner's JSON list: owner id, client, moment and the item's fields."""
     rows = [(i, c, at, item) for i, c, at, v in zip(owners["id"], owners["client_id"], owners["created_at"], owners[column])
-            for item in _json(v)]
+            for item in decoded(v)]
     items = pd.DataFrame([r[3] for r in rows])
     return items.assign(owner=[r[0] for r in rows], client_id=[r[1] for r in rows], at=[r[2] for r in rows])
 
@@ -72,7 +72,7 @@ def sheet_versions_tell_the_changes(conn, as_of) -> int:
         told = versions["changes"].iloc[1:].fillna("").str.len().gt(0).all()
         row = temps.loc[template] if template in temps.index else None
         current = (row is not None and row["current_version"] == len(versions)
-                   and _json(row["selected_items"]) == _json(versions["selected_items"].iloc[-1])
+                   and decoded(row["selected_items"]) == decoded(versions["selected_items"].iloc[-1])
                    and moments([row["created_at"]]).iloc[0] <= at.iloc[0])
         bad += int(not (numbered and at.is_monotonic_increasing and told and current))
     return bad + int((~temps.index.isin(f["templateId"])).sum())
@@ -113,7 +113,7 @@ def sample_requests_precede_their_orders(conn, as_of) -> int:
                     .select_from(r.join(o, o.c.id == r.c.relatedOrderId)))
     bought = fetch_frame(conn, sa.select(li.c.order_id, b.c.productId).select_from(li.join(b, b.c.id == li.c.batch_id)))
     products = bought.groupby("order_id")["productId"].agg(set)
-    sampled = [{x["productId"] for x in _json(v)} for v in f["products"]]
+    sampled = [{x["productId"] for x in decoded(v)} for v in f["products"]]
     holds = [bool(s & products.get(order, set())) for s, order in zip(sampled, f["relatedOrderId"])]
     ordered = moments(f["created_at"])
     good = ((f["sampleRequestStatus"] == "FULFILLED") & (moments(f["fulfilledDate"]) <= ordered) & (moments(f["requestDate"]) < ordered)

@@ -7,15 +7,17 @@ few columns they need with ``fetch_frame``; rules that read a whole column read 
 ``column_values``, once per batch of checks sharing a connection (``shared_reads``).
 """
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time
 
 import pandas as pd
 import sqlalchemy as sa
 
 RowQueries = Callable[[date], list[sa.Select]]
 CENT = 0.005  # half a cent: money is kept to the cent, so amounts further apart than this differ
+QTY = 0.011  # quantities are kept to two decimals: more than a hundredth apart (with float noise) differ
 
 
 def counted(rows: RowQueries) -> Callable[[sa.Connection, date], int]:
@@ -46,6 +48,16 @@ def moments(values) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return values
     return pd.to_datetime(values.astype(object), format="mixed")
+
+
+def last_moment(as_of: date) -> pd.Timestamp:
+    """The last second of the end date: nothing the history records is later."""
+    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
+
+
+def decoded(value):
+    """A JSON column's value as data, whether the driver gave its text or already decoded it."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 _SHARED = "seed_pipeline.shared_reads"  # key in the connection's info while a batch of checks shares it

@@ -1,7 +1,6 @@
 """Each note's activity as TERP's notes log it: CREATED (TEMPLATE_APPLIED for notes made from a
 template), SHARED with whom, PINNED, and UPDATED when it was edited later, by its author."""
 
-import numpy as np
 import pandas as pd
 
 from seed_pipeline.contract.activity import NOTE_ACTIVITY

@@ -1,7 +1,6 @@
 """Notes on each vendor by whoever received their goods: one per lot on the day it arrived (how
 many batches, on what terms), by the inventory or warehouse person who did the intake."""
 
-import numpy as np
 import pandas as pd
 
 from seed_pipeline.business.activity.team import in_turn, team
