@@ -120,13 +120,18 @@ ORACLES = {
 }
 
 
-def _figure(path, name: str):
+def _read(path, read):
+    """read(connection) on the SQLite file at path, through SQLAlchemy as the checks read."""
     engine = sa.create_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as sa_conn:
-            return figures.figure(sa_conn, name, SCENARIOS["light"], END)
+            return read(sa_conn)
     finally:
         engine.dispose()
+
+
+def _figure(path, name: str):
+    return _read(path, lambda c: figures.figure(c, name, SCENARIOS["light"], END))
 
 
 def _planted(seeded, tmp_path, statements) -> tuple:
@@ -150,6 +155,25 @@ def test_every_figure_has_its_oracle():
 def test_figure_is_what_plain_sql_says(db, figure):
     conn, path = db
     assert _figure(path, figure) == pytest.approx(ORACLES[figure](conn), rel=1e-9)
+
+
+@pytest.mark.parametrize("grow, grade", [(grow, grade) for grow in GROWN for grade in "ABCD"])
+def test_price_of_a_pound_is_each_cells_own(db, grow, grade):
+    """Each cell's query built here, at test time: ``FIGURES`` is built once, when the module is imported, which
+    under mutmut is before a mutant is switched on (so only a query built now runs a mutant of it)."""
+    conn, path = db
+    measured = _read(path, lambda c: c.execute(figures._price_per_lb(GROWN[grow], grade)(SCENARIOS["light"], END)).scalar())
+    assert measured == pytest.approx(ORACLES[f"price_per_lb_{grow}_{grade}"](conn), rel=1e-9)
+
+
+def test_all_figures_are_the_measured_ones(db, tmp_path):
+    """A price cell nothing was sold in (indoor grade D's lines gone) has no figure; every other is there."""
+    gone = ("DELETE FROM order_line_items WHERE batch_id IN (SELECT b.id FROM batches b JOIN products p ON p.id = b.productId "
+            "WHERE p.subcategory = 'Indoor' AND b.grade = 'D')")
+    path, expected = _planted(db[1], tmp_path, [gone])
+    measured = _read(path, lambda c: figures.all_figures(c, SCENARIOS["light"], END))
+    assert expected.pop("price_per_lb_indoor_D") is None
+    assert measured == pytest.approx(expected, rel=1e-9)
 
 
 # Rows moved to the figures' edges on a copy of the seed (the seed itself has no debt 120 days old, nor a balance
@@ -185,11 +209,6 @@ def test_monthly_revenue_is_each_calendar_months_sales(db, tmp_path):
     conn = sqlite3.connect(path)
     expected = dict(conn.execute(f"SELECT strftime('%Y-%m', created_at), sum(total) FROM orders WHERE {SOLD} GROUP BY 1"))
     conn.close()
-    engine = sa.create_engine(f"sqlite:///{path}")
-    try:
-        with engine.connect() as sa_conn:
-            measured = figures.monthly_revenue(sa_conn)
-    finally:
-        engine.dispose()
+    measured = _read(path, figures.monthly_revenue)
     assert len(expected) == 2
     assert {str(month): total for month, total in measured.items()} == pytest.approx(expected, rel=1e-9)
