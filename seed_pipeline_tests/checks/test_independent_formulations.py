@@ -176,6 +176,19 @@ def test_all_figures_are_the_measured_ones(db, tmp_path):
     assert measured == pytest.approx(expected, rel=1e-9)
 
 
+@pytest.mark.parametrize("expected, tolerance, rows", [
+    (+1, 0.5, 1), (-1, 0.5, 1),  # the sales counted one short of, or one past, a target half a sale wide
+    (+1, 1.0, 0), (-1, 1.0, 0),  # exactly on either edge of a target one sale wide: it holds
+])
+def test_off_target_is_a_row_only_past_either_edge(db, expected, tolerance, rows):
+    """The SQL form of a figure's check (the Great Expectations suites run it) on the light seed's number of sales,
+    held to targets around it: one row when the figure misses, none when it holds."""
+    conn, path = db
+    sales = ORACLES["orders"](conn)
+    target = figures.Target("orders", sales + expected, tolerance)
+    assert len(_read(path, lambda c: c.execute(figures.off_target(target, SCENARIOS["light"], END)).all())) == rows
+
+
 # Rows moved to the figures' edges on a copy of the seed (the seed itself has no debt 120 days old, nor a balance
 # due exactly today): open invoices due today, yesterday, exactly 120 days ago and 119, a balance of fifty cents and a
 # credit; then nothing overdue at all; then nothing owed at all.
