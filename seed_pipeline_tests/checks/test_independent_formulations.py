@@ -191,13 +191,15 @@ def test_off_target_is_a_row_only_past_either_edge(db, expected, tolerance, rows
 
 # Rows moved to the figures' edges on a copy of the seed (the seed itself has no debt 120 days old, nor a balance
 # due exactly today): open invoices due today, yesterday, exactly 120 days ago and 119, a balance of fifty cents and a
-# credit; then nothing overdue at all; then nothing owed at all.
+# credit, and the buyers' ids reversed (the seed's two biggest buyers are clients 1 and 2, which a query that forgot
+# to rank them would pick too); then nothing overdue at all; then nothing owed at all.
 OPEN = "SELECT id FROM invoices WHERE amountDue > 0 ORDER BY id LIMIT 1 OFFSET {}"
 PLANTED = {
     "edges": [f"UPDATE invoices SET dueDate = '{due}' WHERE id = ({OPEN.format(i)})"
               for i, due in enumerate(["2026-10-31", "2026-10-30", "2026-07-03", "2026-07-04"])]
              + [f"UPDATE invoices SET amountDue = 0.5 WHERE id = ({OPEN.format(4)})",
-                f"UPDATE invoices SET amountDue = -10 WHERE id = ({OPEN.format(5)})"],
+                f"UPDATE invoices SET amountDue = -10 WHERE id = ({OPEN.format(5)})",
+                "UPDATE orders SET client_id = 11 - client_id WHERE client_id BETWEEN 1 AND 10"],
     "nothing_overdue": ["UPDATE invoices SET dueDate = '2026-10-31' WHERE amountDue > 0"],
     "nothing_owed": ["UPDATE invoices SET amountDue = 0"],
 }
