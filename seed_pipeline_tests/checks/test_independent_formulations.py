@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import invoice_status
-from seed_pipeline.checks import figures
+from seed_pipeline.checks import figures, unsold
 from seed_pipeline.scenarios import SCENARIOS
 
 END = date(2026, 10, 31)
@@ -227,3 +227,18 @@ def test_monthly_revenue_is_each_calendar_months_sales(db, tmp_path):
     measured = _read(path, figures.monthly_revenue)
     assert len(expected) == 2
     assert {str(month): total for month, total in measured.items()} == pytest.approx(expected, rel=1e-9)
+
+
+def test_the_sales_that_stand_are_the_invoiced_ones(db, tmp_path):
+    """``stands_sql`` built here, at test time (``STANDS`` is built on import, before mutmut switches a mutant on),
+    picks the sales TERP's dashboards count: those with an invoice. A sale written off after it shipped is CANCELLED
+    yet stands (it was sold); the draft, the sale cancelled before it shipped and the quotes have no invoice."""
+    written_off = ("UPDATE orders SET saleStatus = 'CANCELLED' WHERE id = (SELECT min(id) FROM orders "
+                   "WHERE orderType = 'SALE' AND shipped_at IS NOT NULL)")
+    path, _ = _planted(db[1], tmp_path, [written_off])
+    conn = sqlite3.connect(path)
+    expected = {i for (i,) in conn.execute(f"SELECT id FROM orders WHERE {SOLD}")}
+    conn.close()
+    orders = unsold.orders
+    standing = _read(path, lambda c: set(c.execute(sa.select(orders.c.id).where(unsold.stands_sql())).scalars()))
+    assert len(expected) == 50 and standing == expected
