@@ -242,3 +242,23 @@ def test_the_sales_that_stand_are_the_invoiced_ones(db, tmp_path):
     orders = unsold.orders
     standing = _read(path, lambda c: set(c.execute(sa.select(orders.c.id).where(unsold.stands_sql())).scalars()))
     assert len(expected) == 50 and standing == expected
+
+
+# An empty book, worked out by hand: what is summed or counted is 0, a share of nothing (no sales, no lines, no lots)
+# is not measured, and the receivable's shares are 0 (nothing owed is nothing overdue)
+EMPTY = {"order_revenue": 0.0, "invoice_revenue": 0.0, "orders": 0.0, "lines": 0.0, "buying_clients": 0.0,
+         "supplying_vendors": 0.0, "lots_per_month": 0.0, "returns_share": None, "refunds_share": None, "whale_share": None,
+         "flower_share": None, "margin": None, "consignment_sale_share": None, "consignment_intake_share": None,
+         "receivable": 0.0, "overdue": 0.0, "aged": 0.0, "overdue_share": 0.0, "aged_share": 0.0,
+         **{f"price_per_lb_{grow}_{grade}": None for grow in GROWN for grade in "ABCD"}}
+
+
+def test_figures_of_an_empty_book_divide_by_nothing(terp_url):
+    """On every engine: PostgreSQL fails a division by zero where SQLite and MariaDB return NULL."""
+    engine = sa.create_engine(terp_url)
+    try:
+        with engine.connect() as conn:
+            measured = {name: figures.figure(conn, name, SCENARIOS["light"], END) for name in EMPTY}
+    finally:
+        engine.dispose()
+    assert measured == EMPTY
