@@ -232,10 +232,11 @@ def test_monthly_revenue_is_each_calendar_months_sales(db, tmp_path):
 def test_the_sales_that_stand_are_the_invoiced_ones(db, tmp_path):
     """``stands_sql`` built here, at test time (``STANDS`` is built on import, before mutmut switches a mutant on),
     picks the sales TERP's dashboards count: those with an invoice. A sale written off after it shipped is CANCELLED
-    yet stands (it was sold); the draft, the sale cancelled before it shipped and the quotes have no invoice."""
-    written_off = ("UPDATE orders SET saleStatus = 'CANCELLED' WHERE id = (SELECT min(id) FROM orders "
-                   "WHERE orderType = 'SALE' AND shipped_at IS NOT NULL)")
-    path, _ = _planted(db[1], tmp_path, [written_off])
+    yet stands (it was sold), and so does a confirmed sale not yet shipped with no sale status; the draft, the sale
+    cancelled before it shipped and the quotes have no invoice."""
+    first = "(SELECT min(id) FROM orders WHERE invoice_id IS NOT NULL AND shipped_at IS {} NULL)"
+    path, _ = _planted(db[1], tmp_path, [f"UPDATE orders SET saleStatus = 'CANCELLED' WHERE id = {first.format('NOT')}",
+                                         f"UPDATE orders SET saleStatus = NULL WHERE id = {first.format('')}"])
     conn = sqlite3.connect(path)
     expected = {i for (i,) in conn.execute(f"SELECT id FROM orders WHERE {SOLD}")}
     conn.close()

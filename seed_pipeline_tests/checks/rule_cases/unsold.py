@@ -45,7 +45,16 @@ CASES = {
         case(1, f"UPDATE invoices SET notes = NULL WHERE {VOIDED}"),  # no voided invoice
         # a second sale cancelled before it shipped: 49 stand, which still asks for one cancelled sale (2% of 49 is 1)
         case(1, "UPDATE orders SET saleStatus = 'CANCELLED' WHERE id = (SELECT min(id) FROM orders WHERE orderType = 'SALE' "
-                "AND shipped_at IS NULL AND is_draft = 0 AND saleStatus <> 'CANCELLED')")),
+                "AND shipped_at IS NULL AND is_draft = 0 AND saleStatus <> 'CANCELLED')"),
+        # no cancelled sale left (51 stand, which ask for one), then no draft sale (the draft made a quote)
+        case(1, f"UPDATE orders SET saleStatus = 'PENDING' WHERE {CANCELLED}"),
+        case(1, f"UPDATE orders SET orderType = 'QUOTE', quoteStatus = 'DRAFT' WHERE {DRAFT}"),
+        # every standing sale entered twice: 100 stand, which ask for two cancelled sales (one draft, one voided invoice)
+        case(1, "INSERT INTO orders (id, order_number, orderType, is_draft, saleStatus, client_id, items, subtotal, total, "
+                "paymentTerms, created_by, created_at, confirmed_at, shipped_at, updated_at) "
+                "SELECT id + 1000, order_number || '-2', orderType, is_draft, saleStatus, client_id, items, subtotal, total, "
+                "paymentTerms, created_by, created_at, confirmed_at, shipped_at, updated_at FROM orders "
+                "WHERE orderType = 'SALE' AND is_draft = 0 AND saleStatus <> 'CANCELLED'")),
     "voided_invoice_is_reversed_and_reissued": (
         case(1, "UPDATE ledgerEntries SET debit = debit + 0.01 WHERE id = (SELECT min(id) FROM ledgerEntries "
                 "WHERE referenceType = 'INVOICE_REVERSAL' AND debit > 0)"),
