@@ -83,5 +83,6 @@ CASES = {
         case(1, f"UPDATE invoices SET notes = replace(notes, 'as INV-', 'as INV-9') WHERE {VOIDED}"),  # names another
         case(1, "UPDATE ledgerEntries SET entryDate = '2026-11-01' WHERE id = (SELECT max(id) FROM ledgerEntries "
                 "WHERE referenceType = 'INVOICE_REVERSAL')"),  # one reversing line after the end date
+        case(0, "UPDATE ledgerEntries SET entryDate = '2026-10-31' WHERE referenceType = 'INVOICE_REVERSAL'"),  # on it: on time
         case(1, "DELETE FROM ledgerEntries WHERE referenceType = 'INVOICE_REVERSAL'")),  # never reversed
 }
