@@ -84,5 +84,19 @@ CASES = {
         case(1, "UPDATE ledgerEntries SET entryDate = '2026-11-01' WHERE id = (SELECT max(id) FROM ledgerEntries "
                 "WHERE referenceType = 'INVOICE_REVERSAL')"),  # one reversing line after the end date
         case(0, "UPDATE ledgerEntries SET entryDate = '2026-10-31' WHERE referenceType = 'INVOICE_REVERSAL'"),  # on it: on time
-        case(1, "DELETE FROM ledgerEntries WHERE referenceType = 'INVOICE_REVERSAL'")),  # never reversed
+        case(1, "DELETE FROM ledgerEntries WHERE referenceType = 'INVOICE_REVERSAL'"),  # never reversed
+        # a second voided invoice of the same order, journals and reversal copied, sound; then the first paid a cent:
+        # only the first breaks the rule (the light seed holds one voided invoice, where one and all are the same)
+        case(1, "INSERT INTO ledgerEntries (id, entryNumber, entryDate, accountId, debit, credit, description, referenceType, "
+                "referenceId, fiscalPeriodId, isManual, isPosted, postedAt, postedBy, createdBy, createdAt) "
+                "SELECT id + 100000, entryNumber || '-2', entryDate, accountId, debit, credit, description, referenceType, "
+                "referenceId + 100000, fiscalPeriodId, isManual, isPosted, postedAt, postedBy, createdBy, createdAt "
+                f"FROM ledgerEntries WHERE referenceId = (SELECT id FROM invoices WHERE {VOIDED}) "
+                "AND referenceType IN ('INVOICE', 'INVOICE_REVERSAL')",
+             "INSERT INTO invoices (id, invoiceNumber, customerId, invoiceDate, dueDate, subtotal, taxAmount, discountAmount, "
+             "totalAmount, amountPaid, amountDue, status, paymentTerms, notes, referenceType, referenceId, createdBy, createdAt, "
+             "updatedAt) SELECT id + 100000, invoiceNumber || '-2', customerId, invoiceDate, dueDate, subtotal, taxAmount, "
+             "discountAmount, totalAmount, amountPaid, amountDue, status, paymentTerms, notes, referenceType, referenceId, "
+             f"createdBy, createdAt, updatedAt FROM invoices WHERE {VOIDED}",
+             f"UPDATE invoices SET amountPaid = 0.01 WHERE {VOIDED} AND id < 100000")),
 }
