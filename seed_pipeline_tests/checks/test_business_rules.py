@@ -152,4 +152,6 @@ SALES = [
 def test_a_sale_stands_unless_a_quote_a_draft_or_cancelled_before_it_shipped():
     order_type, is_draft, status, shipped = ([sale[i] for sale, _, _ in SALES] for i in range(4))
     assert rules.cancelled(status, shipped).tolist() == [gone for _, gone, _ in SALES]
-    assert rules.stands(order_type, is_draft, status, shipped).tolist() == [stands for _, _, stands in SALES]
+    standing = rules.stands(order_type, is_draft, status, shipped)
+    assert standing.dtype == bool  # a mask of the sales, read as such: 0 and 1 from the database's drafts are cast
+    assert standing.tolist() == [stands for _, _, stands in SALES]
