@@ -126,3 +126,32 @@ def test_invoice_status_counts_any_payment_and_keeps_the_invoices_index():
                           "written_off": [0.0, 0.0]}, index=[7, 9])
     status = rules.invoice_status(frame["total"], frame["paid"], frame["due"], END, frame["written_off"])
     assert status.to_dict() == {7: "PARTIAL", 9: "SENT"}
+
+
+@pytest.mark.parametrize("sales, counts", [
+    (50, {"CANCELLED": 1, "DRAFT": 1, "VOIDED": 1}),  # 1 cancelled, a quarter of a draft and half a voided invoice
+    (250, {"CANCELLED": 5, "DRAFT": 1, "VOIDED": 3}),  # 1.25 drafts is one; 2.5 voided invoices round up to 3
+    (1000, {"CANCELLED": 20, "DRAFT": 5, "VOIDED": 10}),
+])
+def test_unsold_counts_are_their_shares_of_the_sales_that_stand(sales, counts):
+    # 2% of the standing sales cancelled, 0.5% left as drafts, 1% of their invoices voided; at least one each
+    assert rules.unsold_counts(sales) == counts
+
+
+# (order type, draft, sale status, shipped at) -> cancelled before it shipped, stands
+SALES = [
+    (("SALE", 0, "PAID", "2026-10-02 10:00:00"), False, True),
+    (("SALE", 0, "PENDING", None), False, True),  # confirmed, not yet shipped
+    (("QUOTE", 0, None, None), False, False),
+    (("SALE", 1, None, None), False, False),  # a draft
+    (("SALE", 0, "CANCELLED", None), True, False),  # cancelled before its goods left
+    (("SALE", 0, "CANCELLED", "2026-10-02 10:00:00"), False, True),  # written off after it shipped: it was sold
+]
+
+
+def test_a_sale_stands_unless_a_quote_a_draft_or_cancelled_before_it_shipped():
+    order_type, is_draft, status, shipped = ([sale[i] for sale, _, _ in SALES] for i in range(4))
+    assert rules.cancelled(status, shipped).tolist() == [gone for _, gone, _ in SALES]
+    standing = rules.stands(order_type, is_draft, status, shipped)
+    assert standing.dtype == bool  # a mask of the sales, read as such: 0 and 1 from the database's drafts are cast
+    assert standing.tolist() == [stands for _, _, stands in SALES]

@@ -2,6 +2,11 @@
 
 from seed_pipeline_tests.checks.rule_cases import case
 
+# the light seed writes nothing off: an invoice's first journal line made a write-off, dated and due as a case says
+_WRITE_OFF = ("UPDATE ledgerEntries SET referenceType = 'WRITE_OFF' "
+              "WHERE id = (SELECT min(id) FROM ledgerEntries WHERE referenceType = 'INVOICE')")
+_WRITTEN = "referenceType = 'WRITE_OFF'"
+
 CASES = {
     "order_total_is_sum_of_lines": case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
     "one_invoice_per_order": case(  # order 1 now has two invoices, invoice 2's order none
@@ -57,8 +62,14 @@ CASES = {
     "write_offs_posted_to_bad_debt": case(  # the invoice misses both sides of its write-off: AR and bad debt
         2, "UPDATE invoices SET amountDue = amountDue - 10, status = 'VOID' "
                                       "WHERE id = (SELECT min(id) FROM invoices WHERE amountDue > 10)"),
-    "write_off_only_when_hopeless": case(1, "UPDATE ledgerEntries SET referenceType = 'WRITE_OFF' "
-                                     "WHERE id = (SELECT min(id) FROM ledgerEntries WHERE referenceType = 'INVOICE')"),
+    "write_off_only_when_hopeless": (  # 2026-07-03 to 2026-10-31 is exactly 120 days
+        case(1, _WRITE_OFF),
+        case(0, _WRITE_OFF, f"UPDATE ledgerEntries SET entryDate = '2026-10-31' WHERE {_WRITTEN}",  # on the end date, 120 days
+             f"UPDATE invoices SET dueDate = '2026-07-03' WHERE id = (SELECT referenceId FROM ledgerEntries WHERE {_WRITTEN})"),
+        case(1, _WRITE_OFF, f"UPDATE ledgerEntries SET entryDate = '2026-11-01' WHERE {_WRITTEN}",  # the day after it
+             f"UPDATE invoices SET dueDate = '2026-07-01' WHERE id = (SELECT referenceId FROM ledgerEntries WHERE {_WRITTEN})"),
+        case(1, _WRITE_OFF, f"UPDATE ledgerEntries SET entryDate = '2026-10-31' WHERE {_WRITTEN}",  # 119 days past due
+             f"UPDATE invoices SET dueDate = '2026-07-04' WHERE id = (SELECT referenceId FROM ledgerEntries WHERE {_WRITTEN})")),
     "bill_status_agrees": case(1, "UPDATE bills SET status = 'APPROVED' WHERE id = 1"),
     "reimbursements_settle_their_expense": case(  # the payable account no longer matches, and the expense has no date
         2, "UPDATE expenses SET isReimbursed = 1 WHERE id = (SELECT min(id) FROM expenses WHERE isReimbursable = 1)"),
