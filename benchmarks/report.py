@@ -102,6 +102,9 @@ RSS 695 MB (issue 13: 1.21 GB); 13 s of it is the core history and books simulat
 - What is left is proportional work: on the full seed the checks take ~8 s (pydantic validating 6.6 MB
   of `orders.items` JSON, reading datetimes, the rules' frames) and the tables ~11 s, of which 4.2 s
   loading (the floor is 1.8 s); Dagster's events cost ~5 s and the start ~3 s.
+- Peak RSS is now each seed's own high-water mark (VmHWM, read by the child at its end). The rusage of a
+  child counted the RSS its parent had when it forked, and the benchmark holds the floor's rows by then:
+  an earlier run of this page showed 1,593 MB for every case after the scale-10 floor.
 """
 SERVER_VS_SQLITE = 1.5
 
