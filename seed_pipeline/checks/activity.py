@@ -6,7 +6,7 @@ Rows breaking a rule in several ways are counted once.
 """
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -16,16 +16,12 @@ from seed_pipeline.business.activity.calendar import (
     COMMENT_SUBJECTS, CREATED_AT, EVENT_PARTY, EVENT_SUBJECTS, PARTY_CREATED, delivery_day, event_start, made_in_time,
 )
 from seed_pipeline.business.history.timeline import month_starts
-from seed_pipeline.checks.violations import fetch_frame, moments
+from seed_pipeline.checks.violations import fetch_frame, last_moment, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 events, reminders, comments, orders = (T[t] for t in ("calendar_events", "calendar_reminders", "comments", "orders"))
 CALENDAR = tuple(t for t in T if t.startswith("calendar_"))
-
-
-def _last_second(as_of: date) -> pd.Timestamp:
-    return pd.Timestamp(datetime.combine(as_of, time(23, 59, 59)))
 
 
 def reminder_before_its_event(conn, as_of) -> int:
@@ -42,7 +38,7 @@ def comment_after_its_subject(conn, as_of) -> int:
     """A comment is written after its subject was created and by the end date; it is resolved, if at all, after it was written."""
     own = fetch_frame(conn, sa.select(comments.c.id, comments.c.created_at, comments.c.resolved_at))
     created = moments(own["created_at"])
-    bad = set(own["id"][(created > _last_second(as_of)) | (moments(own["resolved_at"]) < created)])
+    bad = set(own["id"][(created > last_moment(as_of)) | (moments(own["resolved_at"]) < created)])
     for kind in COMMENT_SUBJECTS:
         table, column = CREATED_AT[kind]
         subject = T[table]

@@ -22,8 +22,6 @@ IN_PROGRESS = {"pending", "building", "deploying"}
 SEED_HASH = re.compile(rf"\$2b\${HASH_COST:02d}\$[./A-Za-z0-9]{{53}}")
 
 
-
-
 def tag_hierarchy_is_a_tree(conn, as_of) -> int:
     """No tag is its own parent, a tag has at most one parent, and following parents never comes back
     to where it started (TERP's getTagAncestors walks the first parent it finds)."""

@@ -21,8 +21,6 @@ T = shared().tables  # the model's rules read the model's columns, whatever mode
 MENTION = re.compile(r"@\[([^\]]+)\]\((\d+)\)")  # server/services/mentionParser.ts
 
 
-
-
 def _start(f: pd.DataFrame) -> pd.Series:
     return moments(f["start_date"]) + pd.to_timedelta(f["start_time"].fillna("00:00:00").astype(str))
 

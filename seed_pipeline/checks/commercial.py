@@ -20,8 +20,6 @@ T = shared().tables  # the model's rules read the model's columns, whatever mode
 CENT = 0.011
 
 
-
-
 def _goods(conn) -> pd.DataFrame:
     """Each batch as the pricing engine sees it: cost, grade, category; with strain and arrival."""
     b, p = T["batches"], T["products"]

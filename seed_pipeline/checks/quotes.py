@@ -6,7 +6,6 @@ it refuses a quote past its ``valid_until``. A quote or a draft reduces no stock
 invoiced (``createOrder`` moves stock only for a confirmed order).
 """
 
-import json
 from collections.abc import Callable
 from datetime import date
 
@@ -14,16 +13,12 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import OPEN_QUOTE_STATES
-from seed_pipeline.checks.violations import CENT, fetch_frame, moments
+from seed_pipeline.checks.violations import CENT, decoded, fetch_frame, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 orders = T["orders"]
 QUOTE = orders.c.orderType == "QUOTE"
-
-
-def _items(value) -> list:
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def converted_quote_has_its_sale(conn, as_of: date) -> int:
@@ -46,7 +41,7 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
            | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > CENT)
            | (quote_at >= sale_at) | (moments(q["converted_at"]).to_numpy() != sale_at)
            | (pd.Series(sale_at).dt.normalize().to_numpy() > moments(q["valid_until"]).to_numpy())
-           | [_items(a) != _items(b) for a, b in zip(pairs["items"], q["items"])])
+           | [decoded(a) != decoded(b) for a, b in zip(pairs["items"], q["items"])])
     bad |= set(pairs["id"][off])
     return len(bad)
 

@@ -6,14 +6,13 @@ no product (a client's need, a vendor's offer). ``rules.is_in_trade_units`` is t
 breaking it in several columns or items is counted once.
 """
 
-import json
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.rules import FLOWER, FLOWER_UNIT, is_in_trade_units
-from seed_pipeline.checks.violations import fetch_frame
+from seed_pipeline.checks.violations import decoded, fetch_frame
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -71,7 +70,7 @@ def _broken(quantity, whole) -> np.ndarray:
 
 
 def _items(value) -> list[dict]:
-    data = json.loads(value) if isinstance(value, str | bytes) else value
+    data = decoded(value)
     data = data.get("items", []) if isinstance(data, dict) else data
     return [i for i in data or [] if isinstance(i, dict)]
 
