@@ -152,3 +152,35 @@ def test_a_failed_create_on_mariadb_removes_only_the_tables_it_made(mysql_url):
                 {"users_own_notes"}, {"vip_portal_configurations"})
     finally:
         engine.dispose()
+
+
+def test_sqlite_schema_is_recognised_by_its_create_statements_and_anything_else_reflected(sqlite_url, monkeypatch):
+    """A schema the tool created is known by the text SQLite keeps of each CREATE statement, without
+    reflecting a table; one statement more (a table the model ignores) or one changed sends it to the full
+    comparison, which gives the same answers as before."""
+    from seed_pipeline.loaders import schema_state
+
+    reflected = []
+    live_metadata = schema_state.live_metadata
+    monkeypatch.setattr(schema_state, "live_metadata", lambda conn: reflected.append(1) or live_metadata(conn))
+    SeedDatabase(url=sqlite_url).ensure_schema()
+
+    def state() -> str:
+        engine = make_engine(sqlite_url)
+        try:
+            with engine.connect() as conn:
+                return schema_state.state(conn, "the database")
+        finally:
+            engine.dispose()
+
+    assert (state(), len(reflected)) == ("terp", 0)
+    execute(sqlite_url, "CREATE TABLE app_extra (id INTEGER PRIMARY KEY)")
+    assert (state(), len(reflected)) == ("terp", 1)
+    execute(sqlite_url, "DROP TABLE app_extra")
+    assert (state(), len(reflected)) == ("terp", 1)
+    execute(sqlite_url, "CREATE INDEX users_by_name ON users (name)")
+    assert (state(), len(reflected)) == ("terp", 2)  # an index TERP lacks is no difference drift counts
+    execute(sqlite_url, "DROP INDEX users_by_name", "ALTER TABLE users ADD COLUMN nickname VARCHAR(20)")
+    with pytest.raises(SeedDatabaseError, match="users.nickname is a column the model lacks"):
+        state()
+    assert len(reflected) == 3
