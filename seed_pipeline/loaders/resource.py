@@ -28,6 +28,7 @@ from seed_pipeline.schema import TABLES, references_from
 PARALLEL_JOB = "seed_all_parallel"  # its steps run in other processes than the one holding the run lock
 DEFAULT_URL = "sqlite:///terp_seed.sqlite"  # the embedded default: a file in the working directory
 TERP_SCHEMA = "the model's complete schema"  # what the run lock's holder remembers after ``check``
+BOOKKEEPING_READY = "the bookkeeping tables, every column of them"  # remembered after the first write
 
 
 def driver_errors() -> tuple[type[Exception], ...]:
@@ -259,9 +260,13 @@ class SeedDatabase(dg.ConfigurableResource):
     # --- writes -------------------------------------------------------------------------------
 
     def _ensure_bookkeeping(self, table: str) -> None:
-        """Before the write's transaction: MySQL would commit it at a CREATE TABLE."""
+        """Before the write's transaction: MySQL would commit it at a CREATE TABLE. Once a run holding the
+        lock has them, they stay (nothing drops them): asking again cost every table three catalogue queries."""
+        if lock.remembered(self.url, BOOKKEEPING_READY):
+            return
         with self._connection(table, action="create tables in") as conn:
             ownership.ensure_table(conn)
+        lock.remember(self.url, BOOKKEEPING_READY)
 
     def write_table(self, table: str, frame: pd.DataFrame, provenance: dict) -> WriteResult:
         """Make the rows this tool owns in ``table`` exactly ``frame`` (local ids 1..n, mapped to owned ids)."""

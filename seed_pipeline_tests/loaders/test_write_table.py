@@ -257,3 +257,23 @@ def test_ids_of_its_own_rows_inside_json_move_with_the_rows(db, db_url):
     assert json.loads(stored)["originalTransactionId"] == 2
     assert json.loads(written["metadata"].iloc[1])["originalTransactionId"] == 2
     assert scalar(db_url, "SELECT metadata FROM transactions WHERE id = 1") is None
+
+
+def test_the_bookkeeping_is_asked_for_once_while_the_run_lock_is_held(db, db_url, monkeypatch):
+    """Without the lock every write makes sure of the bookkeeping tables (another run may be making them);
+    while this process holds it, the first write's answer stands for the rest."""
+    from seed_pipeline.loaders import lock, ownership
+
+    asked = []
+    ensure_table = ownership.ensure_table
+    monkeypatch.setattr(ownership, "ensure_table", lambda conn: asked.append(1) or ensure_table(conn))
+    seed_all(db)
+    assert len(asked) == len(WRITTEN)
+    lock.acquire(db_url)
+    try:
+        seed_all(db)
+        assert len(asked) == len(WRITTEN) + 1
+    finally:
+        lock.release(db_url)
+    seed_all(db)
+    assert len(asked) == 2 * len(WRITTEN) + 1
