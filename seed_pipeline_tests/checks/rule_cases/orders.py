@@ -9,6 +9,9 @@ from seed_pipeline_tests.checks.rule_cases import case
 FIRST_CONVERTED = "(SELECT min(converted_from_order_id) FROM orders)"
 FIRST_PLAIN_SALE = "(SELECT min(id) FROM orders WHERE orderType = 'SALE' AND converted_from_order_id IS NULL)"
 FIRST_QUOTE = "(SELECT min(id) FROM orders WHERE orderType = 'QUOTE')"
+SENT = "(SELECT id FROM orders WHERE quoteStatus = 'SENT')"
+VIEWED = "(SELECT id FROM orders WHERE quoteStatus = 'VIEWED')"
+FIRST_ORDER_MOVE = "(SELECT min(id) FROM inventoryMovements WHERE referenceType = 'ORDER')"
 
 CASES = {
     "converted_quote_has_its_sale": (
@@ -64,6 +67,14 @@ CASES = {
         case(1, "UPDATE orders SET packed_at = created_at WHERE quoteStatus = 'VIEWED'"),
         case(1, "UPDATE orders SET shipped_at = created_at WHERE quoteStatus = 'DRAFT'"),
         # an invoice of a contract, and a movement of a lot, whose number is a quote's: neither is the quote's
+        # two quotes, each with a line, an invoice, a stock movement, a return and a confirmation: two quotes, not one
+        # a finding (nor one a kind of finding)
+        case(2, f"UPDATE order_line_items SET order_id = CASE id WHEN 1 THEN {SENT} ELSE {VIEWED} END WHERE id IN (1, 2)",
+             f"UPDATE invoices SET referenceId = CASE id WHEN 1 THEN {SENT} ELSE {VIEWED} END WHERE id IN (1, 2)",
+             f"UPDATE inventoryMovements SET referenceId = CASE WHEN id = {FIRST_ORDER_MOVE} THEN {SENT} ELSE {VIEWED} END "
+             f"WHERE id IN (SELECT id FROM inventoryMovements WHERE referenceType = 'ORDER' ORDER BY id LIMIT 2)",
+             f"UPDATE returns SET order_id = {SENT} WHERE id = (SELECT min(id) FROM returns)",
+             "UPDATE orders SET confirmed_at = created_at WHERE quoteStatus IN ('SENT', 'VIEWED')"),
         case(0, f"UPDATE invoices SET referenceType = 'CONTRACT', referenceId = {FIRST_QUOTE} WHERE id = 1"),
         case(0, f"UPDATE inventoryMovements SET referenceId = {FIRST_QUOTE} "
                 "WHERE id = (SELECT min(id) FROM inventoryMovements WHERE referenceType = 'LOT')")),
