@@ -8,6 +8,8 @@ from seed_pipeline_tests.checks.rule_cases import case
 
 FLOWER_BATCHES = "(SELECT b.id FROM batches b JOIN products p ON p.id = b.productId WHERE p.uomSellable = 'LB')"
 WHOLE_BATCHES = "(SELECT b.id FROM batches b JOIN products p ON p.id = b.productId WHERE p.uomSellable <> 'LB')"
+FLOWER_BEFORE_WHOLE = ("(SELECT p.id FROM products p JOIN products n ON n.id = p.id + 1 "
+                       "WHERE p.uomSellable = 'LB' AND n.uomSellable <> 'LB')")
 
 CASES = {
     "quantities_in_trade_units": (
@@ -32,5 +34,13 @@ CASES = {
                 "WHERE id = (SELECT min(id) FROM sampleRequests)"),
         # a line of goods the history does not know: no trade step to be on
         case(1, "UPDATE order_line_items SET batch_id = 999999 WHERE id = 1"),
+        # a sample request's quantity in words: text, yet no number of steps
+        case(1, "UPDATE sampleRequests SET products = json_set(products, '$[0].quantity', 'two') "
+                "WHERE id = (SELECT min(id) FROM sampleRequests)"),
+        # a return's item naming its batch by a label, not a number: goods the history does not know
+        case(1, "UPDATE returns SET items = json_set(items, '$[0].batchId', 'B-3') WHERE id = (SELECT min(id) FROM returns)"),
+        # a quarter pound of the flower product numbered just before packaged goods: on its step, as its own unit
+        # says (a rule reading its neighbour's unit would count a quarter of a packaged unit)
+        case(0, f"UPDATE sales SET productId = {FLOWER_BEFORE_WHOLE}, quantity = 0.25 WHERE id = (SELECT min(id) FROM sales)"),
     ),
 }
