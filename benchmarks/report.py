@@ -105,6 +105,32 @@ RSS 695 MB (issue 13: 1.21 GB); 13 s of it is the core history and books simulat
 - Peak RSS is now each seed's own high-water mark (VmHWM, read by the child at its end). The rusage of a
   child counted the RSS its parent had when it forked, and the benchmark holds the floor's rows by then:
   an earlier run of this page showed 1,593 MB for every case after the scale-10 floor.
+
+## What cut the suite (2026-12-02, evening; quiet machine unless said)
+
+`make test` before this work: 1,717 tests in 23 min 52 s on two workers (the tests' own durations sum
+to 2,818 s: the thirty nightly refreshes 322 s, the nine full-scenario seeds 475 s, the 70-case sweep
+432 s, the Great Expectations tests 274 s).
+
+| | before | after |
+| --- | ---: | ---: |
+| is the SQLite database the model's schema? (`check`, every seed and every `verify`), first call in a process | 0.51-0.54 s | 0.07 s |
+| the same, later calls | 0.35-0.38 s | 0.04 s |
+| making sure of the bookkeeping tables, 120 tables a seed (SQLite, MariaDB, PostgreSQL) | 0.03, 0.17, 0.19 s | once a run |
+| the Great Expectations suites of a full seed, 120 tables (CPU s, two runs, old and new alternating) | 24.4, 26.6 s | 21.3, 25.7 s |
+| each full-scenario figures test after its seed (SQLite) | 12.3 s more | 0 |
+
+- SQLite keeps the text of each CREATE statement: when it is, statement for statement, what the model's
+  `create_all` issues, the schema is the model's without reflecting 120 tables; any other text (an extra
+  table, index, view or column) goes to the full comparison as before.
+- The Great Expectations suites run pass-or-fail first and ask for the details (counts, sample values,
+  rows) only when a suite fails.
+- Tests: the full-scenario figures read the seed's own verdict on every rule (its summary line) instead
+  of evaluating all of them again; one test, not two, validates the shared light seed on SQLite.
+- The seed's databases are byte-identical (sha256 of the light seed's file, old and new code).
+- Wall and CPU times of whole seeds on this machine varied by up to 40% between identical runs this
+  evening (a light nightly refresh: 31.6 and 46.4 s CPU for the same four nights), so the table gives
+  each change's own cost, measured in process.
 """
 SERVER_VS_SQLITE = 1.5
 
