@@ -11,6 +11,7 @@ CLOSED = "(SELECT id FROM workflow_statuses WHERE slug = 'closed')"
 QUARANTINED = "(SELECT id FROM workflow_statuses WHERE slug = 'quarantined')"
 FIRST_OF_1 = "(SELECT min(id) FROM batch_status_history WHERE batchId = 1)"  # batch 1: received, then made live
 LAST_OF_1 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 1)"
+LIVE_OF_9 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 9)"  # batch 9: received, then made live
 LAST_OF_2 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 2)"  # batch 2: ... on hold, then live again
 
 CASES = {
@@ -32,7 +33,7 @@ CASES = {
         case(1, "DELETE FROM batch_status_history WHERE batchId = 1"),
     ),
     # the batch of the first line is on hold from the second its order was placed to the next one: that line sold on hold
-    "sold_only_while_sellable": case(1, *(
+    "sold_only_while_sellable": (case(1, *(
         f"INSERT INTO batch_status_history (batchId, fromStatusId, toStatusId, changedBy, notes, createdAt) "
         f"SELECT l.batch_id, {src}, {dst}, o.created_by, 'hold', datetime(o.created_at, '{shift}') "
         "FROM order_line_items l JOIN orders o ON o.id = l.order_id WHERE l.id = (SELECT min(l2.id) FROM order_line_items l2 "
@@ -40,6 +41,11 @@ CASES = {
         "ON o3.id = l3.order_id WHERE l3.batch_id = l2.batch_id AND o3.created_at = o2.created_at AND l3.id <> l2.id))"
         # the only line sold from its batch at that moment
         for src, dst, shift in ((LIVE, ON_HOLD, "+0 seconds"), (ON_HOLD, LIVE, "+1 second")))),
+        # batch 9 made live the very second the first order sold two lines from it (holds), and a second after: both
+        # lines then sold a batch still awaiting intake
+        case(0, f"UPDATE batch_status_history SET createdAt = '2026-10-01 15:33:39' WHERE id = {LIVE_OF_9}"),
+        case(2, f"UPDATE batch_status_history SET createdAt = '2026-10-01 15:33:40' WHERE id = {LIVE_OF_9}"),
+    ),
     "movements_replay_to_on_hand": (
         case(1, "DELETE FROM inventoryMovements WHERE id = (SELECT min(id) FROM inventoryMovements "
                 "WHERE inventoryMovementType = 'SALE')"),
