@@ -13,6 +13,8 @@ FIRST_OF_1 = "(SELECT min(id) FROM batch_status_history WHERE batchId = 1)"  # b
 LAST_OF_1 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 1)"
 LIVE_OF_9 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 9)"  # batch 9: received, then made live
 LAST_OF_2 = "(SELECT max(id) FROM batch_status_history WHERE batchId = 2)"  # batch 2: ... on hold, then live again
+INTAKE_OF_17 = "(SELECT id FROM inventoryMovements WHERE batchId = 17 AND inventoryMovementType = 'INTAKE')"
+SAMPLE_OF_17 = "(SELECT id FROM inventoryMovements WHERE batchId = 17 AND inventoryMovementType = 'SAMPLE')"
 
 CASES = {
     "status_history_leads_to_the_status": (
@@ -55,6 +57,16 @@ CASES = {
                 "(SELECT min(id) FROM inventoryMovements WHERE batchId = 1 AND inventoryMovementType = 'SAMPLE')"),
         # an order line selling a unit more than its sale's movement took
         case(1, "UPDATE order_line_items SET quantity = quantity + 1 WHERE id = 1"),
+        # batch 17 (never sold: received, then samples pulled) with stock and no movement at all
+        case(1, "DELETE FROM inventoryMovements WHERE batchId = 17"),
+        # its samples pulled a second before it was received: the replay goes below zero, though each step and the
+        # end hold
+        case(1, f"UPDATE inventoryMovements SET createdAt = '2026-10-08 11:41:48', quantityBefore = '0', "
+                f"quantityAfter = '-6' WHERE id = {SAMPLE_OF_17}",
+             f"UPDATE inventoryMovements SET quantityBefore = '-6', quantityAfter = '1438' WHERE id = {INTAKE_OF_17}"),
+        # its samples took all of it: a replay ending at zero, as the batch does, holds
+        case(0, f"UPDATE inventoryMovements SET quantityChange = '-1444', quantityAfter = '0' WHERE id = {SAMPLE_OF_17}",
+             "UPDATE batches SET onHandQty = '0' WHERE id = 17"),
     ),
     "every_batch_with_stock_is_on_a_shelf": (
         case(1, "DELETE FROM batchLocations WHERE id = 1"),
