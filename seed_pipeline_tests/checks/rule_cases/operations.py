@@ -74,6 +74,8 @@ CASES = {
         case(1, "UPDATE batchLocations SET qty = CAST(qty AS REAL) + 0.02 WHERE id = 1"),
         # all of a batch's stock in a bin the warehouse does not have
         case(1, "UPDATE batchLocations SET bin = 'Bin 99' WHERE id = 1"),
+        # batch 17 emptied and off its shelf: a batch without stock needs none (holds)
+        case(0, "UPDATE batches SET onHandQty = '0' WHERE id = 17", "DELETE FROM batchLocations WHERE batchId = 17"),
     ),
     "purchase_orders_lead_to_their_lots": case(1, "UPDATE purchaseOrderItems SET quantityReceived = quantityReceived + 1 "
                                            "WHERE id = (SELECT min(id) FROM purchaseOrderItems WHERE quantityReceived > 0)"),
