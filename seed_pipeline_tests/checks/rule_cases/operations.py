@@ -64,6 +64,10 @@ CASES = {
         case(1, f"UPDATE inventoryMovements SET createdAt = '2026-10-08 11:41:48', quantityBefore = '0', "
                 f"quantityAfter = '-6' WHERE id = {SAMPLE_OF_17}",
              f"UPDATE inventoryMovements SET quantityBefore = '-6', quantityAfter = '1438' WHERE id = {INTAKE_OF_17}"),
+        # its intake keyed last (the highest id) yet made first: the replay follows time, not keying (holds)
+        case(0, f"UPDATE inventoryMovements SET id = 999999 WHERE id = {INTAKE_OF_17}"),
+        # its intake starting at one unit, not at nothing (its own arithmetic holds)
+        case(1, f"UPDATE inventoryMovements SET quantityBefore = '1', quantityChange = '+1443' WHERE id = {INTAKE_OF_17}"),
         # its samples took all of it: a replay ending at zero, as the batch does, holds
         case(0, f"UPDATE inventoryMovements SET quantityChange = '-1444', quantityAfter = '0' WHERE id = {SAMPLE_OF_17}",
              "UPDATE batches SET onHandQty = '0' WHERE id = 17"),
