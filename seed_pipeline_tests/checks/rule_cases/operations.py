@@ -31,6 +31,10 @@ CASES = {
              "UPDATE batches SET batchStatus = 'CLOSED' WHERE id = 1"),
         # quarantined to live is allowed, but the batch was on hold, not quarantined
         case(1, f"UPDATE batch_status_history SET fromStatusId = {QUARANTINED} WHERE id = {LAST_OF_2}"),
+        # a step out of a status TERP's transitions do not know (a recalled batch): no move leaves it
+        case(1, "INSERT INTO workflow_statuses (name, slug) VALUES ('Recalled', 'recalled')",
+             f"UPDATE batch_status_history SET fromStatusId = (SELECT id FROM workflow_statuses WHERE slug = 'recalled') "
+             f"WHERE id = {LAST_OF_2}"),
         # a batch with no history at all ends in no status
         case(1, "DELETE FROM batch_status_history WHERE batchId = 1"),
     ),
@@ -68,6 +72,12 @@ CASES = {
         case(0, f"UPDATE inventoryMovements SET id = 999999 WHERE id = {INTAKE_OF_17}"),
         # its intake starting at one unit, not at nothing (its own arithmetic holds)
         case(1, f"UPDATE inventoryMovements SET quantityBefore = '1', quantityChange = '+1443' WHERE id = {INTAKE_OF_17}"),
+        # batch 1's one sale moved as an adjustment: the replay holds, but its order lines sold with no sale movement
+        case(1, "UPDATE inventoryMovements SET inventoryMovementType = 'ADJUSTMENT' "
+                "WHERE batchId = 1 AND inventoryMovementType = 'SALE'"),
+        # batch 17's samples a sale of one unit instead (replay and stock kept whole), with no order line selling it
+        case(1, f"UPDATE inventoryMovements SET inventoryMovementType = 'SALE', quantityChange = '-1', "
+                f"quantityAfter = '1443' WHERE id = {SAMPLE_OF_17}", "UPDATE batches SET onHandQty = '1443' WHERE id = 17"),
         # its samples took all of it: a replay ending at zero, as the batch does, holds
         case(0, f"UPDATE inventoryMovements SET quantityChange = '-1444', quantityAfter = '0' WHERE id = {SAMPLE_OF_17}",
              "UPDATE batches SET onHandQty = '0' WHERE id = 17"),
