@@ -26,6 +26,9 @@ CASES = {
         case(1, f"UPDATE batch_status_history SET createdAt = datetime(createdAt, '-1 second') WHERE id = {FIRST_OF_1}"),
         # a history starting live, not awaiting intake (its next step then also leaves a status it never had: one batch)
         case(1, f"UPDATE batch_status_history SET toStatusId = {LIVE} WHERE id = {FIRST_OF_1}"),
+        # the same with that step gone: live from the second it was received, every step else in order
+        case(1, f"DELETE FROM batch_status_history WHERE id = {LAST_OF_1}",
+             f"UPDATE batch_status_history SET toStatusId = {LIVE} WHERE id = {FIRST_OF_1}"),
         # awaiting intake to closed, which TERP does not allow; the batch is closed, so the history ends in its status
         case(1, f"UPDATE batch_status_history SET toStatusId = {CLOSED} WHERE id = {LAST_OF_1}",
              "UPDATE batches SET batchStatus = 'CLOSED' WHERE id = 1"),
