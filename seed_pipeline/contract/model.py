@@ -1,5 +1,6 @@
 """The two kinds of promise the seed makes to TERP's code: JSON it can read, and states its screens count."""
 
+import itertools
 import json
 import typing
 from collections.abc import Iterable, Iterator
@@ -8,6 +9,8 @@ from functools import cached_property
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+VALIDATED_AT_ONCE = 1_000  # rows of a JSON column validated (and turned into models) in one call
 
 
 class Shape(BaseModel):
@@ -100,9 +103,13 @@ class JsonColumn:
         """Each row's value as plain JSON data, validated: what a generator puts in the column.
 
         A row is a list of dicts or shapes (an object when ``many`` is False), or None for NULL.
+        Rows are validated a block at a time: the models of a whole column at scale 10 cost hundreds of MB.
         """
-        checked = self._rows.validate_python(list(rows))
-        return self._rows.dump_python(checked, mode="json", exclude_none=not self.nulls, by_alias=True)
+        rows, done = iter(rows), []
+        while block := list(itertools.islice(rows, VALIDATED_AT_ONCE)):
+            checked = self._rows.validate_python(block)
+            done += self._rows.dump_python(checked, mode="json", exclude_none=not self.nulls, by_alias=True)
+        return done
 
     def invalid(self, stored: Iterable) -> list[int]:
         """Positions of the stored values (JSON text, or data already decoded) TERP could not read as this shape.

@@ -24,6 +24,7 @@ CANCEL_REASONS = ("Cancelled: client changed its mind", "Cancelled: client order
                   "Cancelled: duplicate of an order entered by phone", "Cancelled: client's license renewal pending",
                   "Cancelled: client asked to wait for next week's harvest")
 PARTIAL_CASH = (0.2, 0.5)  # share paid in cash up front on PARTIAL terms
+ORDERS_AT_ONCE = 1_000  # orders whose lines are turned into dicts together
 
 
 def _items(h, batches, products) -> list:
@@ -50,11 +51,21 @@ def _items(h, batches, products) -> list:
         "grade": product["grade"].where(product["grade"] != "").to_numpy(),
         "price": lines["unit_price"].to_numpy(),
     })
-    records = records.astype(object).where(records.notna(), None).sort_values("order_id", kind="stable")  # absent keys: None, not NaN
+    records = records.sort_values("order_id", kind="stable")
     order_ids = records.pop("order_id").to_numpy(dtype=np.int64)
-    rows = records.to_dict("records")  # one pass, then a slice per order: no pandas work per order
     cuts = np.flatnonzero(np.diff(order_ids)) + 1
-    return ORDER_ITEMS.values(rows[a:b] for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(rows)]))
+    return ORDER_ITEMS.values(_per_order(records, np.r_[0, cuts, len(records)]))
+
+
+def _per_order(records: pd.DataFrame, bounds: np.ndarray):
+    """Each order's lines as dicts (order k's are rows bounds[k]:bounds[k+1]): one pandas pass per block of
+    orders, then a slice per order, so neither pandas work per order nor every line's dict at once."""
+    for first in range(0, len(bounds) - 1, ORDERS_AT_ONCE):
+        last = min(first + ORDERS_AT_ONCE, len(bounds) - 1)
+        block = records.iloc[bounds[first]:bounds[last]]
+        rows = block.astype(object).where(block.notna(), None).to_dict("records")  # absent keys: None, not NaN
+        for a, b in zip(bounds[first:last] - bounds[first], bounds[first + 1:last + 1] - bounds[first]):
+            yield rows[a:b]
 
 
 @generates("orders", reads=("batches", "products"))
