@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from seed_pipeline.business.books.postings import CUSTOMER_CREDITS
-from seed_pipeline.checks.violations import CENT, by_name, counted, fetch_frame
+from seed_pipeline.checks.violations import CENT, by_name, counted, fetch_frame, json_text
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -34,9 +34,9 @@ def _off(left, right):
 
 def credit_spent_per_invoice() -> sa.Subquery:
     """Store credit applied to each invoice: an application names the invoice's client transaction,
-    whose metadata carries the invoice number."""
+    whose metadata names the invoice (its ``invoiceNumber``)."""
     on = applications.join(txn, txn.c.id == applications.c.invoiceId).join(
-        invoices, txn.c.metadata.like(sa.literal('%"') + invoices.c.invoiceNumber + sa.literal('"%')))
+        invoices, json_text(txn.c.metadata, "invoiceNumber") == invoices.c.invoiceNumber)
     return (sa.select(invoices.c.id.label("key"), sa.func.sum(_money(applications.c.amountApplied)).label("amount"))
             .select_from(on).group_by(invoices.c.id).subquery())
 
@@ -170,14 +170,18 @@ def cogs_history_follows_batch_costs(as_of) -> list[sa.Select]:
     later = cogs.alias("later")
     latest = sa.not_(sa.exists().where(later.c.batchId == cogs.c.batchId, sa.or_(
         later.c.createdAt > cogs.c.createdAt, sa.and_(later.c.createdAt == cogs.c.createdAt, later.c.id > cogs.c.id))))
-    earlier = (sa.select(sa.func.count()).where(sales.c.batchId == cogs.c.batchId, sales.c.saleDate < cogs.c.createdAt)
-               .scalar_subquery())
+    # the sales before each revision, as a join (SQLite scanned every sale for each revision of a correlated count)
+    revision = cogs.alias("revision")
+    before = (sa.select(revision.c.id.label("key"), sa.func.count().label("sales"))
+              .select_from(revision.join(sales, sa.and_(sales.c.batchId == revision.c.batchId, sales.c.saleDate < revision.c.createdAt)))
+              .group_by(revision.c.id).subquery())
     with_batch = cogs.join(batches, batches.c.id == cogs.c.batchId)
     return [
         sa.select(cogs.c.id, cogs.c.newCogs, batches.c.unitCogs).select_from(with_batch)
         .where(latest, _off(_money(cogs.c.newCogs), _money(batches.c.unitCogs))),
-        sa.select(cogs.c.id).where(sa.or_(sa.func.abs(_money(cogs.c.oldCogs) - _money(cogs.c.newCogs)) < CENT,
-                                          cogs.c.affectedSalesCount != earlier)),
+        sa.select(cogs.c.id).select_from(cogs.outerjoin(before, before.c.key == cogs.c.id))
+        .where(sa.or_(sa.func.abs(_money(cogs.c.oldCogs) - _money(cogs.c.newCogs)) < CENT,
+                      cogs.c.affectedSalesCount != sa.func.coalesce(before.c.sales, 0))),
         sa.select(sales.c.id, sales.c.cogsAtSale, batches.c.unitCogs).select_from(sales.join(batches, batches.c.id == sales.c.batchId))
         .where(_off(_money(sales.c.cogsAtSale), _money(batches.c.unitCogs))),
     ]
