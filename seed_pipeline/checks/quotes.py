@@ -26,7 +26,7 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
     the quote, when it was converted and no later than its valid_until; a sale names only such a quote.
     Counts the quotes and sales that break it."""
     o = fetch_frame(conn, sa.select(orders.c.id, orders.c.orderType, orders.c.quoteStatus, orders.c.client_id,
-                                    orders.c["items"], orders.c.total, orders.c.valid_until, orders.c.converted_at,
+                                    orders.c.total, orders.c.valid_until, orders.c.converted_at,
                                     orders.c.created_at, orders.c.converted_from_order_id))
     quotes = o[(o["orderType"] == "QUOTE") & (o["quoteStatus"] == "CONVERTED")].set_index("id")
     sales = o[o["converted_from_order_id"].notna()]
@@ -41,9 +41,17 @@ def converted_quote_has_its_sale(conn, as_of: date) -> int:
            | (abs(pairs["total"].astype(float).to_numpy() - q["total"].astype(float).to_numpy()) > CENT)
            | (quote_at >= sale_at) | (moments(q["converted_at"]).to_numpy() != sale_at)
            | (pd.Series(sale_at).dt.normalize().to_numpy() > moments(q["valid_until"]).to_numpy())
-           | [decoded(a) != decoded(b) for a, b in zip(pairs["items"], q["items"])])
+           | [decoded(a) != decoded(b) for a, b in _items_side_by_side(conn).loc[pairs["id"]].itertuples(index=False)])
     bad |= set(pairs["id"][off])
     return len(bad)
+
+
+def _items_side_by_side(conn) -> pd.DataFrame:
+    """The items of each sale naming an order and of the order it names, by the sale's id: only those, as the
+    items of every order at scale 10 were a quarter of a GB in memory."""
+    sale, named = orders.alias("sale"), orders.alias("named")
+    return fetch_frame(conn, sa.select(sale.c.id, sale.c["items"].label("sale"), named.c["items"].label("named"))
+                       .select_from(sale.join(named, named.c.id == sale.c.converted_from_order_id))).set_index("id")
 
 
 def quote_status_follows_its_validity(conn, as_of: date) -> int:

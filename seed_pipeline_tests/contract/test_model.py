@@ -36,6 +36,20 @@ def test_invalid_names_exactly_the_unreadable_stored_values():
     assert ITEMS.invalid(stored) == [2, 3, 5]
 
 
+def test_blocks_validate_and_name_positions_as_one_call_would(monkeypatch):
+    """Validated two values at a time, the values and the positions named are those of the whole column."""
+    monkeypatch.setattr("seed_pipeline.contract.model.VALIDATED_AT_ONCE", 2)
+    good = [{"productId": 1, "quantity": 1}]
+    stored = [json.dumps(good), "[{\"productId\": \"x\"}]", None, json.dumps(good), json.dumps(good),
+              "[{\"quantity\": 1}]", "[]", json.dumps({"productId": 1, "quantity": 1})]
+    assert ITEMS.invalid(stored) == [1, 5, 7]
+    rows = ITEMS.values([good, None, [], [{"productId": 2, "quantity": 3, "note": "n"}], good])
+    assert rows == [[{"productId": 1, "quantity": 1.0}], None, [], [{"productId": 2, "quantity": 3.0, "note": "n"}],
+                    [{"productId": 1, "quantity": 1.0}]]
+    with pytest.raises(ValidationError):
+        ITEMS.values([good, good, good, [{"productId": 3}]])  # the bad value in the second block
+
+
 def test_a_state_is_required_once_the_history_can_hold_it():
     bills = StateColumn("bills", "status", {"PENDING": "AP", "OVERDUE": "AP aging"}, min_months={"OVERDUE": 2})
     assert bills.required(1) == ["PENDING"]
