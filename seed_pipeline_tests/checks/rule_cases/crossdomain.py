@@ -7,9 +7,11 @@ PHOTOGRAPHED = f"(SELECT entity_id FROM calendar_events WHERE id = {SESSION})"
 # the PHOTOGRAPHY_COMPLETE change of that batch
 CHANGE = (f"(SELECT h.id FROM batch_status_history h JOIN workflow_statuses s ON s.id = h.toStatusId "
           f"WHERE s.slug = 'photography_complete' AND h.batchId = {PHOTOGRAPHED})")
-FIRST_MEDIA = ("(SELECT min(id) FROM productMedia WHERE filename LIKE '%\\_' || "
-               f"(SELECT code FROM batches WHERE id = {PHOTOGRAPHED}) || '\\_%' ESCAPE '\\')")
+OF_PHOTOGRAPHED = f"filename LIKE '%\\_' || (SELECT code FROM batches WHERE id = {PHOTOGRAPHED}) || '\\_%' ESCAPE '\\'"
+FIRST_MEDIA = f"(SELECT min(id) FROM productMedia WHERE {OF_PHOTOGRAPHED})"
 NEVER_PHOTOGRAPHED = "(SELECT min(id) FROM batches WHERE photo_session_event_id IS NULL)"
+TO_NEVER_PHOTOGRAPHED = (f"filename = replace(filename, (SELECT code FROM batches WHERE id = {PHOTOGRAPHED}), "
+                         f"(SELECT code FROM batches WHERE id = {NEVER_PHOTOGRAPHED}))")
 INTAKE = "(SELECT min(id) FROM calendar_events WHERE event_type = 'INTAKE')"  # the first lot's intake, COMPLETED
 OPEN_INTAKE = "(SELECT min(id) FROM calendar_events WHERE event_type = 'INTAKE' AND status = 'IN_PROGRESS')"
 FOLLOW_UP = "(SELECT min(id) FROM calendar_events WHERE entity_type = 'sales_sheet')"  # the first sheet's
@@ -46,10 +48,16 @@ CASES = {
                 f"WHERE id = {CHANGE}), '-1 second') WHERE id = {FIRST_MEDIA}"),
         case(0, f"UPDATE productMedia SET createdAt = (SELECT createdAt FROM batch_status_history WHERE id = {CHANGE}) "
                 f"WHERE id = {FIRST_MEDIA}"),
-        # a medium named after a batch that does not exist, and after one never photographed
+        # a medium named after a batch that does not exist, every medium of the batch named after one (one batch),
+        # and after one never photographed
         case(1, f"UPDATE productMedia SET filename = replace(filename, '_BAT-', '_BAT-9') WHERE id = {FIRST_MEDIA}"),
-        case(1, f"UPDATE productMedia SET filename = replace(filename, (SELECT code FROM batches WHERE id = "
-                f"{PHOTOGRAPHED}), (SELECT code FROM batches WHERE id = {NEVER_PHOTOGRAPHED})) WHERE id = {FIRST_MEDIA}"),
+        case(1, f"UPDATE productMedia SET filename = replace(filename, '_BAT-', '_BAT-9') WHERE {OF_PHOTOGRAPHED}"),
+        case(1, f"UPDATE productMedia SET {TO_NEVER_PHOTOGRAPHED} WHERE id = {FIRST_MEDIA}"),
+        # both: the batch never photographed and the one that does not exist
+        case(2, f"UPDATE productMedia SET {TO_NEVER_PHOTOGRAPHED} WHERE id = {FIRST_MEDIA}",
+             f"UPDATE productMedia SET filename = replace(filename, '_BAT-', '_BAT-9') WHERE {OF_PHOTOGRAPHED}"),
+        # the session about no batch: the batch pointing at it has none
+        case(1, f"UPDATE calendar_events SET entity_id = NULL WHERE id = {SESSION}"),
         # the batch reached PHOTOGRAPHY_COMPLETE again two days later, after its media: it reached it first by the
         # session, before the media (holds)
         case(0, "INSERT INTO batch_status_history (batchId, fromStatusId, toStatusId, changedBy, notes, createdAt) "
@@ -71,6 +79,8 @@ CASES = {
         case(1, f"UPDATE calendar_events SET status = 'COMPLETED' WHERE id = {OPEN_INTAKE}"),
         case(0, f"UPDATE calendar_events SET status = 'SCHEDULED' WHERE id = {INTAKE}"),
         case(1, f"UPDATE calendar_events SET deleted_at = start_date WHERE id = {INTAKE}"),  # a session without its event
+        # the event about no lot: its session has none, and it is no session's
+        case(2, f"UPDATE calendar_events SET entity_id = NULL WHERE id = {INTAKE}"),
         case(1, _copy_event(INTAKE, entity_id="(SELECT max(id) + 1 FROM lots)")),  # an intake of a lot never received
         case(2, _copy_event(INTAKE)),  # a session with two events: neither is its one event
         case(1, _copy_event(INTAKE, entity_type="'batch'")),  # an intake about a batch, not a lot
