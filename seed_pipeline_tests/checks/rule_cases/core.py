@@ -111,6 +111,9 @@ CASES = {
         case(0, _SEPTEMBER_ORDER, "UPDATE calendar_events SET start_date = '2026-09-30', end_date = '2026-09-30' WHERE id = 1"),
         case(1, _SEPTEMBER_ORDER, "UPDATE calendar_events SET start_date = '2026-09-30', end_date = '2026-09-30', "
                                   "deleted_at = created_at WHERE id = 1"),
+        # no order and no event: the end date's month is bare; the first order after the end date leaves it asked
+        case(1, "DELETE FROM orders", "DELETE FROM calendar_events"),
+        case(1, "UPDATE orders SET created_at = '2026-11-01 00:00:00'", "DELETE FROM calendar_events WHERE start_date < '2026-11-01'"),
     ),
     "event_follows_its_subject": (
         case(1, "UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
