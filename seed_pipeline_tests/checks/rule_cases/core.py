@@ -134,6 +134,12 @@ CASES = {
         case(1, f"UPDATE calendar_events SET status = 'COMPLETED' WHERE id = {_UNSHIPPED_DELIVERY}"),
         case(1, f"UPDATE calendar_events SET start_date = '2026-10-31', end_date = '2026-10-31' WHERE id = {_UNSHIPPED_DELIVERY}"),
         case(0, f"UPDATE calendar_events SET start_date = '2026-11-01', end_date = '2026-11-01' WHERE id = {_UNSHIPPED_DELIVERY}"),
+        # a delivery is its order's by what it is about: the order no longer naming it as its event (holds), and a
+        # delivery about no record, still scheduled after the end date, with a shipped order's id (holds)
+        case(0, "UPDATE orders SET intake_event_id = NULL WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL "
+                "AND intake_event_id IS NOT NULL)"),
+        case(0, "UPDATE calendar_events SET entity_type = NULL, entity_id = (SELECT min(id) FROM orders WHERE shipped_at "
+                f"IS NOT NULL) WHERE id = {_UNSHIPPED_DELIVERY}"),
     ),
     # the core and the books as TERP's screens read them
     "some_buyers_lapsed": case(1, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = (SELECT min(id) FROM orders WHERE client_id = "
