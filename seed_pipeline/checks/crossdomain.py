@@ -29,7 +29,8 @@ def photographed_after_a_completed_session(conn, as_of) -> int:
     change = moments(changed["createdAt"]).groupby(changed["batchId"].to_numpy()).min()
     done = fetch_frame(conn, sa.select(events.c.id, events.c.entity_id, events.c.end_date, events.c.end_time)
                        .where(events.c.event_type == "PHOTOGRAPHY", events.c.status == "COMPLETED",
-                              events.c.entity_type == "batch", events.c.deleted_at.is_(None)))
+                              events.c.entity_type == "batch", events.c.entity_id.is_not(None),  # about no batch: none's
+                              events.c.deleted_at.is_(None)))
     done["ended"] = event_start(done["end_date"], done["end_time"]).to_numpy()
     batches = fetch_frame(conn, sa.select(b.c.id, b.c.code, b.c.photo_session_event_id))
     media = fetch_frame(conn, sa.select(m.c.filename, m.c.createdAt))
@@ -60,7 +61,7 @@ def intake_event_is_its_session(conn, as_of) -> int:
                                           events.c.start_date, events.c.assigned_to, events.c.vendor_id,
                                           events.c.status.label("event_status"))
                           .where(events.c.event_type == "INTAKE", events.c.deleted_at.is_(None)))
-    f = sessions.merge(intakes[intakes["entity_type"] == "lot"].astype({"entity_id": "int64"}),
+    f = sessions.merge(intakes[intakes["entity_type"] == "lot"].astype({"entity_id": "float"}),  # NULL: no session's
                        left_on="lotId", right_on="entity_id", how="outer")
     wrong = (f["id"].isna() | f["event"].isna() | f["id"].duplicated(keep=False) | f["event"].duplicated(keep=False)
              | (moments(f["start_date"]).dt.normalize() != moments(f["receive_date"]).dt.normalize())

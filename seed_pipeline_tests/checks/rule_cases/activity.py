@@ -8,6 +8,8 @@ def _first(table: str, where: str = "1 = 1") -> str:
     return f"id = (SELECT min(id) FROM {table} WHERE {where})"
 
 
+_START = "(SELECT e.start_date || ' ' || e.start_time FROM calendar_events e WHERE e.id = event_id)"  # its event's start
+
 CASES = {
     "recurrence_instances_follow_their_rule": case(  # the rule's date now has no instance, and the next day one too many
         2,
@@ -33,6 +35,11 @@ CASES = {
                 "WHERE u.id = grantee_id) WHERE " + _first("calendar_event_permissions")),
         case(1, "UPDATE calendar_events SET created_at = (SELECT datetime(c.created_at, '-1 second') FROM clients c "
                 "WHERE c.id = client_id) WHERE " + _first("calendar_events", "client_id IS NOT NULL")),
+        # the same event made the very second its client was (holds); a user's view made a second before the user
+        case(0, "UPDATE calendar_events SET created_at = (SELECT c.created_at FROM clients c "
+                "WHERE c.id = client_id) WHERE " + _first("calendar_events", "client_id IS NOT NULL")),
+        case(1, "UPDATE calendar_views SET created_at = (SELECT datetime(u.createdAt, '-1 second') FROM users u "
+                "WHERE u.id = user_id) WHERE " + _first("calendar_views")),
     ),
     "calendar_steps_in_order": (
         # a delivery (no participants, no invitations) starting a second before it was made
@@ -51,6 +58,19 @@ CASES = {
                 + _first("calendar_event_history", "change_type = 'CREATED'")),  # logged as the event was made
         case(1, "UPDATE calendar_event_attachments SET uploaded_at = (SELECT datetime(e.start_date || ' ' || e.start_time, "
                 "'-1 second') FROM calendar_events e WHERE e.id = event_id) WHERE " + _first("calendar_event_attachments")),
+        # at the very second the event starts (each holds): a file uploaded, an invitation sent or answered, a
+        # participant's answer
+        case(0, f"UPDATE calendar_event_attachments SET uploaded_at = {_START} WHERE " + _first("calendar_event_attachments")),
+        case(0, f"UPDATE calendar_event_invitations SET sent_at = {_START} WHERE "
+                + _first("calendar_event_invitations", "responded_at IS NULL")),
+        case(0, f"UPDATE calendar_event_invitations SET responded_at = {_START} WHERE "
+                + _first("calendar_event_invitations", "responded_at IS NOT NULL")),
+        case(0, f"UPDATE calendar_event_participants SET responded_at = {_START} WHERE "
+                + _first("calendar_event_participants", "responded_at IS NOT NULL")),
+        # an invitation no one answered, sent a second after the event started
+        case(1, "UPDATE calendar_event_invitations SET sent_at = (SELECT datetime(e.start_date || ' ' || e.start_time, "
+                "'+1 second') FROM calendar_events e WHERE e.id = event_id) WHERE "
+                + _first("calendar_event_invitations", "responded_at IS NULL")),
     ),
     "participants_can_see_their_event": case(1, "DELETE FROM calendar_event_permissions WHERE " + _first("calendar_event_permissions", "permission = 'VIEW'")),
     "everyone_has_their_own_screens": case(1, "DELETE FROM calendar_views WHERE user_id = (SELECT min(id) FROM users) AND is_default = 1"),

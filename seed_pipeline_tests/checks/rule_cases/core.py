@@ -6,6 +6,32 @@ from seed_pipeline_tests.checks.rule_cases import case
 _WRITE_OFF = ("UPDATE ledgerEntries SET referenceType = 'WRITE_OFF' "
               "WHERE id = (SELECT min(id) FROM ledgerEntries WHERE referenceType = 'INVOICE')")
 _WRITTEN = "referenceType = 'WRITE_OFF'"
+_EVENT = "FROM calendar_events e WHERE e.id = event_id"  # a reminder's event
+_SUBJECT_CREATED = {"client": ("clients", "created_at"), "vendor": ("vendors", "createdAt"), "order": ("orders", "created_at"),
+                    "batch": ("batches", "createdAt"), "invoice": ("invoices", "createdAt"),
+                    "product": ("products", "createdAt"), "calendar_event": ("calendar_events", "created_at"),
+                    "lot": ("lots", "createdAt")}  # when each kind of record a comment or event is about was made
+_COMMENTED = ("client", "vendor", "order", "batch", "invoice", "product", "calendar_event")
+_FIRST_ABOUT = "id = (SELECT min(id) FROM calendar_events WHERE entity_type = '{kind}')"
+_UNSHIPPED_DELIVERY = ("(SELECT min(e.id) FROM calendar_events e JOIN orders o ON o.id = e.entity_id "
+                       "WHERE e.event_type = 'DELIVERY' AND e.entity_type = 'order' AND o.shipped_at IS NULL)")
+_SEPTEMBER_ORDER = "UPDATE orders SET created_at = '2026-09-30 23:59:59' WHERE id = (SELECT min(id) FROM orders)"
+
+
+def _event_on_first_vendor(shift: str) -> str:
+    """The first event about no record made about the first vendor, ``shift`` from the vendor's creation."""
+    return ("UPDATE calendar_events SET entity_type = 'vendor', entity_id = (SELECT min(id) FROM vendors), "
+            f"created_at = (SELECT datetime(createdAt, '{shift}') FROM vendors WHERE id = (SELECT min(id) FROM vendors)) "
+            "WHERE id = (SELECT min(id) FROM calendar_events WHERE entity_type IS NULL)")
+
+
+def _comment_on(kind: str, shift: str) -> str:
+    """The first comment made about the first subject of that kind, written ``shift`` from the subject's creation."""
+    table, column = _SUBJECT_CREATED[kind]
+    return (f"UPDATE comments SET commentable_type = '{kind}', commentable_id = (SELECT min(id) FROM {table}), "
+            f"created_at = (SELECT datetime({column}, '{shift}') FROM {table} WHERE id = (SELECT min(id) FROM {table})) "
+            "WHERE id = 1")
+
 
 CASES = {
     "order_total_is_sum_of_lines": case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
@@ -50,12 +76,71 @@ CASES = {
     "bill_is_sum_of_its_lines": case(1, "UPDATE billLineItems SET lineTotal = lineTotal + 0.01 WHERE id = 1"),
     "bank_balance_is_ledger_balance": case(1, "UPDATE bankAccounts SET currentBalance = currentBalance + 0.01"),
     "client_accounts_match_the_books": case(1, "UPDATE client_transactions SET amount = amount + 0.01 WHERE id = 1"),
-    "reminder_before_its_event": case(1, "UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"),
-    "comment_after_its_subject": case(1, "UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"),
-    "calendar_covers_every_month": case(  # the light history is October 2026 alone: one month bare
-        1, "DELETE FROM calendar_events WHERE start_date < '2026-11-01'"),
-    "event_follows_its_subject": case(1, "UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
-                                  "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"),
+    "reminder_before_its_event": (
+        case(1, "UPDATE calendar_reminders SET reminder_time = '2030-01-01 00:00:00' WHERE id = 1"),
+        # firing the very second its event starts (holds), and a second after
+        case(0, f"UPDATE calendar_reminders SET reminder_time = (SELECT e.start_date || ' ' || e.start_time {_EVENT}) WHERE id = 1"),
+        case(1, f"UPDATE calendar_reminders SET reminder_time = (SELECT datetime(e.start_date || ' ' || e.start_time, "
+                f"'+1 second') {_EVENT}) WHERE id = 1"),
+        # firing the very second its event was made (holds), and a second before
+        case(0, f"UPDATE calendar_reminders SET reminder_time = (SELECT e.created_at {_EVENT}) WHERE id = 1"),
+        case(1, f"UPDATE calendar_reminders SET reminder_time = (SELECT datetime(e.created_at, '-1 second') {_EVENT}) "
+                "WHERE id = 1"),
+        # made a second before its event (the seed's first, the very second: holds)
+        case(1, f"UPDATE calendar_reminders SET created_at = (SELECT datetime(e.created_at, '-1 second') {_EVENT}) WHERE id = 1"),
+    ),
+    "comment_after_its_subject": (
+        case(1, "UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id = 1"),
+        # written in the end date's last second (holds), and the second after
+        case(0, "UPDATE comments SET created_at = '2026-10-31 23:59:59' WHERE id = 1"),
+        case(1, "UPDATE comments SET created_at = '2026-11-01 00:00:00' WHERE id = 1"),
+        # resolved a second before it was written (the seed resolves one the very second: holds)
+        case(1, "UPDATE comments SET resolved_at = datetime(created_at, '-1 second') "
+                "WHERE id = (SELECT min(id) FROM comments WHERE resolved_at IS NOT NULL)"),
+        # about each kind of subject, written a second before it was, and the very second (holds)
+        *(case(1, _comment_on(kind, "-1 second")) for kind in _COMMENTED),
+        case(0, _comment_on("client", "+0 seconds")),
+        # broken twice, counted once; two comments broken
+        case(1, "UPDATE comments SET created_at = '2000-01-01 00:00:00', resolved_at = '1999-01-01 00:00:00' WHERE id = 1"),
+        case(2, "UPDATE comments SET created_at = '2000-01-01 00:00:00' WHERE id IN (1, 2)"),
+    ),
+    "calendar_covers_every_month": (
+        case(1, "DELETE FROM calendar_events WHERE start_date < '2026-11-01'"),  # the light history: October 2026 alone
+        # the first order in September's last second: September is bare; an event moved there covers it, unless deleted
+        case(1, _SEPTEMBER_ORDER),
+        case(0, _SEPTEMBER_ORDER, "UPDATE calendar_events SET start_date = '2026-09-30', end_date = '2026-09-30' WHERE id = 1"),
+        case(1, _SEPTEMBER_ORDER, "UPDATE calendar_events SET start_date = '2026-09-30', end_date = '2026-09-30', "
+                                  "deleted_at = created_at WHERE id = 1"),
+        # no order and no event: the end date's month is bare; the first order after the end date leaves it asked
+        case(1, "DELETE FROM orders", "DELETE FROM calendar_events"),
+        case(1, "UPDATE orders SET created_at = '2026-11-01 00:00:00'", "DELETE FROM calendar_events WHERE start_date < '2026-11-01'"),
+    ),
+    "event_follows_its_subject": (
+        case(1, "UPDATE calendar_events SET start_date = date(start_date, '+1 day'), end_date = date(end_date, '+1 day') "
+                "WHERE id = (SELECT min(id) FROM calendar_events WHERE event_type = 'DELIVERY')"),
+        # an event about each kind of record made a second before the record (a vendor's: none in the seed, one made so)
+        *(case(1, f"UPDATE calendar_events SET created_at = (SELECT datetime(s.{column}, '-1 second') FROM {table} s "
+                  f"WHERE s.id = calendar_events.entity_id) WHERE {_FIRST_ABOUT.format(kind=kind)}")
+          for kind in ("client", "order", "batch", "invoice", "lot") for table, column in [_SUBJECT_CREATED[kind]]),
+        case(1, _event_on_first_vendor("-1 second")),
+        case(0, _event_on_first_vendor("+0 seconds")),
+        # with another client or vendor than its record's, or none
+        *(case(1, f"UPDATE calendar_events SET {party} = (SELECT min(id) FROM {parties} WHERE id <> calendar_events.{party}) "
+                  f"WHERE {_FIRST_ABOUT.format(kind=kind)}")
+          for kind, party, parties in (("client", "client_id", "clients"), ("order", "client_id", "clients"),
+                                       ("invoice", "client_id", "clients"), ("lot", "vendor_id", "vendors"))),
+        case(1, f"UPDATE calendar_events SET client_id = NULL WHERE {_FIRST_ABOUT.format(kind='order')}"),
+        # the delivery of an order not shipped: done, or on the end date (the day after holds)
+        case(1, f"UPDATE calendar_events SET status = 'COMPLETED' WHERE id = {_UNSHIPPED_DELIVERY}"),
+        case(1, f"UPDATE calendar_events SET start_date = '2026-10-31', end_date = '2026-10-31' WHERE id = {_UNSHIPPED_DELIVERY}"),
+        case(0, f"UPDATE calendar_events SET start_date = '2026-11-01', end_date = '2026-11-01' WHERE id = {_UNSHIPPED_DELIVERY}"),
+        # a delivery is its order's by what it is about: the order no longer naming it as its event (holds), and a
+        # delivery about no record, still scheduled after the end date, with a shipped order's id (holds)
+        case(0, "UPDATE orders SET intake_event_id = NULL WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL "
+                "AND intake_event_id IS NOT NULL)"),
+        case(0, "UPDATE calendar_events SET entity_type = NULL, entity_id = (SELECT min(id) FROM orders WHERE shipped_at "
+                f"IS NOT NULL) WHERE id = {_UNSHIPPED_DELIVERY}"),
+    ),
     # the core and the books as TERP's screens read them
     "some_buyers_lapsed": case(1, "UPDATE orders SET created_at = '2026-01-05 10:00:00' WHERE id = (SELECT min(id) FROM orders WHERE client_id = "
                            "(SELECT client_id FROM orders GROUP BY client_id ORDER BY count(*) DESC, client_id LIMIT 1))"),
