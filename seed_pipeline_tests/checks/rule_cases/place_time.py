@@ -24,6 +24,9 @@ CASES = {
         # a New York number for a client whose address is Californian (never of area code 212)
         case(1, f"UPDATE clients SET phone = '(212) 234-5678' WHERE id = {FIRST_CLIENT}"),
         case(1, "UPDATE vendors SET contactPhone = '(702) 234-5678' WHERE id = (SELECT min(id) FROM vendors)"),
+        # an address off its city's ZIP codes with a phone of that city; an Oakland address with a San Francisco phone
+        case(1, f"UPDATE clients SET address = '1 Broadway, Oakland, CA 90012', phone = '(510) 234-5678' WHERE id = {FIRST_CLIENT}"),
+        case(1, f"UPDATE clients SET address = '1 Broadway, Oakland, CA 94607', phone = '(415) 234-5678' WHERE id = {FIRST_CLIENT}"),
         # no address: any Californian area code holds (San Francisco's), a New York one does not
         case(0, f"UPDATE clients SET address = NULL, phone = '(415) 234-5678' WHERE id = {FIRST_CLIENT}"),
         case(1, f"UPDATE clients SET address = NULL, phone = '(212) 234-5678' WHERE id = {FIRST_CLIENT}"),
@@ -52,6 +55,14 @@ CASES = {
                 f"WHERE id = {FIRST_DELIVERY}"),
         # unloading past closing time
         case(1, f"UPDATE calendar_events SET end_time = '18:15:00' WHERE id = {FIRST_DELIVERY}"),
+        # a delivery of a client, not of an order, starting as an order with its id shipped: not an order's delivery
+        case(0, "UPDATE calendar_events SET entity_type = 'client', "
+                "start_time = (SELECT time(o.shipped_at) FROM orders o WHERE o.id = entity_id) "
+                f"WHERE id = {FIRST_DELIVERY}"),
+        # an order's intake_event_id naming another order's delivery: a delivery is its order's by what it is about
+        case(0, f"UPDATE orders SET intake_event_id = NULL WHERE intake_event_id = {FIRST_DELIVERY}",
+             f"UPDATE orders SET intake_event_id = {FIRST_DELIVERY} "
+             "WHERE id = (SELECT max(id) FROM orders WHERE shipped_at IS NOT NULL)"),
         # unloading until closing time exactly (which holds), and an event ending as it starts
         case(0, f"UPDATE calendar_events SET end_time = '18:00:00' WHERE id = {FIRST_DELIVERY}"),
         case(1, f"UPDATE calendar_events SET end_date = start_date, end_time = start_time WHERE id = {FIRST_DELIVERY}"),
