@@ -132,10 +132,8 @@ def invoice_lines_mirror_order_lines(as_of) -> list[sa.Select]:
 
 def sales_are_the_order_lines(as_of) -> list[sa.Select]:
     """TERP's sales register holds one sale per order line: its batch, client, quantity and price, on the order's time."""
-    # "+ 0": SQLite looked the lines up by batch, whose lines grow with the scale (a batch's 35 to 74 from scale 1
-    # to 10); without that index it goes through the client's orders on that day, a handful at any scale
     match = sa.exists().select_from(order_lines.join(orders, orders.c.id == order_lines.c.order_id)).where(
-        order_lines.c.batch_id + 0 == sales.c.batchId, orders.c.client_id == sales.c.customerId,
+        order_lines.c.batch_id == sales.c.batchId, orders.c.client_id == sales.c.customerId,
         orders.c.created_at == sales.c.saleDate,
         sa.func.abs(order_lines.c.quantity - sa.cast(sales.c.quantity, sa.Numeric(15, 2))) < CENT,
         sa.func.abs(order_lines.c.unit_price - _money(sales.c.salePrice)) < CENT)
