@@ -121,6 +121,7 @@ def _json_text_sqlite(element, compiler, **kw):
 
 
 @compiles(json_text, "mysql")
+@compiles(json_text, "mariadb")  # SQLAlchemy's name for MariaDB when a URL says mariadb://
 def _json_text_mysql(element, compiler, **kw):
     column, path = _json_text_parts(element, compiler, (0, 1), **kw)
     return f"CASE WHEN JSON_VALID({column}) THEN JSON_UNQUOTE(JSON_EXTRACT({column}, {path})) END"

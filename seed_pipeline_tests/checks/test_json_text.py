@@ -4,6 +4,7 @@ The credit rules join an application's transaction to its invoice through ``meta
 each value below says what that member is, whatever else the text holds."""
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
 
 from seed_pipeline.checks.violations import json_text
 from seed_pipeline.loaders.engines import make_engine
@@ -34,3 +35,10 @@ def test_the_member_is_read_as_terp_reads_it_on_every_engine(db_url):
         engine.dispose()
     assert read == {i: number for i, (_, number) in STORED.items()}
     assert named == [2]
+
+
+def test_mariadb_reads_it_as_mysql_does():
+    """A dialect named ``mariadb`` (a mariadb:// URL) gets MariaDB's JSON functions, not another engine's."""
+    query = sa.select(json_text(sa.table("t", sa.column("metadata")).c.metadata, "invoiceNumber"))
+    mariadb = sa.engine.make_url("mariadb+pymysql://").get_dialect()()
+    assert str(query.compile(dialect=mariadb)) == str(query.compile(dialect=mysql.dialect()))
