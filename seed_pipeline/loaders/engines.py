@@ -6,8 +6,11 @@ PyMySQL with local_infile (LOAD DATA), SQLite with foreign keys enforced and rea
 
 import getpass
 import threading
+from datetime import date, datetime
 
 import sqlalchemy as sa
+from pymysql import converters
+from pymysql.constants import FIELD_TYPE
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -37,6 +40,41 @@ MYSQL_SESSION = (
     "SET time_zone = '+00:00', "  # TIMESTAMPs round-trip unchanged (no DST gaps)
     "sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')"  # bad values fail
 )
+
+
+
+def _iso_moment(text: str) -> datetime:
+    head, fraction = text[:19], text[19:]
+    if (len(head) != 19 or head[4] != "-" or head[7] != "-" or head[10] not in " T" or head[13] != ":" or head[16] != ":"
+            or (fraction and not (len(fraction) <= 7 and fraction[0] == "." and fraction[1:].isdigit()))):
+        raise ValueError(text)  # not the shape MariaDB sends for a moment: PyMySQL decides
+    return datetime.fromisoformat(text)
+
+
+def _iso_day(text: str) -> date:
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+def _fast(parse, fallback):
+    """PyMySQL's converter with the C parser of ISO text first: the same value for every text MariaDB sends
+    (PyMySQL's regex parse was ~10% of the checks' time on MariaDB); anything else, such as a zero date,
+    goes to PyMySQL's own, which returns it as text."""
+    def convert(raw):
+        try:
+            return parse(raw.decode("ascii") if isinstance(raw, bytes | bytearray) else raw)
+        except ValueError:
+            return fallback(raw)
+    return convert
+
+
+MYSQL_CONVERSIONS = {
+    **converters.conversions,
+    FIELD_TYPE.DATETIME: _fast(_iso_moment, converters.convert_datetime),
+    FIELD_TYPE.TIMESTAMP: _fast(_iso_moment, converters.convert_datetime),
+    FIELD_TYPE.DATE: _fast(_iso_day, converters.convert_date),
+}
 
 _ENGINES: dict[str, sa.Engine] = {}
 _LOCK = threading.Lock()
@@ -107,7 +145,7 @@ def make_engine(url: str | URL) -> sa.Engine:
     elif backend == "postgresql":
         engine = sa.create_engine(parsed, connect_args={"connect_timeout": CONNECT_TIMEOUT}, **common)
     else:
-        args = {"connect_timeout": CONNECT_TIMEOUT, "init_command": MYSQL_SESSION}
+        args = {"connect_timeout": CONNECT_TIMEOUT, "init_command": MYSQL_SESSION, "conv": MYSQL_CONVERSIONS}
         engine = sa.create_engine(parsed, connect_args=args, **common)
     return engine
 
