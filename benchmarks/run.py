@@ -2,14 +2,18 @@
 
     .venv/bin/python -m benchmarks.run                 # every case, median of 3 runs (a quiet machine: ~15 min)
     .venv/bin/python -m benchmarks.run --runs 1 --cases sqlite-light,sqlite-full
+    .venv/bin/python -m benchmarks.run --runs 1 --cases postgresql-full-x100   # kept apart (benchmarks/measured_apart.json)
 
 Each case seeds a fresh database through the real CLI (all checks), then loads the same rows into
 an empty copy through the engine's bulk path (the floor). Not a test: timings need a quiet machine.
 """
 
 import argparse
+import json
+import os
 import statistics
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.floor import floor_seconds
@@ -34,7 +38,10 @@ CASES = {c.name: c for c in (
     Case("postgresql-full", "postgresql", "full"),
     Case("mysql-full", "mysql", "full"),
 )}
+# Too long to run with the others (tens of minutes): measured on its own and kept, with when and under
+# what load, in APART; each page of figures shows the last such measurement.
 OPTIONAL = {"postgresql-full-x100": Case("postgresql-full-x100", "postgresql", "full", 100.0)}
+APART = Path(__file__).with_name("measured_apart.json")
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Measured:
     case: Case
     runs: list[SeedRun]
     floors: list[float]
+    apart: str = ""  # when measured on its own: when, and the load then
 
     @property
     def wall(self) -> float:
@@ -70,6 +78,21 @@ def measure(case: Case, runs: int) -> Measured:
     return Measured(case, seeds, floors)
 
 
+def keep_apart(m: Measured) -> None:
+    kept = json.loads(APART.read_text()) if APART.exists() else {}
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    kept[m.case.name] = {"apart": f"measured on its own {when}, load average {os.getloadavg()[1]:.1f}",
+                         "runs": [asdict(r) for r in m.runs], "floors": m.floors}
+    APART.write_text(json.dumps(kept, indent=1) + "\n")
+
+
+def measured_apart(name: str) -> Measured | None:
+    kept = json.loads(APART.read_text()).get(name) if APART.exists() else None
+    if kept is None:
+        return None
+    return Measured(OPTIONAL[name], [SeedRun(**r) for r in kept["runs"]], kept["floors"], kept["apart"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per case; the median counts")
@@ -78,6 +101,11 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [{**CASES, **OPTIONAL}[name] for name in args.cases.split(",")]
     results = {case.name: measure(case, args.runs) for case in chosen}
+    for name in OPTIONAL:
+        if name in results:
+            keep_apart(results[name])
+        elif (kept := measured_apart(name)) is not None:
+            results[name] = kept
     Path(args.out).write_text(render(results, args.runs, [name for name in CASES if name not in results]))
     print(f"wrote {args.out}")
 
