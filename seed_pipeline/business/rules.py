@@ -68,6 +68,16 @@ def in_trade_units(quantity, whole, rounding=np.floor) -> np.ndarray:
     return rounding(steps) * step
 
 
+def nearest_in_trade_units(quantity: float, whole: bool) -> float:
+    """``in_trade_units(quantity, whole, np.round)`` of one finite quantity, in plain Python: the same steps and
+    the same float (Python's ``round`` also takes halves to even). The stock allocation serves lines one at a
+    time, and numpy's cost per call on a single value was half of its time."""
+    step = 1.0 if whole else POUND_STEP
+    steps = quantity / step
+    nearest = round(steps)
+    return float(round(float(nearest) if abs(steps - nearest) < 1e-6 else steps)) * step
+
+
 def is_in_trade_units(quantity, whole) -> np.ndarray:
     """A quantity that is a whole number of its trade unit's steps (NaN is not)."""
     steps = np.asarray(quantity, dtype=float) / trade_step(whole)

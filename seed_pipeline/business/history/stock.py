@@ -5,6 +5,8 @@ start), with a safety margin, so a line always finds a batch that was received b
 order and still has stock; quantities never go below zero at any date.
 """
 
+import bisect
+
 import numpy as np
 import pandas as pd
 
@@ -18,6 +20,7 @@ from seed_pipeline.business.rules import (
     INTAKE_CASH_TERMS,
     TARGET_MARKUP_MARGIN,
     in_trade_units,
+    nearest_in_trade_units,
     trade_step,
 )
 from seed_pipeline.scenarios import Scenario
@@ -121,6 +124,40 @@ def batches(lot_frame: pd.DataFrame, line_frame: pd.DataFrame, order_frame: pd.D
     return frame.drop(columns=["value"])
 
 
+def _nanoseconds(moments: pd.Series) -> np.ndarray:
+    return moments.to_numpy().astype("datetime64[ns]").astype(np.int64)
+
+
+def _cents(amount: float) -> float:
+    """``np.round(amount, 2)`` of one float, as numpy computes it (times 100, halves to even, divided by 100)."""
+    return round(amount * 100.0) / 100.0
+
+
+class _Shelf:
+    """The batches of one pool in stock as lines come in time order: arrived before the line's moment and not
+    empty, in the pool's order (ascending batch position). Each batch joins once and leaves once it is
+    empty, so a line costs about one step however many batches the pool holds (it was a mask over the whole
+    pool per line, quadratic in the scale)."""
+
+    def __init__(self, pool: np.ndarray, arrived: np.ndarray):
+        by_arrival = np.argsort(arrived[pool], kind="stable")
+        self.coming, self.times = pool[by_arrival].tolist(), arrived[pool][by_arrival].tolist()
+        self.next, self.live = 0, []
+
+    def at(self, moment: int, remaining: list[float]) -> list[int]:
+        while self.next < len(self.coming) and self.times[self.next] < moment:
+            batch = self.coming[self.next]
+            self.next += 1
+            if remaining[batch] > 0:
+                bisect.insort(self.live, batch)
+        return self.live
+
+    def empty(self, batch: int) -> None:
+        k = bisect.bisect_left(self.live, batch)
+        if k < len(self.live) and self.live[k] == batch:
+            del self.live[k]
+
+
 def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: pd.DataFrame,
              rng: np.random.Generator) -> pd.DataFrame:
     """Give each line a batch in stock on its order date, a quantity, a price and a cost.
@@ -132,41 +169,44 @@ def allocate(line_frame: pd.DataFrame, order_frame: pd.DataFrame, batch_frame: p
     discount = np.where(whale.reindex(line_frame["order_id"]).to_numpy(),
                         rng.uniform(*CLIENT_DISCOUNT["whale"], len(line_frame)),
                         rng.uniform(*CLIENT_DISCOUNT["regular"], len(line_frame)))
-    at = order_at.reindex(line_frame["order_id"]).to_numpy()
-    # each class's and each line's batches (in arrival order) as index arrays, so a line's batches in stock are
-    # found by array masks, not by a Python pass over every batch of its class
-    batch_class = pd.Series(list(zip(batch_frame["line"], batch_frame["grade"])))
-    by_class = {key: np.asarray(rows) for key, rows in batch_class.groupby(batch_class, sort=False).indices.items()}
-    by_line = {key: np.asarray(rows) for key, rows in batch_frame.groupby("line", sort=False).indices.items()}
-    empty = np.zeros(0, dtype=np.int64)
-    remaining = (batch_frame["received"] - batch_frame["sampled"]).to_numpy().copy()
-    arrived = batch_frame["arrived"].to_numpy()
-    price = batch_frame["unit_price"].to_numpy()
-    whole = (batch_frame["unit"] != FLOWER_UNIT).to_numpy()
-    step = trade_step(whole)
-    targets = line_frame["target"].to_numpy()
-    classes = list(zip(line_frame["line"], line_frame["grade"]))
-    chosen = np.full(len(line_frame), -1)
-    qty = np.zeros(len(line_frame))
-    unit_price = np.zeros(len(line_frame))
-    for i in np.argsort(at, kind="stable"):
+    # moments as integer nanoseconds: comparing numpy datetimes one at a time was a third of the loop
+    at = _nanoseconds(order_at.reindex(line_frame["order_id"]))
+    arrived = _nanoseconds(batch_frame["arrived"])
+    # each class's and each line of goods' batches (ascending positions) on a shelf of their own
+    batch_class = list(zip(batch_frame["line"].tolist(), batch_frame["grade"].tolist()))
+    keys = pd.Series(batch_class)
+    of_class = {key: _Shelf(np.asarray(rows), arrived) for key, rows in keys.groupby(keys, sort=False).indices.items()}
+    of_line = {key: _Shelf(np.asarray(rows), arrived) for key, rows in batch_frame.groupby("line", sort=False).indices.items()}
+    # one value at a time from here: plain Python floats (numpy's cost per scalar was most of the loop)
+    remaining = (batch_frame["received"] - batch_frame["sampled"]).tolist()
+    price = batch_frame["unit_price"].tolist()
+    whole = (batch_frame["unit"] != FLOWER_UNIT).tolist()
+    step = trade_step(whole).tolist()
+    targets, off = line_frame["target"].tolist(), discount.tolist()
+    classes = list(zip(line_frame["line"].tolist(), line_frame["grade"].tolist()))
+    chosen, qty, unit_price = [-1] * len(line_frame), [0.0] * len(line_frame), [0.0] * len(line_frame)
+    moments = at.tolist()
+    for i in np.argsort(at, kind="stable").tolist():
         # the line's own class first; another grade of the same goods if that class ran dry
-        for pool in (by_class.get(classes[i], empty), by_line.get(classes[i][0], empty)):
-            in_stock = pool[(arrived[pool] < at[i]) & (remaining[pool] > 0)]
-            if len(in_stock):
+        for shelf in (of_class.get(classes[i]), of_line.get(classes[i][0])):
+            in_stock = shelf.at(moments[i], remaining) if shelf is not None else []
+            if in_stock:
                 break
         else:
             continue
-        need = targets[i] / (price[in_stock[0]] * (1 - discount[i]))
-        left = remaining[in_stock]
-        enough = np.flatnonzero(left >= need)
-        b = in_stock[enough[0]] if len(enough) else in_stock[np.argmax(left)]
-        p = round(price[b] * (1 - discount[i]), 2)
+        need = targets[i] / (price[in_stock[0]] * (1 - off[i]))
+        b = next((batch for batch in in_stock if remaining[batch] >= need), None)
+        if b is None:
+            b = max(in_stock, key=remaining.__getitem__)  # the first of the fullest
+        p = _cents(price[b] * (1 - off[i]))
         # the nearest step of the trade (rounding down lost half a step a line: 3.6% of a full seed's revenue), at
         # least one, which a batch in stock always holds (its stock is kept on those steps): a small line rounded
         # to nothing would empty an order and lose it from the scenario's count
-        q = max(float(in_trade_units(min(targets[i] / p, remaining[b]), whole[b], np.round)), float(step[b]))
+        q = max(nearest_in_trade_units(min(targets[i] / p, remaining[b]), whole[b]), step[b])
         remaining[b] -= q
+        if not remaining[b] > 0:
+            of_class[batch_class[b]].empty(b)
+            of_line[batch_class[b][0]].empty(b)
         chosen[i], qty[i], unit_price[i] = b, q, p
     out = line_frame.copy()
     out["batch"] = chosen
