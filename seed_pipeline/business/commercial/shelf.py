@@ -36,6 +36,7 @@ class Shelf:
         self._sold = np.concatenate([[0.0], np.cumsum(lines["quantity"].to_numpy()[order])])
         self._sellable = (h.batches["received"] - h.batches["sampled"]).to_numpy()
         self._arrived = self.goods["arrived"].to_numpy().astype("datetime64[s]")
+        self._empty_from = self._emptied()
         self.kind = class_of(self.goods["line"], self.goods["grade"])
         self._profile = pd.Series(profile_of(h.clients), index=h.clients["id"].to_numpy())
         self.rules = rules_of(h)
@@ -47,10 +48,26 @@ class Shelf:
                 - self._sold[np.searchsorted(self._key, b * _SPAN)])
         return np.round(np.maximum(self._sellable[b] - sold, 0), 2)
 
+    def _emptied(self) -> np.ndarray:
+        """Each batch's first second with nothing left to sell (its stock only falls): the second after the sale
+        that empties it, as ``stock`` counts it; the smallest integer when it never had any, the largest when it
+        never runs out. A sheet asking what is in stock compares one moment with these instead of computing
+        the stock of every batch ever received (which made sheets quadratic in the scale)."""
+        batches = np.arange(len(self._sellable), dtype=np.int64)
+        first = np.searchsorted(self._key, batches * _SPAN)
+        owner = self._key // _SPAN
+        after = np.round(np.maximum(self._sellable[owner] - (self._sold[1:] - self._sold[first[owner]]), 0), 2)
+        emptying = np.flatnonzero(after <= 0)
+        empty_from = np.full(len(batches), np.iinfo(np.int64).max)
+        np.minimum.at(empty_from, owner[emptying], self._key[emptying] % _SPAN + 1)  # the first sale that empties it
+        never = np.round(np.maximum(self._sellable, 0), 2) <= 0
+        empty_from[never] = np.iinfo(np.int64).min
+        return empty_from
+
     def on_shelf(self, moment, classes=None, limit: int | None = None, rng: np.random.Generator | None = None) -> np.ndarray:
         """Batch indices in stock at ``moment``, oldest first; those of ``classes`` (``class_of``) first, the rest shuffled."""
-        idx = np.flatnonzero(self._arrived < np.datetime64(pd.Timestamp(moment), "s"))
-        idx = idx[self.stock(idx, np.repeat(np.datetime64(pd.Timestamp(moment), "s"), len(idx))) > 0]
+        at = np.datetime64(pd.Timestamp(moment), "s")
+        idx = np.flatnonzero((self._arrived < at) & (at.astype(np.int64) < self._empty_from))
         if classes is not None:
             wanted = np.isin(self.kind[idx], classes)
             rest = idx[~wanted]
