@@ -111,3 +111,14 @@ def test_every_table_with_something_to_resolve_has_a_blocking_integrity_check():
     assert all(c.blocking and c.reads == () and c.rows is None for c in integrity_checks.values())
     assert not any(c.blocking for c in checks if c.name not in integrity_checks)
     assert [c.name for c in catalog.active_checks()] == [c.name for c in checks if c.active]
+
+
+def test_a_rule_without_a_docstring_is_described_by_its_name(monkeypatch):
+    def stock_is_counted(conn, as_of):
+        return 0
+
+    monkeypatch.setattr(catalog, "RULES", {**catalog.RULES, "stock_is_counted": stock_is_counted})
+    monkeypatch.setattr(catalog, "RULE_HOME", {**catalog.RULE_HOME, "stock_is_counted": ("batches", ("lots",))})
+    [check] = [c for c in catalog.all_checks() if c.name == "stock_is_counted"]
+    assert (check.asset, check.reads, check.blocking, check.description, check.rows) == (
+        "batches", ("lots",), False, "stock is counted", None)  # not written as SQL: nothing for the GE suites
