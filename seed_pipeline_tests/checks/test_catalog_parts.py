@@ -57,33 +57,34 @@ def test_broken_rules_are_the_rules_counting_rows(monkeypatch):
     asked = []
 
     def counting(n):
-        return lambda conn, as_of: asked.append(as_of) or n
+        return lambda conn, as_of: asked.append((conn, as_of)) or n
 
     monkeypatch.setattr(catalog, "RULES", {"holds": counting(0), "three": counting(3), "one": counting(1)})
     assert catalog.broken_rules("conn", END) == {"three": 3, "one": 1}
-    assert asked == [END] * 3
+    assert asked == [("conn", END)] * 3  # each rule asked on the connection given, as of the date given
 
 
 def test_a_rule_check_reports_its_rows_at_the_end_date(monkeypatch):
-    monkeypatch.setattr(catalog, "RULES", {"r": lambda conn, as_of: 4 if as_of == END else -1, "s": lambda conn, as_of: 0})
-    assert catalog._rule("r")(None, FULL) == Outcome(False, {"violating_rows": 4}, ("r: 4 rows",))
-    assert catalog._rule("s")(None, FULL) == Outcome(True, {"violating_rows": 0}, ())
+    monkeypatch.setattr(catalog, "RULES", {"r": lambda conn, as_of: 4 if (conn, as_of) == ("conn", END) else -1,
+                                           "s": lambda conn, as_of: 0})
+    assert catalog._rule("r")("conn", FULL) == Outcome(False, {"violating_rows": 4}, ("r: 4 rows",))
+    assert catalog._rule("s")("conn", FULL) == Outcome(True, {"violating_rows": 0}, ())
 
 
 def test_an_integrity_check_names_each_broken_rule_of_its_table(monkeypatch):
     counts = {"orders": {"orphan orders.client_id -> clients.id": 0, "orders.orderType enum": 2, "orphan x": 1},
               "clients": {"orphan clients.tier": 0}}
-    monkeypatch.setattr(integrity, "broken_rules", lambda conn, table: counts[table])
-    assert catalog._integrity("orders")(None, FULL) == Outcome(
+    monkeypatch.setattr(integrity, "broken_rules", lambda conn, table: counts[table] if conn == "conn" else {})
+    assert catalog._integrity("orders")("conn", FULL) == Outcome(
         False, {"rules": 3}, ("orders.orderType enum: 2 rows", "orphan x: 1 rows"))
-    assert catalog._integrity("clients")(None, FULL) == Outcome(True, {"rules": 1}, ())
+    assert catalog._integrity("clients")("conn", FULL) == Outcome(True, {"rules": 1}, ())
 
 
 def _figure_outcome(monkeypatch, figure: str, value):
     asked = []
-    monkeypatch.setattr(figures, "figure", lambda conn, name, s, as_of: asked.append((name, as_of)) or value)
-    outcome = catalog._figure(figure)(None, FULL)
-    assert asked == [(figure, END)]
+    monkeypatch.setattr(figures, "figure", lambda conn, name, s, as_of: asked.append((conn, name, s, as_of)) or value)
+    outcome = catalog._figure(figure)("conn", FULL)
+    assert asked == [("conn", figure, FULL.resolved, END)]  # measured on the connection, the run's scenario and date
     return outcome
 
 
