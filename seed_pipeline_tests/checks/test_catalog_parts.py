@@ -123,3 +123,13 @@ def test_a_rule_without_a_docstring_is_described_by_its_name(monkeypatch):
     [check] = [c for c in catalog.all_checks() if c.name == "stock_is_counted"]
     assert (check.asset, check.reads, check.blocking, check.description, check.rows) == (
         "batches", ("lots",), False, "stock is counted", None)  # not written as SQL: nothing for the GE suites
+
+
+def test_every_check_is_a_dagster_asset_check_blocking_only_for_integrity():
+    """defs/checks.py: a table's integrity check is blocking, every other check reports without blocking (Dagster
+    takes a bool, and refuses anything else when the definitions load)."""
+    from seed_pipeline.defs.checks import check_spec
+
+    checks = catalog.all_checks()
+    specs = [check_spec(c) for c in checks]
+    assert [(s.key.name, s.blocking) for s in specs] == [(c.name, c.name.endswith("_integrity")) for c in checks]
