@@ -104,10 +104,12 @@ def portal_login_is_its_clients(as_of) -> list[sa.Select]:
     """A portal login belongs to a client with a portal configuration made with it, signs in with the
     client's e-mail, and its last sign-in is the one the clients table records, after it was made."""
     on = logins.join(clients, clients.c.id == logins.c.client_id).outerjoin(configs, configs.c.client_id == logins.c.client_id)
+    # a client without an e-mail, or a sign-in either side lacks, breaks it too (a != with NULL is never true)
     return [sa.select(logins.c.id).select_from(on).where(sa.or_(
-        configs.c.id.is_(None), configs.c.created_at != logins.c.created_at, logins.c.email != clients.c.email,
-        clients.c.vip_portal_last_login.is_(None), logins.c.last_login_at != clients.c.vip_portal_last_login,
-        logins.c.last_login_at < logins.c.created_at))]
+        configs.c.id.is_(None), configs.c.created_at != logins.c.created_at,
+        clients.c.email.is_(None), logins.c.email != clients.c.email,
+        clients.c.vip_portal_last_login.is_(None), logins.c.last_login_at.is_(None),
+        logins.c.last_login_at != clients.c.vip_portal_last_login, logins.c.last_login_at < logins.c.created_at))]
 
 
 SQL_RULES = by_name(product_is_tagged_as_what_it_is, synonym_names_its_strain, tag_in_one_group,

@@ -39,6 +39,11 @@ CASES = {
                 "WHERE id = (SELECT min(id) FROM sampleRequests)"),
         # a return's item naming its batch by a label, not a number: goods the history does not know
         case(1, "UPDATE returns SET items = json_set(items, '$[0].batchId', 'B-3') WHERE id = (SELECT min(id) FROM returns)"),
+        # the rule counts rows: two orders with an item off its step are two, one order with two such items is one
+        case(2, "UPDATE orders SET items = json_set(items, '$[0].quantity', 0.33) WHERE id IN "
+                "(SELECT id FROM orders WHERE json_array_length(items) >= 1 ORDER BY id LIMIT 2)"),
+        case(1, "UPDATE orders SET items = json_set(items, '$[0].quantity', 0.33, '$[1].quantity', 0.33) WHERE id = "
+                "(SELECT min(id) FROM orders WHERE json_array_length(items) >= 2)"),
         # a quarter pound of the flower product numbered just before packaged goods: on its step, as its own unit
         # says (a rule reading its neighbour's unit would count a quarter of a packaged unit)
         case(0, f"UPDATE sales SET productId = {FLOWER_BEFORE_WHOLE}, quantity = 0.25 WHERE id = (SELECT min(id) FROM sales)"),
