@@ -138,11 +138,9 @@ def return_after_delivery(as_of) -> list[sa.Select]:
 
 def some_buyers_lapsed(conn, as_of) -> int:
     """Once the history is longer than a season, some buyers have lapsed: no order for 90+ days, as TERP's
-    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has.
-
-    A season is a lapse and a month (121 days), the least history in which a buyer can have bought and then
-    lapsed. The days are whole days up to the end of the end date, and a buyer whose last sale is exactly 90
-    of them back has lapsed, as TERP's ``daysSince >= daysThreshold`` counts it."""
+    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has. A season is a lapse
+    and a month (121 days), the least history in which a buyer can have bought and then lapsed; days are whole
+    days to the end of the end date, and a last sale exactly 90 of them back has lapsed (TERP: ``>= 90``)."""
     last = fetch_frame(conn, sa.select(orders.c.client_id, sa.func.max(orders.c.created_at).label("last"))
                        .where(SALE).group_by(orders.c.client_id))
     if last.empty:
