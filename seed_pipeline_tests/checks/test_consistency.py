@@ -1,4 +1,5 @@
-"""``consistency.some_buyers_lapsed`` at its edges, on copies of the light seed.
+"""``consistency.some_buyers_lapsed`` at its edges, and the rows the rules written as SQL report, on copies of the
+light seed.
 
 The light seed's history is October 2026 alone, too short to ask for lapsed buyers (the rule holds on it);
 each case makes it longer by moving the top buyer's first order back, then places other buyers' last sales.
@@ -9,9 +10,11 @@ history from 2026-07-03 00:00 exactly 121 (a season: a lapse and a month), from 
 
 import shutil
 import sqlite3
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
+import sqlalchemy as sa
 
 from seed_pipeline.checks import consistency
 from seed_pipeline.loaders.engines import make_engine
@@ -74,3 +77,70 @@ def lapsed(seeded, tmp_path):
         "a-day-over-a-season", "no-order"])
 def test_some_buyers_lapsed_at_its_edges(lapsed, statements, violations):
     assert lapsed(*statements) == violations
+
+
+# Each rule written as SQL returns the rows that break it, which is what a failure shows (the asset check's count,
+# the Great Expectations suite's unexpected rows): each row names the record and sets side by side the values that
+# disagree. The expected row is read from the sound seed with plain SQL, then changed as the statement changes it.
+ROWS = {
+    "order_total_is_sum_of_lines": (
+        "UPDATE orders SET total = total + 0.01 WHERE id = 1",
+        "SELECT id, total + 0.01, (SELECT sum(line_total) FROM order_line_items WHERE order_id = 1) FROM orders WHERE id = 1"),
+    "one_invoice_per_order": (  # invoice 2 moved to order 1: order 1 has two, order 2 none
+        "UPDATE invoices SET referenceId = 1 WHERE id = 2", "SELECT 1, 2 UNION ALL SELECT 2, NULL"),
+    "invoice_total_is_order_total": (
+        "UPDATE invoices SET totalAmount = totalAmount + 0.01 WHERE id = 1",
+        "SELECT i.id, i.totalAmount + 0.01, o.total FROM invoices i JOIN orders o ON o.id = i.referenceId WHERE i.id = 1"),
+    "paid_plus_due_is_total": (
+        "UPDATE invoices SET amountPaid = amountPaid + 0.01 WHERE id = 1",
+        "SELECT id, amountPaid + 0.01, amountDue, totalAmount FROM invoices WHERE id = 1"),
+    "client_running_totals": (  # what client 1's sales that stand add up to, and what its invoices leave due
+        "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1",
+        "SELECT c.id, c.total_spent + 0.01, (SELECT sum(total) FROM orders WHERE client_id = 1 AND orderType = 'SALE' "
+        "AND NOT is_draft AND coalesce(saleStatus, '') <> 'CANCELLED'), c.total_owed, "
+        "(SELECT sum(amountDue) FROM invoices WHERE customerId = 1) FROM clients c WHERE c.id = 1"),
+    "return_after_delivery": (
+        "UPDATE returns SET processed_at = (SELECT shipped_at FROM orders WHERE id = returns.order_id) WHERE id = 1",
+        "SELECT r.id, o.shipped_at, o.shipped_at FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.id = 1"),
+}
+
+
+def _plain(value):
+    """A value as the seed's SQLite text gives it: amounts to the cent, moments as text."""
+    if isinstance(value, float | Decimal):
+        return round(float(value), 2)
+    return str(value) if isinstance(value, datetime) else value
+
+
+@pytest.mark.parametrize("rule", sorted(ROWS))
+def test_sql_rule_reports_the_rows_that_break_it(seeded, tmp_path, rule):
+    statement, expected_sql = ROWS[rule]
+    with sqlite3.connect(seeded) as sound:
+        expected = sorted(tuple(_plain(v) for v in row) for row in sound.execute(expected_sql))
+    copy = tmp_path / "broken.sqlite"
+    shutil.copy(seeded, copy)
+    conn = sqlite3.connect(copy)
+    assert conn.execute(statement).rowcount > 0
+    conn.commit()
+    conn.close()
+    engine = make_engine(f"sqlite:///{copy}")
+    try:
+        with engine.connect() as c:
+            seen = sorted(tuple(_plain(v) for v in row) for q in consistency.SQL_RULES[rule](END) for row in c.execute(q))
+    finally:
+        engine.dispose()
+    assert seen == expected
+
+
+def test_returned_goods_are_read_from_json_text(seeded, monkeypatch):
+    """A driver may give a JSON column as its text (MariaDB's JSON is LONGTEXT, which a followed live schema reflects
+    as text): the returns are decoded all the same, so the seed's return of batch 3 still adds up (the rule holds)."""
+    as_text = sa.Table("returns", sa.MetaData(), sa.Column("id", sa.Integer), sa.Column("items", sa.Text))
+    monkeypatch.setattr(consistency, "returns_", as_text)
+    engine = make_engine(f"sqlite:///{seeded}")
+    try:
+        with engine.connect() as c:
+            assert isinstance(c.execute(sa.select(as_text.c["items"])).scalar(), str)
+            assert consistency.on_hand_is_received_less_sold_sampled_plus_returned(c, END) == 0
+    finally:
+        engine.dispose()

@@ -41,7 +41,9 @@ CASES = {
         case(0, "DELETE FROM order_line_items WHERE order_id = 1", "UPDATE orders SET total = 0 WHERE id = 1")),
     "one_invoice_per_order": (  # order 1 now has two invoices, invoice 2's order none; then a sale with no invoice
         case(2, "UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"),
-        case(1, "DELETE FROM invoices WHERE id = 1")),
+        case(1, "DELETE FROM invoices WHERE id = 1"),
+        # ... or whose one invoice is not an order's (invoice 1 made a contract's)
+        case(1, "UPDATE invoices SET referenceType = 'CONTRACT' WHERE id = 1")),
     "invoice_total_is_order_total": (  # the amount, then the client
         case(1, "UPDATE invoices SET totalAmount = totalAmount + 0.01, amountDue = amountDue + 0.01 WHERE id = 1"),
         case(1, "UPDATE invoices SET customerId = (SELECT min(id) FROM clients WHERE id <> invoices.customerId) WHERE id = 1"),
@@ -59,7 +61,11 @@ CASES = {
         # an invoice not of an order, dated before the order its id names (holds)
         case(0, "UPDATE invoices SET referenceType = 'CONTRACT', invoiceDate = (SELECT date(created_at, '-1 day') FROM orders "
                 "WHERE id = invoices.referenceId) WHERE id = 1")),
-    "invoice_status_agrees": case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
+    "invoice_status_agrees": (
+        case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
+        # an invoice paid in full still showing 5 due is PAID: what is paid and due beyond its total is no negative
+        # write-off (paid_plus_due_is_total reports it)
+        case(0, "UPDATE invoices SET amountDue = 5 WHERE id = (SELECT min(id) FROM invoices WHERE status = 'PAID')")),
     # the last sale of the first batch sold takes 0.01 more than the batch had left: only that line is oversold
     "line_batch_in_stock_on_order_date": (case(1, (
         "UPDATE order_line_items SET quantity = quantity + 0.01 + (SELECT json_extract(b.metadata, '$.receivedQty') - b.sampleQty "
@@ -82,11 +88,24 @@ CASES = {
         case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 WHERE id = 1"),
         # below zero, as its movements say (one more sampled than it had)
         case(1, "UPDATE batches SET sampleQty = sampleQty + onHandQty + 1, onHandQty = -1 WHERE id = 1"),
+        # a batch never sold, two hundredths over
+        case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 "
+                "WHERE id = (SELECT min(id) FROM batches WHERE id NOT IN (SELECT batch_id FROM order_line_items))"),
+        # emptied exactly, as its movements say (holds)
+        case(0, "UPDATE batches SET sampleQty = sampleQty + onHandQty, onHandQty = 0 WHERE id = 1"),
+        # the seed's return (32 of batch 3) split into two items of that batch: both come back (holds)
+        case(0, "UPDATE returns SET items = '[{\"batchId\": 3, \"quantity\": 30.0, \"reason\": \"DEFECTIVE\"}, "
+                "{\"batchId\": 3, \"quantity\": 2.0, \"reason\": \"DEFECTIVE\"}]' WHERE id = 1"),
         # nothing sold at all, each batch's stock what it received less its samples plus its returns (holds)
         case(0, "UPDATE batches SET onHandQty = onHandQty + (SELECT coalesce(sum(l.quantity), 0) FROM order_line_items l "
                 "WHERE l.batch_id = batches.id)", "DELETE FROM order_line_items")),
     "client_running_totals": (case(1, "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1"),
-                              case(1, "UPDATE clients SET total_owed = total_owed + 0.01 WHERE id = 1")),
+                              case(1, "UPDATE clients SET total_owed = total_owed + 0.01 WHERE id = 1"),
+                              # a client with no order spent a cent; one with no invoice owes a cent
+                              case(1, "UPDATE clients SET total_spent = 0.01 "
+                                      "WHERE id = (SELECT min(id) FROM clients WHERE id NOT IN (SELECT client_id FROM orders))"),
+                              case(1, "UPDATE clients SET total_owed = 0.01 "
+                                      "WHERE id = (SELECT min(id) FROM clients WHERE id NOT IN (SELECT customerId FROM invoices))")),
     "fulfilment_follows_order": (  # shipped a second before it was packed, then a status that is not how far it got
         # confirmed a second before it was made, packed a second before it was confirmed; all in one second (holds)
         case(1, "UPDATE orders SET confirmed_at = datetime(created_at, '-1 second') WHERE id = 1"),
