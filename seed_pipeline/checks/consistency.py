@@ -138,7 +138,9 @@ def return_after_delivery(as_of) -> list[sa.Select]:
 
 def some_buyers_lapsed(conn, as_of) -> int:
     """Once the history is longer than a season, some buyers have lapsed: no order for 90+ days, as TERP's
-    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has."""
+    lapsed-buyer screens (historicalAnalysis.getLapsedBuyers) count them. 1 when none has. A season is a lapse
+    and a month (121 days), the least history in which a buyer can have bought and then lapsed; days are whole
+    days to the end of the end date, and a last sale exactly 90 of them back has lapsed (TERP: ``>= 90``)."""
     last = fetch_frame(conn, sa.select(orders.c.client_id, sa.func.max(orders.c.created_at).label("last"))
                        .where(SALE).group_by(orders.c.client_id))
     if last.empty:
@@ -147,7 +149,7 @@ def some_buyers_lapsed(conn, as_of) -> int:
     first = fetch_frame(conn, sa.select(sa.func.min(orders.c.created_at).label("first")))["first"].iloc[0]
     if (end - pd.Timestamp(first)).days <= LAPSED_DAYS + 31:
         return 0
-    return int(((end - pd.to_datetime(last["last"])).dt.days <= LAPSED_DAYS).all())
+    return int(((end - pd.to_datetime(last["last"])).dt.days < LAPSED_DAYS).all())
 
 
 SQL_RULES = by_name(

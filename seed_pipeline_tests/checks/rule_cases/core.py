@@ -34,31 +34,83 @@ def _comment_on(kind: str, shift: str) -> str:
 
 
 CASES = {
-    "order_total_is_sum_of_lines": case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
-    "one_invoice_per_order": case(  # order 1 now has two invoices, invoice 2's order none
-        2, "UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"),
+    "order_total_is_sum_of_lines": (
+        case(1, "UPDATE orders SET total = total + 0.01 WHERE id = 1"),
+        # a sale with no line: its total is off an empty sum, unless it is 0 (which holds)
+        case(1, "DELETE FROM order_line_items WHERE order_id = 1"),
+        case(0, "DELETE FROM order_line_items WHERE order_id = 1", "UPDATE orders SET total = 0 WHERE id = 1")),
+    "one_invoice_per_order": (  # order 1 now has two invoices, invoice 2's order none; then a sale with no invoice
+        case(2, "UPDATE invoices SET referenceId = (SELECT id FROM orders WHERE id = 1) WHERE id = 2"),
+        case(1, "DELETE FROM invoices WHERE id = 1"),
+        # ... or whose one invoice is not an order's (invoice 1 made a contract's)
+        case(1, "UPDATE invoices SET referenceType = 'CONTRACT' WHERE id = 1")),
     "invoice_total_is_order_total": (  # the amount, then the client
         case(1, "UPDATE invoices SET totalAmount = totalAmount + 0.01, amountDue = amountDue + 0.01 WHERE id = 1"),
-        case(1, "UPDATE invoices SET customerId = (SELECT min(id) FROM clients WHERE id <> invoices.customerId) WHERE id = 1")),
-    "paid_plus_due_is_total": case(1, "UPDATE invoices SET amountPaid = amountPaid + 0.01 WHERE id = 1"),
+        case(1, "UPDATE invoices SET customerId = (SELECT min(id) FROM clients WHERE id <> invoices.customerId) WHERE id = 1"),
+        # an invoice not of an order whose id is an order's is not that order's (holds)
+        case(0, "UPDATE invoices SET referenceType = 'CONTRACT', totalAmount = totalAmount + 1, amountDue = amountDue + 1, "
+                "customerId = (SELECT min(id) FROM clients WHERE id <> invoices.customerId) WHERE id = 1")),
+    "paid_plus_due_is_total": (  # paid and due a cent over the total; a cent under, not written off; written off with no rest
+        case(1, "UPDATE invoices SET amountPaid = amountPaid + 0.01 WHERE id = 1"),
+        case(1, "UPDATE invoices SET amountDue = amountDue - 0.01 WHERE id = 1"),
+        case(1, "UPDATE invoices SET amountDue = totalAmount - amountPaid WHERE status = 'VOID'")),
     "invoice_follows_order": (  # issued the day before its order, then due the day before it was issued
         case(1, "UPDATE invoices SET invoiceDate = (SELECT date(created_at, '-1 day') FROM orders WHERE id = invoices.referenceId) "
                 "WHERE id = 1"),
-        case(1, "UPDATE invoices SET dueDate = date(invoiceDate, '-1 day') WHERE id = 1")),
-    "invoice_status_agrees": case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
+        case(1, "UPDATE invoices SET dueDate = date(invoiceDate, '-1 day') WHERE id = 1"),
+        # an invoice not of an order, dated before the order its id names (holds)
+        case(0, "UPDATE invoices SET referenceType = 'CONTRACT', invoiceDate = (SELECT date(created_at, '-1 day') FROM orders "
+                "WHERE id = invoices.referenceId) WHERE id = 1")),
+    "invoice_status_agrees": (
+        case(1, "UPDATE invoices SET status = CASE status WHEN 'PAID' THEN 'OVERDUE' ELSE 'PAID' END WHERE id = 1"),
+        # an invoice paid in full still showing 5 due is PAID: what is paid and due beyond its total is no negative
+        # write-off (paid_plus_due_is_total reports it)
+        case(0, "UPDATE invoices SET amountDue = 5 WHERE id = (SELECT min(id) FROM invoices WHERE status = 'PAID')")),
     # the last sale of the first batch sold takes 0.01 more than the batch had left: only that line is oversold
     "line_batch_in_stock_on_order_date": (case(1, (
         "UPDATE order_line_items SET quantity = quantity + 0.01 + (SELECT json_extract(b.metadata, '$.receivedQty') - b.sampleQty "
         "FROM batches b WHERE b.id = order_line_items.batch_id) - (SELECT sum(x.quantity) FROM order_line_items x "
         "WHERE x.batch_id = order_line_items.batch_id) WHERE id = (SELECT l.id FROM order_line_items l JOIN orders o "
         "ON o.id = l.order_id ORDER BY l.batch_id, o.created_at DESC, l.id DESC LIMIT 1)")),
+        # the same line taking exactly what the batch had left (holds)
+        case(0, (
+        "UPDATE order_line_items SET quantity = quantity + (SELECT json_extract(b.metadata, '$.receivedQty') - b.sampleQty "
+        "FROM batches b WHERE b.id = order_line_items.batch_id) - (SELECT sum(x.quantity) FROM order_line_items x "
+        "WHERE x.batch_id = order_line_items.batch_id) WHERE id = (SELECT l.id FROM order_line_items l JOIN orders o "
+        "ON o.id = l.order_id ORDER BY l.batch_id, o.created_at DESC, l.id DESC LIMIT 1)")),
         # the first batch arrives a second after its first sale was ordered: that one line sold it early
         case(1, "UPDATE batches SET createdAt = (SELECT datetime(min(o.created_at), '+1 second') FROM order_line_items l "
+                "JOIN orders o ON o.id = l.order_id WHERE l.batch_id = batches.id) WHERE id = (SELECT min(batch_id) FROM order_line_items)"),
+        # ... and the very second it was ordered (holds)
+        case(0, "UPDATE batches SET createdAt = (SELECT min(o.created_at) FROM order_line_items l "
                 "JOIN orders o ON o.id = l.order_id WHERE l.batch_id = batches.id) WHERE id = (SELECT min(batch_id) FROM order_line_items)")),
-    "on_hand_is_received_less_sold_sampled_plus_returned": case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 WHERE id = 1"),
+    "on_hand_is_received_less_sold_sampled_plus_returned": (
+        case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 WHERE id = 1"),
+        # below zero, as its movements say (one more sampled than it had)
+        case(1, "UPDATE batches SET sampleQty = sampleQty + onHandQty + 1, onHandQty = -1 WHERE id = 1"),
+        # a batch never sold, two hundredths over
+        case(1, "UPDATE batches SET onHandQty = onHandQty + 0.02 "
+                "WHERE id = (SELECT min(id) FROM batches WHERE id NOT IN (SELECT batch_id FROM order_line_items))"),
+        # emptied exactly, as its movements say (holds)
+        case(0, "UPDATE batches SET sampleQty = sampleQty + onHandQty, onHandQty = 0 WHERE id = 1"),
+        # the seed's return (32 of batch 3) split into two items of that batch: both come back (holds)
+        case(0, "UPDATE returns SET items = '[{\"batchId\": 3, \"quantity\": 30.0, \"reason\": \"DEFECTIVE\"}, "
+                "{\"batchId\": 3, \"quantity\": 2.0, \"reason\": \"DEFECTIVE\"}]' WHERE id = 1"),
+        # nothing sold at all, each batch's stock what it received less its samples plus its returns (holds)
+        case(0, "UPDATE batches SET onHandQty = onHandQty + (SELECT coalesce(sum(l.quantity), 0) FROM order_line_items l "
+                "WHERE l.batch_id = batches.id)", "DELETE FROM order_line_items")),
     "client_running_totals": (case(1, "UPDATE clients SET total_spent = total_spent + 0.01 WHERE id = 1"),
-                              case(1, "UPDATE clients SET total_owed = total_owed + 0.01 WHERE id = 1")),
+                              case(1, "UPDATE clients SET total_owed = total_owed + 0.01 WHERE id = 1"),
+                              # a client with no order spent a cent; one with no invoice owes a cent
+                              case(1, "UPDATE clients SET total_spent = 0.01 "
+                                      "WHERE id = (SELECT min(id) FROM clients WHERE id NOT IN (SELECT client_id FROM orders))"),
+                              case(1, "UPDATE clients SET total_owed = 0.01 "
+                                      "WHERE id = (SELECT min(id) FROM clients WHERE id NOT IN (SELECT customerId FROM invoices))")),
     "fulfilment_follows_order": (  # shipped a second before it was packed, then a status that is not how far it got
+        # confirmed a second before it was made, packed a second before it was confirmed; all in one second (holds)
+        case(1, "UPDATE orders SET confirmed_at = datetime(created_at, '-1 second') WHERE id = 1"),
+        case(1, "UPDATE orders SET packed_at = datetime(confirmed_at, '-1 second') WHERE id = 1"),
+        case(0, "UPDATE orders SET confirmed_at = created_at, packed_at = created_at, shipped_at = created_at WHERE id = 1"),
         case(1, "UPDATE orders SET shipped_at = datetime(packed_at, '-1 second') WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)"),
         case(1, "UPDATE orders SET fulfillmentStatus = 'PACKED' WHERE id = (SELECT min(id) FROM orders WHERE shipped_at IS NOT NULL)")),
     "return_after_delivery": (  # processed the very second its order shipped, then from an order never shipped
