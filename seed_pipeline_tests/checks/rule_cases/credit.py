@@ -91,6 +91,7 @@ CASES = {
         case(0, APPLIED.format("appliedDate = '2026-10-31 23:59:59'")),
         case(1, APPLIED.format("appliedDate = '2026-11-01 00:00:00'")),
         case(1, APPLIED.format("amountApplied = '0.00'")),  # nothing applied
+        case(0, APPLIED.format("amountApplied = '0.01'")),  # a cent applied is something (holds)
         # the invoice paid exactly the credit spent on it (holds), and a cent less
         case(0, "UPDATE invoices SET amountPaid = 650.00 WHERE id = 8"),
         case(1, "UPDATE invoices SET amountPaid = 649.99 WHERE id = 8"),
@@ -99,6 +100,9 @@ CASES = {
         # credit 2 spent on INV-000008 too: the two applications take all it was paid (holds), or a cent more
         case(0, APPLY_2.format("7935.60")),
         case(1, APPLY_2.format("7935.61")),
+        # credit 2's 212.80 spent on INV-000011 instead, each invoice paid exactly its own credit (holds)
+        case(0, APPLY_2.format("212.80").replace("(2, 9,", "(2, 10,"), "UPDATE invoices SET amountPaid = 650.00 WHERE id = 8",
+             "UPDATE invoices SET amountPaid = 212.80 WHERE id = 11"),
     ),
     # no credit spent although the history has one whose client paid a later invoice: the history is the one row
     "credits_are_spent_where_they_can_be": (
@@ -152,6 +156,15 @@ CASES = {
         case(1, LINE_OF_1.format("quantity = quantity - 0.01")),
         case(1, LINE_OF_1.format("unitPrice = unitPrice + 0.01")),
         case(1, LINE_OF_1.format("lineTotal = lineTotal + 0.01"), INVOICE_1.format("totalAmount = totalAmount + 0.01")),
+        # the line made order 2's first line (3.75 of batch 9 at 2082.17), the invoice's total following: not its order's
+        case(1, LINE_OF_1.format("quantity = 3.75, unitPrice = 2082.17, lineTotal = 7808.14"),
+             INVOICE_1.format("totalAmount = 25953.03 - 2583.50 + 7808.14")),
+        # order 3 has one line: its invoice without it, for nothing, lacks a line
+        case(1, "DELETE FROM invoiceLineItems WHERE invoiceId = 3", "UPDATE invoices SET totalAmount = 0 WHERE id = 3"),
+        # an invoice of no order and no line: its lines add up to nothing, not to its 25,953.03; for nothing it holds
+        case(1, INVOICE_1.format("referenceType = NULL, referenceId = NULL"), "DELETE FROM invoiceLineItems WHERE invoiceId = 1"),
+        case(0, INVOICE_1.format("referenceType = NULL, referenceId = NULL, totalAmount = 0"),
+             "DELETE FROM invoiceLineItems WHERE invoiceId = 1"),
     ),
     "sales_are_the_order_lines": (
         case(1, SALE_1.format("salePrice = '1.00'")),
@@ -188,9 +201,14 @@ CASES = {
         case(0, REVISE_1.format("3.10", "2.98", "2026-10-07 14:00:06")),  # one before it is not the latest (holds)
         # 2.98 to 2.50, then 2.50 to 2.79 in the same second (the later id is the latest, holds)
         case(0, REVISION_1.format("newCogs = '2.50'"), REVISE_1.format("2.50", "2.79", "2026-10-07 14:00:07")),
+        # a revision keyed after it but made a second before it (3.10 to 2.79) is not the latest: it, at 2.50, is
+        case(1, REVISION_1.format("newCogs = '2.50'"), REVISE_1.format("3.10", "2.79", "2026-10-07 14:00:06")),
         case(1, REVISION_1.format("oldCogs = newCogs")),  # a revision that changes nothing
         case(0, REVISION_1.format("oldCogs = '2.80'")),  # a change of a cent (holds)
         case(1, "UPDATE cogsHistory SET affectedSalesCount = 4 WHERE id = 4"),
+        case(1, REVISION_1.format("affectedSalesCount = 1")),  # a sale counted before a revision that had none
+        # batch 1's sale made a second before its revision, which counts it; batch 10's revision its own five (holds)
+        case(0, "UPDATE sales SET saleDate = '2026-10-07 14:00:06' WHERE id = 64", REVISION_1.format("affectedSalesCount = 1")),
         # batch 10's next sale made the very second of its revision (not before it: holds), and a second before
         case(0, SALE_25.format("2026-10-10 08:27:44")),
         case(1, SALE_25.format("2026-10-10 08:27:43")),
