@@ -124,8 +124,8 @@ def invoice_lines_mirror_order_lines(as_of) -> list[sa.Select]:
                               sa.func.abs(order_lines.c.line_total - lines.c.lineTotal) < CENT)
     return [
         sa.select(invoices.c.id, invoices.c.totalAmount, line_sum.c.amount.label("lines")).select_from(by_order)
-        .where(invoices.c.referenceType == "ORDER",
-               sa.or_(_off(line_sum.c.amount, invoices.c.totalAmount), sa.func.coalesce(line_sum.c.n, 0) != order_count.c.n)),
+        # every invoice's lines add up to its total, one of no order too (it then has no order's count to differ from)
+        .where(sa.or_(_off(line_sum.c.amount, invoices.c.totalAmount), sa.func.coalesce(line_sum.c.n, 0) != order_count.c.n)),
         sa.select(lines.c.id).select_from(of_order).where(sa.not_(match)),
     ]
 
