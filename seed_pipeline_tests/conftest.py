@@ -262,15 +262,23 @@ def _shared_server_seed(server_url: str, engine: str, key: str, home: Path, sett
             return url
         if not mutation.may_store():
             return None
-        quote = admin.dialect.identifier_preparer.quote
-        with admin.connect() as conn:  # the shared seeds of other code are stale: only this one is kept
-            for stale in [d for d in conn.exec_driver_sql(listed).scalars() if d.startswith("seed_cache_")]:
-                force = " WITH (FORCE)" if engine == "postgresql" else ""
-                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quote(stale)}{force}")
-            conn.exec_driver_sql(f"CREATE DATABASE {quote(database)}")
-        _seed_into(url, home, *settings)
         mutation.CACHE.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        with open(mutation.CACHE / f"{database}.{engine}.lock", "w") as lock:  # runs in parallel seed it once
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            with admin.connect() as conn:
+                if marker.exists() and database in set(conn.exec_driver_sql(listed).scalars()):
+                    return url  # another run seeded it while this one waited
+            marker.unlink(missing_ok=True)
+            quote = admin.dialect.identifier_preparer.quote
+            current = f"seed_cache_{mutation.code_key()}_"
+            with admin.connect() as conn:  # the shared seeds of other code are stale; this code's stay, in use or not
+                for stale in [d for d in conn.exec_driver_sql(listed).scalars()
+                              if d.startswith("seed_cache_") and (d == database or not d.startswith(current))]:
+                    force = " WITH (FORCE)" if engine == "postgresql" else ""
+                    conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quote(stale)}{force}")
+                conn.exec_driver_sql(f"CREATE DATABASE {quote(database)}")
+            _seed_into(url, home, *settings)
+            marker.touch()
         return url
     finally:
         admin.dispose()

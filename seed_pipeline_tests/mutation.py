@@ -10,7 +10,8 @@ runs (mutmut's stats and clean runs) store one: a seed made while a mutant is ac
 
 The shared seeds live outside ``mutants/``: SQLite files in ``SEED_TEST_SEED_CACHE`` (default
 ``/dev/shm/seed_pipeline_seed_cache``; set it empty to seed in every mutant's run, as before) and, on
-the servers, databases named ``seed_cache_<key>`` that stay until a seed of other code replaces them.
+the servers, databases named ``seed_cache_<code>_<key>``, made under a lock, that stay until a seed of other code
+replaces them.
 """
 
 import functools
@@ -47,7 +48,12 @@ def seed_key(*settings) -> str | None:
     name = mutant()
     if not SHARING or name is None or not (name in UNMUTATED or name.startswith("seed_pipeline.checks.")):
         return None
-    return hashlib.sha256(f"{_code_hash()} {settings!r}".encode()).hexdigest()[:16]
+    return f"{code_key()}_{hashlib.sha256(f'{_code_hash()} {settings!r}'.encode()).hexdigest()[:12]}"
+
+
+def code_key() -> str:
+    """The part of every shared seed's key naming the code that seeded it: seeds of other code are stale."""
+    return _code_hash()[:8]
 
 
 def may_store() -> bool:
