@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -81,7 +82,9 @@ def measure(case: Case, runs: int) -> Measured:
 def keep_apart(m: Measured) -> None:
     kept = json.loads(APART.read_text()) if APART.exists() else {}
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    kept[m.case.name] = {"apart": f"measured on its own {when}, load average {os.getloadavg()[1]:.1f}",
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=APART.parent).stdout.strip()
+    kept[m.case.name] = {"apart": f"measured on its own, ending {when}, on the code of {commit or 'an unknown commit'}; "
+                                  f"load average over the last 15 minutes {os.getloadavg()[2]:.1f}",
                          "runs": [asdict(r) for r in m.runs], "floors": m.floors}
     APART.write_text(json.dumps(kept, indent=1) + "\n")
 
