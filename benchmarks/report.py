@@ -112,6 +112,6 @@ def render(results, runs: int, skipped=()) -> str:
         "",
     ]
     for m in results.values():
-        if m.case.engine == "sqlite" and m.case.scenario == "full":
+        if m.case.scenario == "full" and (m.case.engine == "sqlite" or m.case.scale >= 100):
             out += _top(m)
     return "\n".join([*out, CHANGES])
