@@ -1,12 +1,28 @@
 """Looking at a seeded database from the outside, with plain SQL."""
 
 import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from seed_pipeline.checks.integrity import violations
 from seed_pipeline.loaders.engines import make_engine
 from seed_pipeline.schema import TABLES
+
+
+def planted(seeded: Path, path: Path, statements) -> Path:
+    """``path``: a copy of the seeded SQLite file with ``statements`` run on it, each changing at least one row."""
+    shutil.copy(seeded, path)
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            assert conn.execute(statement).rowcount > 0, statement
+        conn.commit()
+    finally:
+        conn.close()
+    return path
 
 
 def _canonical(value) -> str:

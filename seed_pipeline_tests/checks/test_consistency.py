@@ -8,7 +8,6 @@ The end date is 2026-10-31, so its end is 2026-11-01 00:00: 2026-08-03 00:00 is 
 history from 2026-07-03 00:00 exactly 121 (a season: a lapse and a month), from 2026-07-02 00:00 122.
 """
 
-import shutil
 import sqlite3
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +17,7 @@ import sqlalchemy as sa
 
 from seed_pipeline.checks import consistency
 from seed_pipeline.loaders.engines import make_engine
+from seed_pipeline_tests.dbtools import planted
 
 END = date(2026, 10, 31)
 TOP = "(SELECT client_id FROM orders GROUP BY client_id ORDER BY count(*) DESC, client_id LIMIT 1)"  # client 2, 17 orders
@@ -43,13 +43,7 @@ def seeded(seeded_sqlite):
 def lapsed(seeded, tmp_path):
     """Runs the statements on a copy of the seed, then the rule on it."""
     def run(*statements: str) -> int:
-        copy = tmp_path / "lapsed.sqlite"
-        shutil.copy(seeded, copy)
-        conn = sqlite3.connect(copy)
-        for statement in statements:
-            assert conn.execute(statement).rowcount > 0, statement
-        conn.commit()
-        conn.close()
+        copy = planted(seeded, tmp_path / "lapsed.sqlite", statements)
         engine = make_engine(f"sqlite:///{copy}")
         try:
             with engine.connect() as c:
@@ -117,12 +111,7 @@ def test_sql_rule_reports_the_rows_that_break_it(seeded, tmp_path, rule):
     statement, expected_sql = ROWS[rule]
     with sqlite3.connect(seeded) as sound:
         expected = sorted(tuple(_plain(v) for v in row) for row in sound.execute(expected_sql))
-    copy = tmp_path / "broken.sqlite"
-    shutil.copy(seeded, copy)
-    conn = sqlite3.connect(copy)
-    assert conn.execute(statement).rowcount > 0
-    conn.commit()
-    conn.close()
+    copy = planted(seeded, tmp_path / "broken.sqlite", [statement])
     engine = make_engine(f"sqlite:///{copy}")
     try:
         with engine.connect() as c:

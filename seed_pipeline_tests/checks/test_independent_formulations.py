@@ -6,7 +6,6 @@ boundaries, and the seeded statuses meet the same rule written in SQL. The figur
 compute (``checks/figures.py``) meet plain SQL written here, on the shared light seed.
 """
 
-import shutil
 import sqlite3
 from datetime import date
 
@@ -17,6 +16,7 @@ import sqlalchemy as sa
 from seed_pipeline.business.rules import invoice_status
 from seed_pipeline.checks import figures, unsold
 from seed_pipeline.scenarios import SCENARIOS
+from seed_pipeline_tests.dbtools import planted
 
 END = date(2026, 10, 31)
 
@@ -136,12 +136,8 @@ def _figure(path, name: str):
 
 def _planted(seeded, tmp_path, statements) -> tuple:
     """A copy of the seed with the statements run on it, and every figure's oracle there."""
-    path = tmp_path / "planted.sqlite"
-    shutil.copy(seeded, path)
+    path = planted(seeded, tmp_path / "planted.sqlite", statements)
     conn = sqlite3.connect(path)
-    for statement in statements:
-        assert conn.execute(statement).rowcount > 0, statement
-    conn.commit()
     expected = {name: oracle(conn) for name, oracle in ORACLES.items()}
     conn.close()
     return path, expected
