@@ -102,7 +102,8 @@ def _break(conn, table: str, what) -> set[str]:
 
 @pytest.fixture(scope="module")
 def seed_engine(seeded_sqlite):
-    engine = sa.create_engine(f"sqlite:///{seeded_sqlite('light', 42, END.isoformat())}")  # foreign keys not enforced
+    # foreign keys not enforced; the other worker may hold the shared seed's write lock for a moment: wait for it
+    engine = sa.create_engine(f"sqlite:///{seeded_sqlite('light', 42, END.isoformat())}", connect_args={"timeout": 60})
     yield engine
     engine.dispose()
 
@@ -118,10 +119,11 @@ def own_model():
 
 @pytest.mark.parametrize("table, rule, what", RULES, ids=[rule for _, rule, _ in RULES])
 def test_integrity_rule_reports_exactly_the_one_row_broken(seed_engine, own_model, table, rule, what):
+    check = next(c for c in all_checks() if c.name == f"{table}_integrity")  # built before the write: a short lock
     with seed_engine.connect() as conn:
         try:
             expected = _break(conn, table, what)
-            outcome = next(c for c in all_checks() if c.name == f"{table}_integrity").evaluate(conn, SETTINGS)
+            outcome = check.evaluate(conn, SETTINGS)
         finally:
             conn.rollback()  # the shared seed stays as it was
     assert rule in expected
