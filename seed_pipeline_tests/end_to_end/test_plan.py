@@ -10,11 +10,12 @@ from seed_pipeline_tests.conftest import SEED_END
 from seed_pipeline_tests.dbtools import row_counts
 
 slow = pytest.mark.slow
-# (scenario, seed, scale): three seeds of light; full at half and whole scale; the two odd scenarios.
+# (scenario, seed, scale): three seeds of light; full at whole scale (the seeds the figures' test shares)
+# and at half scale; the two odd scenarios.
 SETTINGS = [
     ("light", 42, 1.0), ("light", 3, 1.0), ("light", 9, 1.0),
-    pytest.param(("full", 42, 1.0), marks=slow), pytest.param(("full", 5, 0.5), marks=slow),
-    pytest.param(("full", 6, 0.5), marks=slow), pytest.param(("full", 7, 0.5), marks=slow),
+    pytest.param(("full", 42, 1.0), marks=slow), pytest.param(("full", 1, 1.0), marks=slow),
+    pytest.param(("full", 2, 1.0), marks=slow), pytest.param(("full", 5, 0.5), marks=slow),
     pytest.param(("edge-cases", 42, 1.0), marks=slow), pytest.param(("chaos", 42, 1.0), marks=slow),
 ]
 
