@@ -8,7 +8,7 @@ anything else is refused with one line that lists every difference (``schema/dri
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from seed_pipeline.loaders import ownership
+from seed_pipeline.loaders import mysql_ddl, ownership
 from seed_pipeline.loaders.errors import SeedDatabaseError
 from seed_pipeline.model import current
 from seed_pipeline.schema import TABLES, drift
@@ -77,7 +77,10 @@ def _sqlite_schema_is_the_models(conn: sa.Connection, metadata: sa.MetaData) -> 
 def create_all(conn: sa.Connection) -> None:
     """All 120 tables plus the bookkeeping table, in one transaction where the engine allows DDL in one.
     Into an empty target only, so nothing is skipped: a view holding a table's name fails the create."""
-    current().metadata.create_all(conn, checkfirst=False)
+    if conn.dialect.name == "mysql":
+        mysql_ddl.create_all(conn, current().metadata)
+    else:
+        current().metadata.create_all(conn, checkfirst=False)
     ownership.ensure_table(conn)
 
 

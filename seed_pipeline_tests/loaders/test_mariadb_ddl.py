@@ -3,7 +3,7 @@ compared with TERP's reference DDL through information_schema."""
 
 import sqlalchemy as sa
 
-from seed_pipeline.loaders import SeedDatabase
+from seed_pipeline.loaders import SeedDatabase, mysql_ddl
 from seed_pipeline.loaders.engines import make_engine
 from seed_pipeline_tests.shared import terp_file
 
@@ -60,3 +60,23 @@ def test_created_schema_equals_terps_ddl(mysql_url, other_mysql_url):
         missing = sorted(set(terp[aspect]) - set(ours[aspect]))
         extra = sorted(set(ours[aspect]) - set(terp[aspect]))
         assert (missing, extra) == ([], []), aspect
+
+
+def test_indexes_inline_make_what_create_all_makes_even_with_a_cycle(mysql_url, other_mysql_url):
+    """Two tables naming each other (a followed schema may hold such a cycle), with plain, unique and
+    two-column indexes: mysql_ddl.create_all and SQLAlchemy's own create_all leave the same schema."""
+    metadata = sa.MetaData()
+    sa.Table("a", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("b_id", sa.ForeignKey("b.id")),
+             sa.Column("code", sa.String(20), unique=True), sa.Index("ix_a_pair", "b_id", "code"))
+    sa.Table("b", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("a_id", sa.ForeignKey("a.id"), index=True))
+    for url, create in ((mysql_url, lambda conn: mysql_ddl.create_all(conn, metadata)),
+                        (other_mysql_url, lambda conn: metadata.create_all(conn, checkfirst=False))):
+        engine = make_engine(url)
+        try:
+            with engine.begin() as conn:
+                create(conn)
+        finally:
+            engine.dispose()
+    ours, theirs = describe_schema(mysql_url), describe_schema(other_mysql_url)
+    assert len(ours["foreign keys"]) == 2 and {row[1] for row in ours["indexes"]} == {"PRIMARY", "code", "ix_a_pair", "ix_b_a_id"}
+    assert ours == theirs
