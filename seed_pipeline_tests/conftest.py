@@ -86,30 +86,48 @@ def _fresh_database(server_url: str, name: str):
     finally:
         dispose(url)
         force = " WITH (FORCE)" if admin.dialect.name == "postgresql" else ""
-        _DROPS.append(_DROPPER.submit(_drop, admin, f"DROP DATABASE IF EXISTS {quote(database)}{force}"))
+        _DROPS.drop(admin, f"DROP DATABASE IF EXISTS {quote(database)}{force}")
 
 
-# A server drops a database while the next test runs: dropping 120 tables is the server's disk work
-# (MariaDB unlinks a file a table, PostgreSQL checkpoints), up to seconds that no test needs to wait for.
-_DROPPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-database")
-_DROPS: list[Future] = []
+class _Drops:
+    """A server drops a database while the next test runs: dropping 120 tables is the server's disk work
+    (MariaDB unlinks a file a table, PostgreSQL checkpoints), up to seconds no test needs to wait for.
+    One thread per session (mutmut runs many sessions in one process and its forks)."""
+
+    def __init__(self):
+        self.pool: ThreadPoolExecutor | None = None
+        self.pending: list[Future] = []
+
+    def drop(self, admin: sa.Engine, statement: str) -> None:
+        if self.pool is None:  # outside a session's lifetime
+            self._run(admin, statement)
+        else:
+            self.pending.append(self.pool.submit(self._run, admin, statement))
+
+    @staticmethod
+    def _run(admin: sa.Engine, statement: str) -> None:
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(statement)
+        finally:
+            admin.dispose()
+
+    def wait(self) -> None:
+        pool, pending, self.pool, self.pending = self.pool, self.pending, None, []
+        pool.shutdown(wait=True)
+        for dropped in pending:
+            dropped.result()  # a failed drop fails the session
 
 
-def _drop(admin: sa.Engine, statement: str) -> None:
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(statement)
-    finally:
-        admin.dispose()
+_DROPS = _Drops()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _every_database_dropped():
     """Torn down last (autouse, session): every database the session made is gone, or the session errs."""
+    _DROPS.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-database")
     yield
-    _DROPPER.shutdown(wait=True)
-    for dropped in _DROPS:
-        dropped.result()
+    _DROPS.wait()
 
 
 @pytest.fixture
