@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from seed_pipeline.business.activity.calendar import CREATED_AT
 from seed_pipeline.business.operations.permissions import NEEDS
 from seed_pipeline.checks.unsold import stands_sql
-from seed_pipeline.checks.violations import CENT, QTY, fetch_frame, moments
+from seed_pipeline.checks.violations import CENT, QTY, fetch_frame, last_moment, moments
 from seed_pipeline.model import shared
 
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
@@ -90,7 +90,7 @@ def audit_trail_in_time_order_by_permitted_users(conn, as_of) -> int:
     granted = _granted(conn)
     f = fetch_frame(conn, sa.select(a.c.id, a.c.actorId, a.c.entity, a.c.entityId, a.c.action, a.c.createdAt).order_by(a.c.id))
     at = moments(f["createdAt"])
-    wrong = (at < at.cummax()) | (at > pd.Timestamp(as_of) + pd.Timedelta(days=1))
+    wrong = (at < at.cummax()) | (at > last_moment(as_of))
     need = [NEEDS.get((e, x)) for e, x in zip(f["entity"], f["action"])]
     wrong |= np.array([n is None or (int(u), n) not in granted for u, n in zip(f["actorId"], need)])
     for entity in f["entity"].unique():
