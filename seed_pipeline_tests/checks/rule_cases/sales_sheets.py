@@ -110,7 +110,9 @@ CASES = {
         case(1, f"UPDATE sampleRequests SET sampleRequestStatus = 'PENDING' WHERE id = {_REQUEST}"),
         case(1, f"UPDATE sampleRequests SET clientId = clientId + 1 WHERE id = {_REQUEST}"),
         # sampled a product the order did not buy; the order bought nothing
-        case(1, f"UPDATE sampleRequests SET products = json_set(products, '$[0].productId', 999999) WHERE id = {_REQUEST}"),
+        case(1, f"UPDATE sampleRequests SET products = json_set(products, '$[0].productId', (SELECT min(productId) "
+                f"FROM batches WHERE productId NOT IN (SELECT b.productId FROM order_line_items l JOIN batches b "
+                f"ON b.id = l.batch_id WHERE l.order_id = {_ITS_ORDER}))) WHERE id = {_REQUEST}"),
         case(1, f"DELETE FROM order_line_items WHERE order_id = {_ITS_ORDER}"),
         # the order names no request back; another order names the request, which names its own order
         case(1, f"UPDATE orders SET related_sample_request_id = NULL WHERE id = {_ITS_ORDER}"),
