@@ -18,11 +18,12 @@ from seed_pipeline.model import shared
 T = shared().tables  # the model's rules read the model's columns, whatever model a run uses
 
 
-def _item_frame(owners: pd.DataFrame, column: str) -> pd.DataFrame:
-    """One row per item of each owner's JSON list: owner id, client, moment and the item's fields."""
+def _item_frame(owners: pd.DataFrame, column: str, fields: tuple[str, ...]) -> pd.DataFrame:
+    """One row per item of each owner's JSON list: owner id, client, moment and the item's ``fields``, which the
+    frame has even when no owner has an item."""
     rows = [(i, c, at, item) for i, c, at, v in zip(owners["id"], owners["client_id"], owners["created_at"], owners[column])
             for item in decoded(v)]
-    items = pd.DataFrame([r[3] for r in rows])
+    items = pd.DataFrame([r[3] for r in rows], columns=list(fields))
     return items.assign(owner=[r[0] for r in rows], client_id=[r[1] for r in rows], at=[r[2] for r in rows])
 
 
@@ -44,12 +45,12 @@ def sales_sheets_priced_by_client_profile(conn, as_of) -> int:
     sheets = fetch_frame(conn, sa.select(s.c.id, s.c.client_id, s.c.created_at, s.c["items"], s.c.total_value, s.c.item_count,
                                          t.c.client_id.label("template_client"), t.c.created_at.label("template_at"), s.c.template_id)
                          .select_from(s.outerjoin(t, t.c.id == s.c.template_id)))
-    items = _item_frame(sheets, "items")
+    items = _item_frame(sheets, "items", ("id", "basePrice", "retailPrice"))
     goods = _goods(conn)
     wrong = _mispriced(conn, items, "id", "retailPrice")
     wrong |= (items["basePrice"].astype(float) - goods["basePrice"].reindex(items["id"]).to_numpy()).abs().fillna(1) > CENT
     bad = set(items.loc[wrong, "owner"])
-    totals = items.groupby("owner").agg(total=("retailPrice", "sum"), count=("id", "size")).reindex(sheets["id"])
+    totals = items.groupby("owner").agg(total=("retailPrice", "sum"), count=("id", "size")).reindex(sheets["id"], fill_value=0)
     bad |= set(sheets["id"][((totals["total"].to_numpy() - sheets["total_value"].astype(float)).abs() > CENT).to_numpy()
                             | (totals["count"].to_numpy() != sheets["item_count"].to_numpy())])
     templated = sheets["template_id"].notna()
@@ -90,7 +91,7 @@ def live_catalog_priced_by_client_profile(conn, as_of) -> int:
     items = fetch_frame(conn, sa.select(it.c.interest_list_id.label("owner"), it.c.batch_id, it.c.price_at_interest))
     items = items.merge(lists[["id", "client_id", "submitted_at"]].rename(columns={"id": "owner", "submitted_at": "at"}), on="owner")
     bad = set(items.loc[_mispriced(conn, items, "batch_id", "price_at_interest"), "owner"])
-    totals = items.groupby("owner").agg(total=("price_at_interest", "sum"), count=("batch_id", "size")).reindex(lists["id"])
+    totals = items.groupby("owner").agg(total=("price_at_interest", "sum"), count=("batch_id", "size")).reindex(lists["id"], fill_value=0)
     bad |= set(lists["id"][((totals["total"].astype(float).to_numpy() - lists["total_value"].astype(float)).abs() > CENT).to_numpy()
                            | (totals["count"].to_numpy() != lists["total_items"].to_numpy())])
     converted = lists["status"] == "CONVERTED"

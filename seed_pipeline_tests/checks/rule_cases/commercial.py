@@ -1,4 +1,4 @@
-"""Breaking cases of the pricing, matchmaking, samples, sales sheet and interest list rules and contract."""
+"""Breaking cases of the pricing, matchmaking and sample rules and of the commercial contract (JSON, states)."""
 
 from seed_pipeline_tests.checks.rule_cases import case
 
@@ -23,10 +23,6 @@ CASES = {
                                          f"WHERE {_one('match_records', 'inventory_batch_id IS NOT NULL')})"),
     "sample_log_agrees_with_batches": case(1, "UPDATE sample_inventory_log SET quantity = quantity + 1 WHERE "
                                        + _one("sample_inventory_log", "action = 'ALLOCATED'")),
-    "sales_sheets_priced_by_client_profile": case(1, "UPDATE sales_sheet_history SET total_value = total_value + 5 WHERE id = 1"),
-    "sheet_versions_tell_the_changes": case(1, "UPDATE salesSheetVersions SET versionNumber = 7 WHERE id = (SELECT min(id) FROM salesSheetVersions)"),
-    "live_catalog_priced_by_client_profile": case(1, "UPDATE client_interest_list_items SET price_at_interest = price_at_interest + 10 WHERE id = 1"),
-    "sample_requests_precede_their_orders": case(1, f"UPDATE sampleRequests SET requestDate = '2030-01-01 00:00:00' WHERE {_one('sampleRequests', 'relatedOrderId IS NOT NULL')}"),
     # the contract: a JSON value TERP cannot read, a counted state missing
     "pricing_rules_conditions_reads_as_terp_expects": case(1, "UPDATE pricing_rules SET conditions = '{\"minPrice\": 0}' WHERE id = 1"),
     "pricing_profiles_rules_reads_as_terp_expects": case(1, "UPDATE pricing_profiles SET rules = '[{\"id\": 1}]' WHERE id = 1"),
