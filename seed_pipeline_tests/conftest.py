@@ -18,10 +18,10 @@ and each commit's fsync on a disk cost as much as generating a small table.
 """
 
 import fcntl
-from concurrent.futures import Future, ThreadPoolExecutor
 import os
 import secrets
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -99,10 +99,7 @@ class _Drops:
         self.pending: list[Future] = []
 
     def drop(self, admin: sa.Engine, statement: str) -> None:
-        if self.pool is None:  # outside a session's lifetime
-            self._run(admin, statement)
-        else:
-            self.pending.append(self.pool.submit(self._run, admin, statement))
+        self.pending.append(self.pool.submit(self._run, admin, statement))
 
     @staticmethod
     def _run(admin: sa.Engine, statement: str) -> None:
