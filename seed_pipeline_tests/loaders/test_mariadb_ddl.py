@@ -1,6 +1,7 @@
 """The schema ensure_schema creates on MariaDB is TERP's own, column for column and key for key:
 compared with TERP's reference DDL through information_schema."""
 
+import pytest
 import sqlalchemy as sa
 
 from seed_pipeline.loaders import SeedDatabase, mysql_ddl
@@ -51,6 +52,7 @@ def run_ddl(url: str, ddl: str) -> None:
         engine.dispose()
 
 
+@pytest.mark.slow  # TERP's file as it is: an ALTER TABLE or CREATE INDEX a key, ~30 s on MariaDB
 def test_created_schema_equals_terps_ddl(mysql_url, other_mysql_url):
     run_ddl(other_mysql_url, terp_file("schema.mysql.sql").read_text())
     assert SeedDatabase(url=mysql_url).ensure_schema() is True
