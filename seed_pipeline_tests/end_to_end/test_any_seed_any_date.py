@@ -10,15 +10,38 @@ from datetime import timedelta
 
 import pytest
 
-from seed_pipeline_tests.sweep import FIRST_END, LAST_END, SWEPT, all_cases, spread_subset, sweep_case
+from seed_pipeline.loaders.engines import dispose
+from seed_pipeline_tests.dbtools import fingerprint
+from seed_pipeline_tests.sweep import FIRST_END, LAST_END, SWEPT, all_cases, seed_in_process, spread_subset, sweep_case
 
 CASES = all_cases()
 FAST = spread_subset(CASES, 10)
 
 
+@pytest.fixture(scope="module")
+def sweep_database(tmp_path_factory):
+    """One SQLite file for the cases a worker runs, emptied before each (sweep.emptied)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('sweep') / 'sweep.sqlite'}"
+    yield url
+    dispose(url)
+
+
 @pytest.mark.parametrize("case", [pytest.param(c, id=str(c), marks=() if c in FAST else pytest.mark.slow) for c in CASES])
-def test_every_check_passes(tmp_path, case):
-    assert sweep_case(tmp_path, case) == {}
+def test_every_check_passes(sweep_database, case):
+    assert sweep_case(sweep_database, case) == {}
+
+
+def test_a_case_in_the_reused_file_is_the_case_in_a_new_file(sweep_database, tmp_path):
+    """The emptied file of the sweep holds what a new file holds once seeded, ids included."""
+    first, second = CASES[0], CASES[-1]
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    try:
+        seed_in_process(fresh, second.settings)
+        sweep_case(sweep_database, first)
+        sweep_case(sweep_database, second)
+        assert fingerprint(sweep_database) == fingerprint(fresh)
+    finally:
+        dispose(fresh)
 
 
 def test_the_sweep_is_the_issues_cases_each_on_its_own_date():
