@@ -123,16 +123,17 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     def _write_deferred(self) -> None:
         """The deferred events, in the order they came: the run shards' rows in one statement each, then
-        the cross-run index as ``SqliteEventLogStorage.store_event`` writes it."""
-        with self._deferred_lock:
-            events, self._deferred = self._deferred, []
-        if not events:
+        the cross-run index as ``SqliteEventLogStorage.store_event`` writes it. Taken under the write lock,
+        so no other thread's event is written between their taking and their writing."""
+        if not self._deferred:
             return
-        rows = [(event, self._event_to_row(event)) for event in events]
-        by_run = defaultdict(list)
-        for event, row in rows:
-            by_run[event.run_id].append(row)
         with self._one_transaction_per_shard():
+            with self._deferred_lock:
+                events, self._deferred = self._deferred, []
+            rows = [(event, self._event_to_row(event)) for event in events]
+            by_run = defaultdict(list)
+            for event, row in rows:
+                by_run[event.run_id].append(row)
             for run_id, run_rows in by_run.items():
                 with self.run_connection(run_id) as conn:
                     conn.execute(SqlEventLogStorageTable.insert(), run_rows)
