@@ -20,6 +20,8 @@ from seed_pipeline.checks.expectations import (
     _sql,
     _table_result,
     business_rules,
+    business_suite,
+    model_suite,
     sql_rules,
     table_suite,
     validate_all,
@@ -94,6 +96,19 @@ def test_suite_covers_every_kind_of_rule():
         "unexpected_rows_expectation",
     }
     assert "expect_compound_columns_to_be_unique" in {e.expectation_type for e in table_suite("role_permissions", LIGHT)}
+
+
+def test_the_suites_are_written_for_sqlite_unless_told_and_each_rule_says_what_it_guards():
+    from seed_pipeline.checks.catalog import active_checks
+
+    business = business_suite("ledgerEntries", LIGHT)  # no dialect named: SQLite's
+    guards = {c.name: c.description for c in active_checks() if c.asset == "ledgerEntries" and c.rows is not None}
+    assert {e.meta["rule"]: e.description for e in business} == guards
+    assert [e.unexpected_rows_query for e in business] == [
+        query for _, _, query in business_rules("ledgerEntries", LIGHT, _dialect("sqlite"))]
+    rules = [e for e in model_suite("ledgerEntries", LIGHT) if e.expectation_type == "unexpected_rows_expectation"]
+    assert [(e.description, e.unexpected_rows_query) for e in rules] == sql_rules("ledgerEntries", _dialect("sqlite"))
+    assert all(e.meta["rule"] == e.description for e in rules)
 
 
 def test_a_suite_for_postgresql_is_rendered_for_postgresql():
