@@ -94,9 +94,10 @@ CASES = {
         case(1, "UPDATE vendor_supply SET strain = 'Not ' || strain WHERE id = 9"),
         case(1, "UPDATE match_records SET vendor_supply_id = 9999 WHERE id = 8"),
         # match 4 (need 4 of client 2, the earlier order 12 of client 2): that order another client's; the need of
-        # another grade than the order's goods; an order that does not exist
+        # another grade, or another strain, than the order's goods; an order that does not exist
         case(1, "UPDATE orders SET client_id = 3 WHERE id = 12"),
         case(1, "UPDATE client_needs SET grade = 'Z' WHERE id = 4"),
+        case(1, "UPDATE client_needs SET strainId = 7 WHERE id = 4"),
         case(1, "UPDATE match_records SET historical_order_id = 9999 WHERE id = 4"),
         # match 1 (need 1 made 18 October 06:58:06, the match 19 October 10:22:04, its sale order 19 at 12:34:42):
         # made a second after its order, and the very second (holds); made a second before its need, and the very
