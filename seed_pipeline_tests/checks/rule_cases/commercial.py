@@ -83,12 +83,14 @@ CASES = {
         case(1, f"UPDATE client_needs SET grade = 'Z' WHERE id = (SELECT client_need_id FROM match_records "
                 f"WHERE {_one('match_records', 'inventory_batch_id IS NOT NULL')})"),
         # match 5 (need 5 of client 8, batch 5, no sale): another client's; a batch that does not exist; the need of
-        # another strain; the need of no grade (the batch has one); marked as a sale with no sale order
+        # another strain; the need of no grade (the batch has one); marked as a sale with no sale order, and
+        # not marked either way with none (holds)
         case(1, "UPDATE match_records SET client_id = 9 WHERE id = 5"),
         case(1, "UPDATE match_records SET inventory_batch_id = 9999 WHERE id = 5"),
         case(1, "UPDATE client_needs SET strainId = 14 WHERE id = 5"),
         case(1, "UPDATE client_needs SET grade = NULL WHERE id = 5"),
         case(1, "UPDATE match_records SET resulted_in_sale = 1 WHERE id = 5"),
+        case(0, "UPDATE match_records SET resulted_in_sale = NULL WHERE id = 5"),
         # match 8 (an offer, vendor_supply 9): the offer of another grade, of another strain (by name), no offer
         case(1, "UPDATE vendor_supply SET grade = 'Z' WHERE id = 9"),
         case(1, "UPDATE vendor_supply SET strain = 'Not ' || strain WHERE id = 9"),
