@@ -7,6 +7,7 @@ every rule of the commercial tables is evaluated in it.
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 
 from seed_pipeline.checks import commercial, contract, sales_sheets
 from seed_pipeline.contract import commercial as commercial_contract
@@ -47,3 +48,28 @@ def test_commercial_rules_hold(sqlite_terp_url, scenario, seed, end):
     # 8 rules, one per JSON and state column, one more per JSON column holding rows' ids
     assert len(RULES) == 8 + len(CONTRACT) + sum(1 for c in commercial_contract.JSON if c.references)
     assert broken == {}
+
+
+def _as_text(table: sa.Table, *columns: str) -> sa.Table:
+    """The table with these JSON columns read as text, as a driver may give them."""
+    return sa.Table(table.name, sa.MetaData(), *(sa.Column(c.name, sa.Text if c.name in columns else c.type) for c in table.c))
+
+
+def test_json_columns_are_read_from_their_text(seeded_sqlite, monkeypatch):
+    """A driver may give a JSON column as its text (MariaDB's JSON is LONGTEXT, which a followed live schema reflects
+    as text): the pricing rules' conditions, the profiles' rules and the sample requests' products are decoded all
+    the same, so the light seed still holds the rules that read them."""
+    tables = dict(commercial.T)
+    tables["pricing_rules"] = _as_text(tables["pricing_rules"], "conditions")
+    tables["pricing_profiles"] = _as_text(tables["pricing_profiles"], "rules")
+    tables["sampleRequests"] = _as_text(tables["sampleRequests"], "products")
+    monkeypatch.setattr(commercial, "T", tables)
+    engine = make_engine(f"sqlite:///{seeded_sqlite('light', 42, '2026-10-31')}")
+    try:
+        with engine.connect() as conn:
+            assert isinstance(conn.execute(sa.select(tables["pricing_rules"].c.conditions)).scalar(), str)
+            end = date(2026, 10, 31)
+            assert [commercial.profile_prices_reproduce_charged_prices(conn, end), commercial.price_alerts_watch_real_prices(conn, end),
+                    commercial.sample_log_agrees_with_batches(conn, end)] == [0, 0, 0]
+    finally:
+        engine.dispose()
