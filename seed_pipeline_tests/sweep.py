@@ -8,7 +8,6 @@ on one connection, as a seed's asset checks would.
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 

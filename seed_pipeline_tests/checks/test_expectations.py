@@ -60,6 +60,11 @@ def broken(light_sqlite, tmp_path):
     """(url, run SQL): a private copy of the light seed and a way to break it; no FK enforcement."""
     path = tmp_path / "broken.sqlite"
     shutil.copyfile(light_sqlite, path)
+    yield from _editable(path)
+
+
+def _editable(path):
+    """Yield (url, run SQL) for the SQLite file at ``path``, then dispose of its engine."""
 
     def execute(*statements: str) -> None:
         with sqlite3.connect(path) as conn:
@@ -321,15 +326,7 @@ def probe(probe_model, tmp_path):
         conn.execute("INSERT INTO parent VALUES (7)")
         conn.executemany(f"INSERT INTO probeRows VALUES ({', '.join('?' * 13)})", PROBE_ROWS)
     conn.close()
-
-    def execute(*statements: str) -> None:
-        with sqlite3.connect(path) as conn:
-            for sql in statements:
-                conn.execute(sql)
-        conn.close()
-
-    yield f"sqlite:///{path}", execute
-    dispose(f"sqlite:///{path}")
+    yield from _editable(path)
 
 
 def _row(**values) -> str:
