@@ -91,16 +91,29 @@ def rules_of(h) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def _bound(value) -> float:
+    """A price bound as JavaScript compares it: a number, numeric text, or null (as 0)."""
+    return 0.0 if value is None else float(value)
+
+
 def _matches(items: pd.DataFrame, conditions: dict, logic: str) -> np.ndarray:
-    """Which items a rule's conditions select, as TERP's ``matchesConditions`` decides."""
+    """Which items a rule's conditions select, as TERP's ``matchesConditions`` decides: ``priceMin`` and
+    ``priceMax`` are one check together (under OR, a range is still a range), ``tag`` looks in the item's
+    ``tags``, and any other key compares the item's field of that name (none: no match)."""
     checks = []
+    if "priceMin" in conditions or "priceMax" in conditions:
+        price = items["basePrice"].to_numpy(dtype=float)
+        low = price >= _bound(conditions["priceMin"]) if "priceMin" in conditions else np.ones(len(items), bool)
+        high = price <= _bound(conditions["priceMax"]) if "priceMax" in conditions else np.ones(len(items), bool)
+        checks.append(low & high)
     for key, wanted in conditions.items():
-        if key == "priceMin":
-            checks.append(items["basePrice"].to_numpy() >= wanted)
-        elif key == "priceMax":
-            checks.append(items["basePrice"].to_numpy() <= wanted)
+        if key in ("priceMin", "priceMax"):
+            continue
+        if key == "tag":
+            tags = items["tags"] if "tags" in items else pd.Series([None] * len(items), dtype=object)
+            checks.append(np.array([isinstance(t, list | tuple) and wanted in t for t in tags], dtype=bool))
         else:
-            checks.append((items[key] == wanted).to_numpy() if key in items else np.zeros(len(items), bool))
+            checks.append((items[key] == wanted).to_numpy(dtype=bool) if key in items else np.zeros(len(items), bool))
     if not checks:
         return np.zeros(len(items), bool)
     return np.logical_and.reduce(checks) if logic == "AND" else np.logical_or.reduce(checks)
