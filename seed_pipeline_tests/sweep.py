@@ -65,11 +65,13 @@ def spread_subset(cases: list[Case], every: int) -> list[Case]:
 
 
 def seed_in_process(url: str, settings: SeedSettings) -> None:
-    """Every table into an empty SQLite database, as the phase steps would write them."""
+    """Every table into an empty SQLite database, as the phase steps would write them: under the run lock, as
+    ``seed`` writes, so the schema's state is asked once rather than before each table."""
     database, graph, frames = SeedDatabase(url=url), build_graph(), {}
-    database.ensure_schema()
-    for table in graph.order:
-        materialise(table, graph, frames, database, settings)
+    with database.run_lock():
+        database.ensure_schema()
+        for table in graph.order:
+            materialise(table, graph, frames, database, settings)
 
 
 def failed_checks(url: str, settings: SeedSettings) -> dict[str, tuple[str, ...]]:
