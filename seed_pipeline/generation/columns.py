@@ -365,17 +365,16 @@ def typed(column: sa.Column, values) -> pd.Series:
     if isinstance(t, sa.JSON):
         return pd.Series(list(values), dtype=object, name=column.name)
     s = pd.Series(values, name=column.name)
-    moments = isinstance(s.dtype, np.dtype) and s.dtype.kind == "M"  # naive already: to_datetime is the identity
     if isinstance(t, sa.Boolean):
         return s.astype("boolean" if nullable else bool)
     if isinstance(t, sa.Integer):
         return s if s.dtype == np.int64 and not nullable else s.astype("Int64" if nullable else np.int64)
     if isinstance(t, sa.Numeric):
         return s.astype(np.float64).round(t.scale or 0)
-    if isinstance(t, sa.Date):
-        return (s if moments else pd.to_datetime(s)).astype("datetime64[s]").dt.normalize()
-    if isinstance(t, sa.DateTime):
-        return (s if moments else pd.to_datetime(s)).astype("datetime64[s]")
+    if isinstance(t, sa.Date | sa.DateTime):
+        moments = s if pd.api.types.is_datetime64_dtype(s.dtype) else pd.to_datetime(s)  # naive already: no parsing
+        moments = moments.astype("datetime64[s]")
+        return moments.dt.normalize() if isinstance(t, sa.Date) else moments
     return s.astype("str")
 
 

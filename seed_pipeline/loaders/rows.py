@@ -50,7 +50,7 @@ def dump_json(value) -> str | None:
 
 
 def _datetimes(series: pd.Series) -> pd.Series:
-    if isinstance(series.dtype, np.dtype) and series.dtype.kind == "M":
+    if pd.api.types.is_datetime64_dtype(series.dtype):
         return series  # naive already, as generators make them
     values = pd.to_datetime(series)
     if getattr(values.dt, "tz", None) is not None:

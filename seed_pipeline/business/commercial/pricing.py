@@ -109,11 +109,13 @@ def _matches(items: pd.DataFrame, conditions: dict, logic: str) -> np.ndarray:
     for key, wanted in conditions.items():
         if key in ("priceMin", "priceMax"):
             continue
-        if key == "tag":
-            tags = items["tags"] if "tags" in items else pd.Series([None] * len(items), dtype=object)
-            checks.append(np.array([isinstance(t, list | tuple) and wanted in t for t in tags], dtype=bool))
+        field = "tags" if key == "tag" else key
+        if field not in items:
+            checks.append(np.zeros(len(items), bool))
+        elif key == "tag":
+            checks.append(np.array([isinstance(t, list | tuple) and wanted in t for t in items["tags"]], dtype=bool))
         else:
-            checks.append((items[key] == wanted).to_numpy(dtype=bool) if key in items else np.zeros(len(items), bool))
+            checks.append((items[key] == wanted).to_numpy(dtype=bool))
     if not checks:
         return np.zeros(len(items), bool)
     return np.logical_and.reduce(checks) if logic == "AND" else np.logical_or.reduce(checks)
