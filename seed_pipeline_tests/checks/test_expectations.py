@@ -1,12 +1,14 @@
 """Great Expectations suites from the model: a seeded database passes them, and each kind of rule
 catches its own breakage (made with plain SQL on a copy of a seeded SQLite database)."""
 
+import inspect
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 import pytest
@@ -17,6 +19,7 @@ import seed_pipeline.checks.catalog  # noqa: F401  (built on TERP's model, befor
 from seed_pipeline.checks.expectations import (
     Validator,
     _dialect,
+    caller_frames,
     _sql,
     _table_result,
     business_rules,
@@ -142,6 +145,24 @@ def test_light_seed_passes_every_table_on_every_engine(seeded_database, engine):
 def test_full_seed_on_sqlite_passes_every_table(seeded_sqlite):
     url = f"sqlite:///{seeded_sqlite('full', 42, END.isoformat())}"
     assert _failing(_timed_validate_all(url, FULL, "full SQLite")) == []
+
+
+def test_ge_learns_its_callers_from_caller_frames_as_inspect_stack_would_tell_them(tmp_path):
+    """GE 1.24.1 asks ``util.stack()`` who called its Decimal conversion (a profiler?): the validator answers
+    with each frame's file and function, in ``inspect.stack``'s order, without reading source files."""
+    import great_expectations.util as gx_util
+
+    def where():
+        return caller_frames(), inspect.stack()
+
+    ours, theirs = where()
+    assert [(f.filename, f.function) for f in ours] == [(f.filename, f.function) for f in theirs]
+    assert ours[0].function == "where" and len(ours) > 3
+    Validator(f"sqlite:///{tmp_path / 'empty.sqlite'}", LIGHT)
+    assert gx_util.stack is caller_frames
+    assert "stack" in gx_util.convert_decimal_to_float.__code__.co_names  # what GE's conversion still asks
+    lossy = Decimal("0.12345678901234567890")
+    assert gx_util.convert_decimal_to_float(lossy) == float(lossy)
 
 
 # --- each kind of rule catches its breakage --------------------------------------------------
