@@ -19,11 +19,11 @@ import seed_pipeline.checks.catalog  # noqa: F401  (built on TERP's model, befor
 from seed_pipeline.checks.expectations import (
     Validator,
     _dialect,
-    caller_frames,
     _sql,
     _table_result,
     business_rules,
     business_suite,
+    caller_frames,
     model_suite,
     sql_rules,
     table_suite,
