@@ -27,6 +27,8 @@ target; GE runs the same queries the asset checks count, against the database, a
 breaking rows (a figure's observed value). The rules marked "-" compare dates, statuses and
 running stock with the Python functions the generators use, so they run as asset checks only;
 integrity checks ("model") are in the model part.
+Like the asset checks, a suite judges the rows the tool created: a table holding users' rows is
+read, on GE's one connection, through a temporary table of its seeded rows (docs/operations.md).
 The seed jobs leave the GE suites out (a suite costs GE about 0.2 s of fixed time per table).
 """
 

@@ -12,7 +12,9 @@ importing this module (as the Dagster code location may) stays cheap.
 
 The runner uses one ephemeral GE context and one SQL data source for every table; each table is
 a table asset validated as a whole-table batch, so GE computes every metric with SQL in the
-database and loads no table into pandas.
+database and loads no table into pandas. GE's queries all go through one connection on which a
+table holding users' rows reads as the seeded rows only (``loaders/scope.py``), so a suite judges
+what the tool wrote, as ``verify``'s checks do.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import sqlalchemy as sa
 from seed_pipeline.business.rules import may_be_future
 from seed_pipeline.checks.integrity import enum_query, orphan_query, unknown_polymorphic_type_query
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings
+from seed_pipeline.loaders import scope
 from seed_pipeline.loaders.engines import normalise_url
 from seed_pipeline.schema import TABLES, polymorphic_of, references_from
 
@@ -251,9 +254,11 @@ def caller_frames() -> list[CallerFrame]:
 
 
 class Validator:
-    """One GE context and SQL data source on ``url``; ``validate(table)`` runs that table's suite."""
+    """One GE context and SQL data source on ``url``; ``validate(table)`` runs that table's suite on the
+    rows this tool created: tables holding users' rows are shadowed by their seeded rows, as for ``verify``."""
 
-    def __init__(self, url: str, settings: SeedSettings):
+    def __init__(self, url: str, settings: SeedSettings, foreign: list[str] | None = None):
+        """``foreign``: the tables holding users' rows, when the caller already knows them."""
         import great_expectations as gx
         import great_expectations.util as gx_util
         from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -267,11 +272,25 @@ class Validator:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         kwargs = {"connect_args": {"init_command": MYSQL_UTC}} if parsed.get_backend_name() == "mysql" else {}
+        if parsed.get_backend_name() != "sqlite":  # GE keeps SQLite on one connection itself (StaticPool)
+            kwargs["poolclass"] = sa.StaticPool  # one connection: the shadows below stay visible to every query
         with warnings.catch_warnings():  # "a more specific datasource may be more appropriate": one runner serves all
             warnings.simplefilter("ignore")
             self.source = self.context.data_sources.add_sql(
                 name="terp", connection_string=parsed.render_as_string(hide_password=False), kwargs=kwargs
             )
+        self.execution_engine = self.source.get_execution_engine()
+        with self.execution_engine.get_connection() as conn:  # the users' rows are not the seed's to judge (see scope.py)
+            scope.shadow_foreign_rows(conn, foreign)
+            conn.commit()
+
+    def __enter__(self) -> Validator:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Close the one connection now (it holds the shadows), not whenever GE's objects are collected."""
+        self.execution_engine.close()
+        self.source.get_engine().dispose()
 
     def validate(self, table: str) -> TableResult:
         # Quoted: GE folds an unquoted name to lower case, and PostgreSQL keeps TERP's camelCase.
@@ -293,12 +312,13 @@ class Validator:
         return _table_result(table, results)
 
 
-def validate_table(url: str, table: str, settings: SeedSettings) -> TableResult:
-    return Validator(url, settings).validate(table)
+def validate_table(url: str, table: str, settings: SeedSettings, foreign: list[str] | None = None) -> TableResult:
+    with Validator(url, settings, foreign) as validator:
+        return validator.validate(table)
 
 
 def validate_all(url: str, settings: SeedSettings, tables: list[str] | None = None) -> list[TableResult]:
     """Every table's suite (or those named), reusing one GE context and data source."""
-    validator = Validator(url, settings)
-    return [validator.validate(table) for table in (sorted(TABLES) if tables is None else tables)]
+    with Validator(url, settings) as validator:
+        return [validator.validate(table) for table in (sorted(TABLES) if tables is None else tables)]
 

@@ -42,29 +42,29 @@ def _metadata(outcome) -> dict:
 _FOREIGN: dict[str, list[str]] = {}
 
 
+def foreign_tables(database: SeedDatabase, run_id: str) -> list[str]:
+    """The tables holding users' rows, asked at a run's first check: a step has written by then, and
+    the tool's own writes never change the answer (asking cost each check a query over every table)."""
+    if run_id not in _FOREIGN:
+        _FOREIGN.clear()
+        _FOREIGN[run_id] = database.foreign_tables()
+    return _FOREIGN[run_id]
+
+
 class Judge:
     """Evaluates checks on the tool's rows only (the users' rows are not the seed's to judge).
 
-    Which tables hold users' rows is asked once a run, at its first evaluation: a step has written
-    by then, and the tool's own writes never change the answer (asking cost each step a query over
-    every table). Checks due together share one connection, so a database with users' rows copies
-    its shadow tables once per batch, and the columns read whole are read once per batch
-    (``shared_reads``).
+    Checks due together share one connection, so a database with users' rows copies its shadow
+    tables once per batch, and the columns read whole are read once per batch (``shared_reads``).
     """
 
     def __init__(self, database: SeedDatabase, settings: SeedSettings, run_id: str):
         self.database, self.settings, self.run_id = database, settings, run_id
 
-    def _foreign(self) -> list[str]:
-        if self.run_id not in _FOREIGN:
-            _FOREIGN.clear()
-            _FOREIGN[self.run_id] = self.database.foreign_tables()
-        return _FOREIGN[self.run_id]
-
     def evaluate(self, checks: list[Check]) -> list[dg.AssetCheckResult]:
         if not checks:
             return []
-        with self.database.tool_rows(self._foreign()) as conn, shared_reads(conn):
+        with self.database.tool_rows(foreign_tables(self.database, self.run_id)) as conn, shared_reads(conn):
             outcomes = [(check, check.run(conn, self.settings)) for check in checks]
         return [dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=outcome.passed,
                                     metadata=_metadata(outcome)) for check, outcome in outcomes]

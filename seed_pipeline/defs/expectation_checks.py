@@ -7,6 +7,7 @@ imported only when a check runs, so the code location loads fast.
 
 import dagster as dg
 
+from seed_pipeline.defs.checks import foreign_tables
 from seed_pipeline.model import shared
 
 
@@ -21,8 +22,8 @@ def expectation_check(table: str) -> dg.AssetChecksDefinition:
     def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         from seed_pipeline.checks.expectations import validate_table
 
-        settings = context.resources.seed_settings.settings()
-        result = validate_table(context.resources.database.url, table, settings)
+        settings, database = context.resources.seed_settings.settings(), context.resources.database
+        result = validate_table(database.url, table, settings, foreign_tables(database, context.run.run_id))
         failures = "\n".join(f"- {kind} [{what}]: {seen}" for kind, what, seen in result.failures)
         return dg.AssetCheckResult(passed=result.success, metadata={"failed": len(result.failures),
                                                                     **({"failures": dg.MetadataValue.md(failures)} if failures else {})})

@@ -1,13 +1,14 @@
 """Great Expectations suites from the model: a seeded database passes them, and each kind of rule
 catches its own breakage (made with plain SQL on a copy of a seeded SQLite database)."""
 
+import contextlib
 import inspect
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pandas as pd
@@ -31,10 +32,12 @@ from seed_pipeline.checks.expectations import (
     validate_table,
 )
 from seed_pipeline.generation.context import HistoryWindow, SeedSettings
+from seed_pipeline.loaders import SeedDatabase
 from seed_pipeline.loaders.engines import dispose
 from seed_pipeline.model import Model, shared, using
 from seed_pipeline.schema import TABLES, references
 from seed_pipeline.schema.types import Timestamp
+from seed_pipeline_tests.loaders import samples
 
 END = date(2026, 10, 31)
 LIGHT = SeedSettings("light", 42, 1.0, END)
@@ -476,6 +479,41 @@ def test_mysql_timestamps_are_read_in_utc_whatever_the_sessions_time_zone(probe_
     result = validate_table(url, "probeRows", LIGHT)
     assert (result.success, result.failures) == (True, [])
     dispose(url)
+
+
+@contextlib.contextmanager
+def _sessions_on(url: str):
+    """A function counting the other sessions open on ``url``'s database (none on SQLite, which has no server)."""
+    engine = sa.create_engine(url)
+    others = {"postgresql": "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+              "mysql": "SELECT count(*) FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()",
+              "sqlite": "SELECT 0"}[engine.dialect.name]
+    with engine.connect() as conn:
+        yield lambda: conn.exec_driver_sql(others).scalar()
+    engine.dispose()
+
+
+def test_a_suite_judges_the_rows_the_tool_wrote_on_every_engine(terp_url):
+    """A user's row past the window fails no suite, on any of GE's connections; a seeded row past it does."""
+    users = TABLES["users"]
+    SeedDatabase(url=terp_url).write_table("users", samples.users().assign(updatedAt=lambda f: f.createdAt), samples.PROVENANCE)
+    settings = SeedSettings("full", 42, 1.0, date(2025, 3, 31))  # the samples are dated January 2025
+    samples.insert(terp_url, "users", id=900001, openId="open-user", name="A user's user",
+                   createdAt="2030-01-01 00:00:00", updatedAt="2030-01-01 00:00:00")
+    with _sessions_on(terp_url) as sessions:
+        opened = sessions()
+        assert str(validate_table(terp_url, "users", settings)) == "users: ok"
+        assert sessions() == opened  # GE's connection, which holds the shadows, is closed, not left to the collector
+    with Validator(terp_url, settings) as validator:  # whichever connection GE's engine hands out, two at once too
+        engine = validator.execution_engine.engine
+        with engine.connect() as one, engine.connect() as two:
+            counted = sa.select(sa.func.count()).select_from(users)
+            assert [one.execute(counted).scalar(), two.execute(counted).scalar()] == [4, 4]
+    engine = sa.create_engine(terp_url)
+    with engine.begin() as conn:  # updatedAt kept: MariaDB would set it to now
+        conn.execute(sa.update(users).where(users.c.id == 1).values(createdAt=datetime(2030, 1, 1), updatedAt=users.c.updatedAt))
+    engine.dispose()
+    assert validate_table(terp_url, "users", settings).failures == [(BETWEEN, "createdAt", 1)]
 
 
 def test_validating_writes_nothing_to_the_terminal(probe, capsys):
