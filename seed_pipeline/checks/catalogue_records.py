@@ -86,7 +86,7 @@ def releases_move_forward(conn, as_of) -> int:
     version = f["commitMessage"].str.extract(RELEASE)
     unversioned = version.isna().any(axis=1)
     highest, backwards = (-1, -1, -1), []
-    for v in version.fillna(-1).astype(int).itertuples(index=False):
+    for v in version.astype("Int64").fillna(-1).itertuples(index=False):
         backwards.append(tuple(v) <= highest)
         highest = max(highest, tuple(v))
     backwards = unversioned | pd.Series(backwards, dtype=bool)
