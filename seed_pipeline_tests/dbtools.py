@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from seed_pipeline.checks.integrity import violations
-from seed_pipeline.loaders.engines import make_engine
+from seed_pipeline.loaders.engines import dispose, make_engine
 from seed_pipeline.schema import TABLES
 
 
@@ -23,6 +23,19 @@ def planted(seeded: Path, path: Path, statements) -> Path:
     finally:
         conn.close()
     return path
+
+
+def editable(path: Path):
+    """Yield (url, run SQL) for the SQLite file at ``path``, then dispose of its engine."""
+
+    def execute(*statements: str) -> None:
+        with sqlite3.connect(path) as conn:
+            for sql in statements:
+                conn.execute(sql)
+        conn.close()
+
+    yield f"sqlite:///{path}", execute
+    dispose(f"sqlite:///{path}")
 
 
 def _canonical(value) -> str:
